@@ -1,0 +1,58 @@
+# Two commands do everything: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+POSTGRES_URL ?= postgres://betrokken:betrokken@127.0.0.1:5432/betrokken
+PYTEST_ARGS ?=
+
+.PHONY: run test lint typecheck messages test-sqlite test-postgres check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+messages:
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+run: $(VENV)/.runtime
+	./scripts/system-packages.sh run
+	$(MAKE) messages
+	mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_framework
+	$(MANAGE) load_demo
+	@echo "Serving on http://127.0.0.1:8000 — stop with Ctrl+C."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy .
+
+test-sqlite: $(VENV)/.dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.dev
+	./scripts/start-postgres.sh
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test: $(VENV)/.dev
+	./scripts/system-packages.sh test
+	$(MAKE) lint typecheck messages
+	$(MANAGE) makemigrations --check --dry-run -v 0
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+clean:
+	rm -rf $(VENV) var staticfiles

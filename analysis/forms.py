@@ -1,0 +1,135 @@
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from analysis.models import Round, Scope
+from framework.localized import ShownItem
+from schools.models import Role, School
+
+DONT_KNOW = "dk"
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.email})"
+
+
+def team_people(school: School) -> Any:
+    return User.objects.filter(
+        memberships__school=school, memberships__role__in=(Role.COORDINATOR, Role.TEAM)
+    ).order_by("name")
+
+
+class RoundForm(forms.ModelForm[Round]):
+    invitees = PeopleChoiceField(
+        label=_("Who answers?"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Team members and coordinators of the school. You can invite more later."),
+    )
+
+    class Meta:
+        model = Round
+        fields = ("title", "scope", "scope_description", "starts_on", "ends_on")
+        widgets = {
+            "scope": forms.RadioSelect,
+            "scope_description": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = team_people(school)
+        self.fields["invitees"].queryset = people  # type: ignore[attr-defined]
+        if not self.is_bound:
+            self.fields["invitees"].initial = list(people)
+        self.fields["scope"].choices = Scope.choices  # type: ignore[attr-defined]
+
+    def clean_starts_on(self) -> date:
+        return _date_in_range(self.cleaned_data["starts_on"])
+
+    def clean_ends_on(self) -> date:
+        return _date_in_range(self.cleaned_data["ends_on"])
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The end date comes before the start date."))
+        scope = cleaned.get("scope")
+        if scope in (Scope.GROUP, Scope.SITUATION) and not (cleaned.get("scope_description") or "").strip():
+            self.add_error("scope_description", _("Describe the group or the situation this round is about."))
+        return cleaned
+
+
+def _date_in_range(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise forms.ValidationError(_("Give a date between 2000 and 2100."))
+    return value
+
+
+class InviteToRoundForm(forms.Form):
+    invitees = PeopleChoiceField(label=_("Invite"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, school: School, exclude_ids: set[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["invitees"].queryset = team_people(school).exclude(pk__in=exclude_ids)  # type: ignore[attr-defined]
+
+
+class AnswerPageForm(forms.Form):
+    """One dimension's items as five-step scales plus "weet ik niet", and a note."""
+
+    note = forms.CharField(
+        label=_("Note on this dimension (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("An example, a doubt, an idea. Notes are shown to the team without your name."),
+    )
+
+    def __init__(self, *args: Any, items: list[ShownItem], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for shown in items:
+            choices = [(option.value, option.label) for option in shown.options] + [(DONT_KNOW, shown.dont_know)]
+            self.fields[self.field_name(shown)] = forms.ChoiceField(
+                label=shown.text, choices=choices, required=False, widget=forms.RadioSelect
+            )
+
+    @staticmethod
+    def field_name(shown: ShownItem) -> str:
+        return f"item-{shown.item.id}"
+
+    def answers(self) -> dict[UUID, int | None]:
+        """Item id -> value for the items answered on this page (None is "weet ik niet")."""
+        result: dict[UUID, int | None] = {}
+        for shown in self.items:
+            raw = self.cleaned_data.get(self.field_name(shown))
+            if raw == DONT_KNOW:
+                result[shown.item.id] = None
+            elif raw:
+                result[shown.item.id] = int(raw)
+        return result
+
+    def rows(self) -> list[tuple[ShownItem, forms.BoundField]]:
+        return [(shown, self[self.field_name(shown)]) for shown in self.items]
+
+
+class ConclusionForm(forms.Form):
+    """Prefixed with the dimension key, so the seven forms on one page keep their own ids."""
+
+    text = forms.CharField(
+        label=_("Shared conclusion"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What does the team conclude about this dimension, after talking it through?"),
+    )

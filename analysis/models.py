@@ -1,0 +1,123 @@
+"""Analysis rounds: the team answers the item bank, then reads and discusses the profile."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from framework.models import Dimension, Item
+from schools.models import School
+
+
+class Scope(models.TextChoices):
+    WHOLE_SCHOOL = "whole_school", _("The whole school")
+    GROUP = "group", _("A group (class, grade, campus)")
+    SITUATION = "situation", _("A concrete situation")
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Round(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="rounds")
+    title = models.CharField(_("title"), max_length=200)
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, default=Scope.WHOLE_SCHOOL)
+    scope_description = models.TextField(
+        _("description of the group or situation"),
+        blank=True,
+        help_text=_('For example: "parents of the toddler class do not come to the parent evening".'),
+    )
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"))
+    status = models.CharField(max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN)
+    items = models.ManyToManyField(Item, through="RoundItem", related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-starts_on", "-created_at")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RoundStatus.OPEN
+
+
+class RoundItem(models.Model):
+    """The items a round asks, fixed when it starts (so a later round can reuse the same set)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="round_items")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=("round", "item"), name="item_once_per_round")]
+
+
+class ResponseStatus(models.TextChoices):
+    INVITED = "invited", _("Not started")
+    IN_PROGRESS = "in_progress", _("Busy")
+    SUBMITTED = "submitted", _("Answered")
+
+
+class TeamResponse(models.Model):
+    """One invited team member's answers in a round. Others only ever see counts and aggregates."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_responses")
+    status = models.CharField(max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.INVITED)
+    last_page = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=("round", "user"), name="one_response_per_member")]
+
+
+class Answer(models.Model):
+    """An answer on the item's five-step scale; an empty value means "weet ik niet"."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    response = models.ForeignKey(TeamResponse, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("response", "item"), name="one_answer_per_item"),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=1, value__lte=5), name="answer_on_scale"
+            ),
+        ]
+
+
+class DimensionNote(models.Model):
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    response = models.ForeignKey(TeamResponse, on_delete=models.CASCADE, related_name="notes")
+    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=("response", "dimension"), name="one_note_per_dimension")]
+
+
+class Conclusion(models.Model):
+    """The team's shared conclusion for one dimension, written by the coordinator after discussion."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="conclusions")
+    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("shared conclusion"), blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=("round", "dimension"), name="one_conclusion_per_dimension")]

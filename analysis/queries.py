@@ -1,0 +1,78 @@
+"""Reading a round from the database in a fixed, small number of queries."""
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from analysis.models import Answer, Conclusion, DimensionNote, ResponseStatus, Round, RoundItem, TeamResponse
+from analysis.profile import ScoreCell
+from framework.models import HiddenItem, Item
+from schools.models import School
+
+
+def rounds_with_counts(school: School) -> QuerySet[Round]:
+    return Round.objects.filter(school=school).annotate(
+        invited_count=Count("responses"),
+        submitted_count=Count("responses", filter=Q(responses__status=ResponseStatus.SUBMITTED)),
+    )
+
+
+def counted_item_ids(round_: Round) -> QuerySet[RoundItem, object]:
+    """The items whose answers count: the round's items, less those the school hid while it was open.
+
+    Closing a round prunes hidden items from it (see `close_round`), which freezes the result.
+    """
+    item_ids = RoundItem.objects.filter(round=round_).values("item_id")
+    if round_.is_open:
+        item_ids = item_ids.exclude(item_id__in=HiddenItem.objects.filter(school_id=round_.school_id).values("item_id"))
+    return item_ids
+
+
+def counted_items(round_: Round) -> QuerySet[Item]:
+    return Item.objects.filter(id__in=counted_item_ids(round_))
+
+
+def score_cells(round_: Round) -> list[ScoreCell]:
+    """One row per respondent, dimension and direction, summed by the database."""
+    rows = (
+        Answer.objects.filter(response__round=round_, item_id__in=counted_item_ids(round_))
+        .values("response_id", "item__dimension__key", "item__direction")
+        .annotate(total=Sum("value"), answered=Count("value"), dont_know=Count("id", filter=Q(value__isnull=True)))
+        .order_by()
+    )
+    return [
+        ScoreCell(
+            respondent=row["response_id"],
+            dimension=row["item__dimension__key"],
+            direction=row["item__direction"],
+            total=row["total"] or 0,
+            answered=row["answered"],
+            dont_know=row["dont_know"],
+        )
+        for row in rows
+    ]
+
+
+def participation(round_: Round) -> dict[str, int]:
+    counts = TeamResponse.objects.filter(round=round_).aggregate(
+        invited=Count("id"),
+        submitted=Count("id", filter=Q(status=ResponseStatus.SUBMITTED)),
+        in_progress=Count("id", filter=Q(status=ResponseStatus.IN_PROGRESS)),
+    )
+    return {name: value or 0 for name, value in counts.items()}
+
+
+def notes_by_dimension(round_: Round) -> dict[str, list[str]]:
+    """Non-empty notes per dimension key, without names; shuffled by id so order gives nobody away."""
+    notes: dict[str, list[str]] = {}
+    rows = (
+        DimensionNote.objects.filter(response__round=round_)
+        .exclude(text="")
+        .order_by("dimension__position", "text")
+        .values_list("dimension__key", "text")
+    )
+    for key, text in rows:
+        notes.setdefault(key, []).append(text)
+    return notes
+
+
+def conclusions_by_dimension(round_: Round) -> dict[str, Conclusion]:
+    return {c.dimension.key: c for c in Conclusion.objects.filter(round=round_).select_related("dimension")}

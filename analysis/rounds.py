@@ -1,0 +1,121 @@
+"""What happens to a round: start it, invite people, save answers page by page, close it."""
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from analysis.models import (
+    Answer,
+    Conclusion,
+    DimensionNote,
+    ResponseStatus,
+    Round,
+    RoundItem,
+    RoundStatus,
+    TeamResponse,
+)
+from framework.item_bank import visible_team_items
+from framework.models import Dimension, HiddenItem
+from schools.models import School
+
+
+class RoundClosed(Exception):
+    """Answers of a closed round are frozen."""
+
+
+@transaction.atomic
+def start_round(
+    school: School,
+    created_by: User,
+    title: str,
+    scope: str,
+    scope_description: str,
+    starts_on: date,
+    ends_on: date,
+    invitees: Iterable[User],
+) -> Round:
+    round_ = Round.objects.create(
+        school=school,
+        title=title,
+        scope=scope,
+        scope_description=scope_description,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        created_by=created_by,
+    )
+    RoundItem.objects.bulk_create(
+        RoundItem(school=school, round=round_, item_id=item_id)
+        for item_id in visible_team_items(school).values_list("id", flat=True)
+    )
+    invite_to_round(round_, invitees)
+    return round_
+
+
+def invite_to_round(round_: Round, invitees: Iterable[User]) -> int:
+    already = set(TeamResponse.objects.filter(round=round_).values_list("user_id", flat=True))
+    new = [
+        TeamResponse(school_id=round_.school_id, round=round_, user=user) for user in invitees if user.pk not in already
+    ]
+    TeamResponse.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+@transaction.atomic
+def save_page(
+    response: TeamResponse,
+    dimension: Dimension,
+    page: int,
+    answers: Mapping[UUID, int | None],
+    note: str,
+) -> None:
+    """Store one page: `answers` maps item id to a value (None: "weet ik niet"); items left out stay unanswered."""
+    round_ = Round.objects.select_for_update().get(pk=response.round_id)
+    if not round_.is_open:
+        raise RoundClosed
+    Answer.objects.filter(response=response, item_id__in=list(answers)).delete()
+    Answer.objects.bulk_create(
+        Answer(school_id=response.school_id, response=response, item_id=item_id, value=value)
+        for item_id, value in answers.items()
+    )
+    DimensionNote.objects.update_or_create(
+        response=response, dimension=dimension, defaults={"school_id": response.school_id, "text": note}
+    )
+    if response.status == ResponseStatus.INVITED:
+        response.status = ResponseStatus.IN_PROGRESS
+    response.last_page = max(response.last_page, page)
+    response.save(update_fields=["status", "last_page", "updated_at"])
+
+
+@transaction.atomic
+def submit_response(response: TeamResponse) -> None:
+    round_ = Round.objects.select_for_update().get(pk=response.round_id)
+    if not round_.is_open:
+        raise RoundClosed
+    response.status = ResponseStatus.SUBMITTED
+    response.submitted_at = timezone.now()
+    response.save(update_fields=["status", "submitted_at", "updated_at"])
+
+
+@transaction.atomic
+def close_round(round_: Round) -> None:
+    """Freeze the round: no more answers, and items hidden meanwhile leave it for good."""
+    locked = Round.objects.select_for_update().get(pk=round_.pk)
+    if not locked.is_open:
+        return
+    hidden = HiddenItem.objects.filter(school_id=locked.school_id).values("item_id")
+    RoundItem.objects.filter(round=locked, item_id__in=hidden).delete()
+    locked.status = RoundStatus.CLOSED
+    locked.closed_at = timezone.now()
+    locked.save(update_fields=["status", "closed_at"])
+    round_.status, round_.closed_at = locked.status, locked.closed_at
+
+
+def save_conclusion(round_: Round, dimension: Dimension, text: str, by: User) -> Conclusion:
+    conclusion, _created = Conclusion.objects.update_or_create(
+        round=round_, dimension=dimension, defaults={"school_id": round_.school_id, "text": text, "updated_by": by}
+    )
+    return conclusion

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from analysis import views
+
+app_name = "analysis"
+
+urlpatterns = [
+    path("s/<uuid:school_id>/rounds/", views.round_list, name="rounds"),
+    path("s/<uuid:school_id>/rounds/new/", views.round_create, name="round_create"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/", views.round_detail, name="round"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/close/", views.round_close, name="round_close"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/answer/<int:page>/", views.answer_page, name="answer"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/profile/", views.profile, name="profile"),
+]

@@ -1,0 +1,228 @@
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from accounts.http import AuthenticatedRequest
+from analysis.access import get_round
+from analysis.forms import AnswerPageForm, ConclusionForm, InviteToRoundForm, RoundForm
+from analysis.models import ResponseStatus, TeamResponse
+from analysis.profile import build_profile
+from analysis.profile_page import side_views
+from analysis.queries import (
+    conclusions_by_dimension,
+    counted_items,
+    notes_by_dimension,
+    participation,
+    rounds_with_counts,
+    score_cells,
+)
+from analysis.rounds import (
+    RoundClosed,
+    close_round,
+    invite_to_round,
+    save_conclusion,
+    save_page,
+    start_round,
+    submit_response,
+)
+from framework.content_files import DIMENSION_KEYS
+from framework.item_bank import visible_team_items
+from framework.localized import prefetch_item_texts, show_dimensions, show_items
+from schools.access import ANALYSIS_READERS, COORDINATORS, get_membership
+
+
+@login_required
+def round_list(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
+    membership = get_membership(request, school_id, ANALYSIS_READERS)
+    mine = TeamResponse.objects.filter(round=OuterRef("pk"), user=request.user).values("status")[:1]
+    rounds = rounds_with_counts(membership.school).annotate(my_status=Subquery(mine))
+    context = {"membership": membership, "school": membership.school, "rounds": rounds}
+    return render(request, "analysis/round_list.html", context)
+
+
+@login_required
+def round_create(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
+    membership = get_membership(request, school_id, COORDINATORS)
+    school = membership.school
+    form = RoundForm(request.POST or None, school=school)
+    has_items = visible_team_items(school).exists()
+    if request.method == "POST" and form.is_valid():
+        if not has_items:
+            form.add_error(None, _("There are no questions to ask: show at least one question in the question list."))
+        else:
+            data = form.cleaned_data
+            round_ = start_round(
+                school,
+                request.user,
+                data["title"],
+                data["scope"],
+                data["scope_description"],
+                data["starts_on"],
+                data["ends_on"],
+                data["invitees"],
+            )
+            messages.success(request, _("The round is started. Invited people find it under Analysis rounds."))
+            return redirect("analysis:round", school_id=school.id, round_id=round_.id)
+    context = {"membership": membership, "school": school, "form": form}
+    return render(request, "analysis/round_form.html", context)
+
+
+@login_required
+def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    membership, round_ = get_round(request, school_id, round_id)
+    is_coordinator = membership.role in COORDINATORS
+    responses = TeamResponse.objects.filter(round=round_).select_related("user").order_by("user__name")
+    invited_ids = {response.user_id for response in responses}
+    form = InviteToRoundForm(request.POST or None, school=round_.school, exclude_ids=invited_ids)
+    if request.method == "POST":
+        get_round(request, school_id, round_id, COORDINATORS)
+        if not round_.is_open:
+            messages.error(request, _("This round is closed; nobody can be invited any more."))
+            return redirect("analysis:round", school_id=school_id, round_id=round_id)
+        if form.is_valid():
+            added = invite_to_round(round_, form.cleaned_data["invitees"])
+            messages.success(request, _("%(count)d people invited.") % {"count": added})
+            return redirect("analysis:round", school_id=school_id, round_id=round_id)
+    mine = next((response for response in responses if response.user_id == request.user.pk), None)
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "responses": responses if is_coordinator else [],
+        "counts": participation(round_),
+        "mine": mine,
+        "resume_page": min((mine.last_page if mine else 0) + 1, len(DIMENSION_KEYS)),
+        "form": form,
+        "is_coordinator": is_coordinator,
+        "can_invite": is_coordinator and round_.is_open and form.fields["invitees"].queryset.exists(),  # type: ignore[attr-defined]
+    }
+    return render(request, "analysis/round_detail.html", context)
+
+
+@login_required
+def round_close(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    if request.method == "POST":
+        close_round(round_)
+        messages.success(request, _("The round is closed. Its answers are frozen."))
+        return redirect("analysis:profile", school_id=school_id, round_id=round_id)
+    context = {"membership": membership, "school": round_.school, "round": round_, "counts": participation(round_)}
+    return render(request, "analysis/round_close.html", context)
+
+
+@login_required
+def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, page: int) -> HttpResponse:
+    membership, round_ = get_round(request, school_id, round_id)
+    response = TeamResponse.objects.filter(round=round_, user=request.user).first()
+    if response is None:
+        raise PermissionDenied
+    language = get_language()
+    dimensions = show_dimensions(language)
+    if not 1 <= page <= len(dimensions):
+        raise Http404
+    dimension = dimensions[page - 1]
+    items = show_items(
+        prefetch_item_texts(counted_items(round_).filter(dimension=dimension.dimension), language), language
+    )
+    existing = {
+        f"item-{answer.item_id}": "dk" if answer.value is None else str(answer.value)
+        for answer in response.answers.filter(item__dimension=dimension.dimension)
+    }
+    note = response.notes.filter(dimension=dimension.dimension).values_list("text", flat=True).first() or ""
+    form = AnswerPageForm(request.POST or None, items=items, initial={**existing, "note": note})
+    if request.method == "POST":
+        if not round_.is_open:
+            messages.error(request, _("This round is closed. Answers can no longer change."))
+            return redirect("analysis:round", school_id=school_id, round_id=round_id)
+        if form.is_valid():
+            try:
+                save_page(response, dimension.dimension, page, form.answers(), form.cleaned_data["note"])
+                action = request.POST.get("action", "next")
+                if action == "submit":
+                    submit_response(response)
+                    messages.success(
+                        request,
+                        _("Thank you. Your answers are handed in; you can change them while the round is open."),
+                    )
+                    return redirect("analysis:round", school_id=school_id, round_id=round_id)
+            except RoundClosed:
+                messages.error(request, _("This round is closed. Answers can no longer change."))
+                return redirect("analysis:round", school_id=school_id, round_id=round_id)
+            if action == "previous" and page > 1:
+                return redirect("analysis:answer", school_id=school_id, round_id=round_id, page=page - 1)
+            if action == "save" or page == len(dimensions):
+                messages.success(request, _("Saved. You can come back later and go on where you left off."))
+                return redirect("analysis:round", school_id=school_id, round_id=round_id)
+            return redirect("analysis:answer", school_id=school_id, round_id=round_id, page=page + 1)
+    answered_total = response.answers.filter(item_id__in=counted_items(round_).values("id")).count()
+    total_items = counted_items(round_).count()
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "dimension": dimension,
+        "page": page,
+        "pages": len(dimensions),
+        "steps": [{"number": number, "name": shown.name} for number, shown in enumerate(dimensions, start=1)],
+        "form": form,
+        "answered_total": answered_total,
+        "total_items": total_items,
+        "percent": round(100 * answered_total / total_items) if total_items else 0,
+        "is_last": page == len(dimensions),
+        "read_only": not round_.is_open,
+    }
+    return render(request, "analysis/answer_page.html", context)
+
+
+@login_required
+def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    membership, round_ = get_round(request, school_id, round_id)
+    is_coordinator = membership.role in COORDINATORS
+    dimensions = show_dimensions(get_language())
+    conclusions = conclusions_by_dimension(round_)
+    keys = {dimension.key: dimension for dimension in dimensions}
+    posted: tuple[str, ConclusionForm] | None = None
+    if request.method == "POST":
+        get_round(request, school_id, round_id, COORDINATORS)
+        dimension = keys.get(str(request.POST.get("dimension", "")))
+        if dimension is None:
+            messages.error(request, _("Choose a dimension to write a conclusion on."))
+        else:
+            form = ConclusionForm(request.POST, prefix=dimension.key)
+            if form.is_valid():
+                save_conclusion(round_, dimension.dimension, form.cleaned_data["text"], request.user)
+                messages.success(
+                    request, _("The conclusion on %(dimension)s is saved.") % {"dimension": dimension.name}
+                )
+                return redirect(request.path + f"#conclusion-{dimension.key}")
+            posted = (dimension.key, form)
+    profile_ = build_profile(score_cells(round_), [dimension.key for dimension in dimensions])
+    notes = notes_by_dimension(round_)
+    sections = []
+    for dimension in dimensions:
+        existing = conclusions.get(dimension.key)
+        form = ConclusionForm(initial={"text": existing.text if existing else ""}, prefix=dimension.key)
+        if posted is not None and posted[0] == dimension.key:
+            form = posted[1]
+        sections.append(
+            {"dimension": dimension, "notes": notes.get(dimension.key, []), "conclusion": existing, "form": form}
+        )
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "profile": profile_,
+        "sides": side_views(profile_, dimensions),
+        "sections": sections,
+        "counts": participation(round_),
+        "is_coordinator": is_coordinator,
+        "submitted_status": ResponseStatus.SUBMITTED,
+    }
+    return render(request, "analysis/profile.html", context, status=400 if request.method == "POST" else 200)

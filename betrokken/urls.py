@@ -1,0 +1,11 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("accounts.urls")),
+    path("", include("guide.urls")),
+    path("", include("framework.urls")),
+    path("", include("analysis.urls")),
+    path("", include("schools.urls")),
+]

@@ -1,0 +1,37 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import Invitation, Membership, Role, School
+
+
+class SchoolForm(forms.ModelForm[School]):
+    class Meta:
+        model = School
+        fields = ("name", "town")
+
+
+class InvitationForm(forms.ModelForm[Invitation]):
+    def __init__(self, *args: object, school: School, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.school = school
+        self.fields["role"].help_text = _(
+            "Coordinators run rounds and write the plan; team members answer; parent representatives "
+            "see shared results; support coaches read and advise."
+        )
+
+    class Meta:
+        model = Invitation
+        fields = ("email", "role")
+        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "off"})}
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if Membership.objects.filter(school=self.school, user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is already a member of the school."))
+        return email
+
+    def clean_role(self) -> str:
+        role = self.cleaned_data["role"]
+        if role not in Role.values:
+            raise forms.ValidationError(_("Choose a role from the list."))
+        return str(role)

@@ -1,0 +1,64 @@
+"""Inviting people into a school by e-mail link, and accepting such a link."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from schools.models import Invitation, Membership, School, hash_token
+
+
+def create_invitation(school: School, email: str, role: str, invited_by: User) -> tuple[Invitation, str]:
+    """Store an invitation; returns it with the plain token (shown once, never stored)."""
+    token, token_hash = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        school=school, email=email, role=role, token_hash=token_hash, invited_by=invited_by
+    )
+    return invitation, token
+
+
+def send_invitation_email(invitation: Invitation, link: str) -> None:
+    subject = _("You are invited to %(school)s on Betrokken") % {"school": invitation.school.name}
+    body = _(
+        "%(inviter)s invites you to work with %(school)s on Betrokken, the tool for involvement of parents "
+        "and school, as %(role)s.\n\nOpen this link to accept (valid for 14 days):\n%(link)s\n"
+    ) % {
+        "inviter": invitation.invited_by or _("A coordinator"),
+        "school": invitation.school.name,
+        "role": invitation.get_role_display(),
+        "link": link,
+    }
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+
+
+def find_open_invitation(token: str) -> Invitation | None:
+    invitation = (
+        Invitation.objects.select_related("school", "invited_by")
+        .filter(token_hash=hash_token(token), accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None or invitation.expired:
+        return None
+    return invitation
+
+
+class InvitationMismatch(Exception):
+    """The invitation was sent to another e-mail address than the logged-in user's."""
+
+
+def accept_invitation(invitation: Invitation, user: User) -> Membership:
+    if invitation.email.lower() != user.email.lower():
+        raise InvitationMismatch
+    with transaction.atomic():
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+        existing = Membership.objects.filter(school=invitation.school, user=user).first()
+        if existing is not None:
+            return existing
+        try:
+            with transaction.atomic():
+                return Membership.objects.create(school=invitation.school, user=user, role=invitation.role)
+        except IntegrityError:  # a double click raced us; the membership exists now
+            return Membership.objects.get(school=invitation.school, user=user)

@@ -1,0 +1,114 @@
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.http import AuthenticatedRequest
+from analysis.queries import rounds_with_counts
+from schools.access import COORDINATORS, get_membership
+from schools.forms import InvitationForm, SchoolForm
+from schools.invitations import (
+    InvitationMismatch,
+    accept_invitation,
+    create_invitation,
+    find_open_invitation,
+    send_invitation_email,
+)
+from schools.models import Invitation, Membership, Role
+
+
+@login_required
+def home(request: AuthenticatedRequest) -> HttpResponse:
+    memberships = Membership.objects.filter(user=request.user).select_related("school").order_by("school__name")
+    return render(request, "schools/home.html", {"memberships": memberships})
+
+
+@login_required
+def create_school(request: AuthenticatedRequest) -> HttpResponse:
+    form = SchoolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        school = form.save()
+        Membership.objects.create(school=school, user=request.user, role=Role.COORDINATOR)
+        messages.success(request, _("The school is created. You are its coordinator."))
+        return redirect("schools:dashboard", school_id=school.id)
+    return render(request, "schools/school_form.html", {"form": form})
+
+
+@login_required
+def dashboard(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
+    membership = get_membership(request, school_id)
+    context = {
+        "membership": membership,
+        "school": membership.school,
+        "rounds": rounds_with_counts(membership.school)[:5],
+        "member_count": Membership.objects.filter(school=membership.school).count(),
+    }
+    return render(request, "schools/dashboard.html", context)
+
+
+@login_required
+def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
+    membership = get_membership(request, school_id)
+    school = membership.school
+    is_coordinator = membership.role == Role.COORDINATOR
+    form = InvitationForm(request.POST or None, school=school)
+    if request.method == "POST":
+        if not is_coordinator:
+            get_membership(request, school_id, COORDINATORS)  # raises 403
+        if form.is_valid():
+            invitation, token = create_invitation(
+                school, form.cleaned_data["email"], form.cleaned_data["role"], request.user
+            )
+            link = request.build_absolute_uri(reverse("schools:accept_invitation", args=[token]))
+            send_invitation_email(invitation, link)
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s. You can also pass on this link yourself: %(link)s")
+                % {"email": invitation.email, "link": link},
+            )
+            return redirect("schools:members", school_id=school.id)
+    context = {
+        "membership": membership,
+        "school": school,
+        "members": Membership.objects.filter(school=school).select_related("user"),
+        "invitations": Invitation.objects.filter(school=school, accepted_at__isnull=True) if is_coordinator else [],
+        "form": form,
+        "is_coordinator": is_coordinator,
+    }
+    return render(request, "schools/members.html", context)
+
+
+@login_required
+def revoke_invitation(request: AuthenticatedRequest, school_id: UUID, invitation_id: UUID) -> HttpResponse:
+    membership = get_membership(request, school_id, COORDINATORS)
+    if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
+        return HttpResponseNotAllowed(["POST"])
+    invitation = get_object_or_404(Invitation, school=membership.school, id=invitation_id, accepted_at__isnull=True)
+    invitation.delete()
+    messages.success(request, _("The invitation for %(email)s is withdrawn.") % {"email": invitation.email})
+    return redirect("schools:members", school_id=membership.school.id)
+
+
+def accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = find_open_invitation(token)
+    if invitation is None:
+        return render(request, "schools/invitation_invalid.html", status=404)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            raise Http404
+        try:
+            membership = accept_invitation(invitation, request.user)
+        except InvitationMismatch:
+            messages.error(
+                request,
+                _("This invitation was sent to %(email)s. Log in with that address to accept it.")
+                % {"email": invitation.email},
+            )
+            return redirect("schools:accept_invitation", token=token)
+        messages.success(request, _("Welcome to %(school)s.") % {"school": membership.school.name})
+        return redirect("schools:dashboard", school_id=membership.school_id)
+    return render(request, "schools/invitation_accept.html", {"invitation": invitation, "path": request.path})

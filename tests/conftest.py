@@ -1,0 +1,83 @@
+"""Shared test base: the framework content and three people — an owner, a member and an outsider.
+
+alice coordinates "De Regenboog", bob is a team member there, charlie coordinates another school
+and must never see anything of De Regenboog.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from analysis.models import Round
+from analysis.rounds import start_round
+from framework.loading import load_framework
+from schools.models import Membership, Role, School
+
+PASSWORD = "a-long-test-password-2026"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        load_framework()
+
+
+@pytest.fixture
+def content(db: None) -> None:
+    """The framework content; reloaded only when a transactional test flushed it."""
+    load_framework()
+
+
+@dataclass
+class World:
+    school: School
+    other_school: School
+    alice: User  # coordinator of school
+    bob: User  # team member of school
+    charlie: User  # coordinator of other_school: an outsider to school
+    round: Round
+    other_round: Round
+
+    def client_for(self, user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+
+def make_user(name: str, email: str) -> User:
+    return User.objects.create_user(email, PASSWORD, name=name)
+
+
+@pytest.fixture
+def world(content: None) -> World:
+    school = School.objects.create(name="De Regenboog", town="Gent")
+    other_school = School.objects.create(name="Het Anker", town="Antwerpen")
+    alice = make_user("Alice Coördinator", "alice@example.org")
+    bob = make_user("Bob Leraar", "bob@example.org")
+    charlie = make_user("Charlie Buitenstaander", "charlie@example.org")
+    Membership.objects.create(school=school, user=alice, role=Role.COORDINATOR)
+    Membership.objects.create(school=school, user=bob, role=Role.TEAM)
+    Membership.objects.create(school=other_school, user=charlie, role=Role.COORDINATOR)
+    period = (date(2026, 10, 1), date(2026, 12, 1))
+    round_ = start_round(school, alice, "Oudercontact", "whole_school", "", *period, [alice, bob])
+    other_round = start_round(other_school, charlie, "Anker-ronde", "whole_school", "", *period, [charlie])
+    return World(school, other_school, alice, bob, charlie, round_, other_round)
+
+
+@pytest.fixture
+def alice_client(world: World) -> Iterator[Client]:
+    yield world.client_for(world.alice)
+
+
+@pytest.fixture
+def bob_client(world: World) -> Iterator[Client]:
+    yield world.client_for(world.bob)
+
+
+@pytest.fixture
+def charlie_client(world: World) -> Iterator[Client]:
+    yield world.client_for(world.charlie)
