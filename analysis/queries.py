@@ -9,9 +9,14 @@ from schools.models import School
 
 
 def rounds_with_counts(school: School) -> QuerySet[Round]:
-    return Round.objects.filter(school=school).annotate(
-        invited_count=Count("responses"),
-        submitted_count=Count("responses", filter=Q(responses__status=ResponseStatus.SUBMITTED)),
+    # Meta.ordering does not apply to aggregating queries, so the order is explicit here.
+    return (
+        Round.objects.filter(school=school)
+        .annotate(
+            invited_count=Count("responses"),
+            submitted_count=Count("responses", filter=Q(responses__status=ResponseStatus.SUBMITTED)),
+        )
+        .order_by("-starts_on", "-created_at")
     )
 
 

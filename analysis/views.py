@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
@@ -88,7 +88,8 @@ def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID)
             return redirect("analysis:round", school_id=school_id, round_id=round_id)
         if form.is_valid():
             added = invite_to_round(round_, form.cleaned_data["invitees"])
-            messages.success(request, _("%(count)d people invited.") % {"count": added})
+            message = ngettext("%(count)d person invited.", "%(count)d people invited.", added)
+            messages.success(request, message % {"count": added})
             return redirect("analysis:round", school_id=school_id, round_id=round_id)
     mine = next((response for response in responses if response.user_id == request.user.pk), None)
     context = {
