@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from analysis.models import Answer, Conclusion, DimensionNote, ResponseStatus, Round, RoundItem, TeamResponse
 from analysis.profile import ScoreCell
-from framework.models import HiddenItem, Item
+from framework.models import Dimension, HiddenItem, Item
 from schools.models import School
 
 
@@ -37,22 +37,16 @@ def counted_items(round_: Round) -> QuerySet[Item]:
 
 def score_cells(round_: Round) -> list[ScoreCell]:
     """One row per respondent, dimension and direction, summed by the database."""
+    dimension_keys = dict(Dimension.objects.values_list("id", "key"))
     rows = (
         Answer.objects.filter(response__round=round_, item_id__in=counted_item_ids(round_))
-        .values("response_id", "item__dimension__key", "item__direction")
+        .values_list("response_id", "item__dimension_id", "item__direction")
         .annotate(total=Sum("value"), answered=Count("value"), dont_know=Count("id", filter=Q(value__isnull=True)))
         .order_by()
     )
     return [
-        ScoreCell(
-            respondent=row["response_id"],
-            dimension=row["item__dimension__key"],
-            direction=row["item__direction"],
-            total=row["total"] or 0,
-            answered=row["answered"],
-            dont_know=row["dont_know"],
-        )
-        for row in rows
+        ScoreCell(respondent, dimension_keys[dimension_id], direction, total or 0, answered, dont_know)
+        for respondent, dimension_id, direction, total, answered, dont_know in rows
     ]
 
 
