@@ -1,11 +1,33 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.mail.message import sanitize_address
+from django.core.validators import MaxLengthValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+
+EMAIL_MAX_LENGTH = 254  # of User.email and Invitation.email
+
+
+def normalized_email(value: str) -> str:
+    """An e-mail address as stored: trimmed and in lower case, and still valid, short enough and mailable.
+
+    Lowercasing can lengthen an address or make it invalid ("İ" becomes "i" plus a combining dot), and
+    Django's validator accepts international domains that cannot be encoded for sending (a label longer
+    than 63 characters once in punycode): sending the invitation or the reset link would then crash.
+    """
+    email = value.strip().lower()
+    MaxLengthValidator(EMAIL_MAX_LENGTH)(email)
+    validate_email(email)
+    try:
+        sanitize_address(email, settings.DEFAULT_CHARSET)
+    except ValueError as error:  # includes the UnicodeError of an unencodable domain
+        raise forms.ValidationError(validate_email.message, code="invalid") from error
+    return email
 
 
 class SignupForm(forms.ModelForm[User]):
@@ -25,7 +47,7 @@ class SignupForm(forms.ModelForm[User]):
         }
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
+        email = normalized_email(self.cleaned_data["email"])
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("An account with this e-mail address already exists. Log in instead."))
         return email

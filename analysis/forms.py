@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -16,8 +17,20 @@ LATEST_DATE = date(2100, 12, 31)
 
 
 class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    """People by user id. A value that is no plausible id is refused before it reaches the database:
+    SQLite raises OverflowError on a number beyond 64 bits instead of finding nobody."""
+
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} ({obj.email})"
+
+    def clean(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            for pk in value:
+                if not re.fullmatch(r"[0-9]{1,18}", str(pk)):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super().clean(value)
 
 
 def team_people(school: School) -> Any:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import pstdev
+from typing import Any
 
 PARENT_SIDE = "parent_to_school"
 SCHOOL_SIDE = "school_to_parent"
@@ -27,7 +28,7 @@ MIN_SPREAD_FOR_DISAGREEMENT = 0.5  # below this the team broadly agrees; nothing
 
 @dataclass(frozen=True)
 class ScoreCell:
-    respondent: int
+    respondent: Any  # a team response id (int) or an anonymous questionnaire id (UUID)
     dimension: str
     direction: str
     total: int  # sum of the answers on the 1–5 scale
@@ -37,7 +38,7 @@ class ScoreCell:
 
 @dataclass(frozen=True)
 class AnswerRow:
-    respondent: int
+    respondent: Any  # a team response id (int) or an anonymous questionnaire id (UUID)
     item: str
     value: int | None  # None: "weet ik niet"
 

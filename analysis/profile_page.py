@@ -1,9 +1,10 @@
-"""Turning a Profile into what the profile page shows: a radar and a table per side."""
+"""Turning profiles into what the profile page shows: per side a radar and tables."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from analysis.perspectives import Figure, perspective_figures
 from analysis.profile import PARENT_SIDE, Profile, SideProfile
 from analysis.radar import Radar, build_radar
 from framework.localized import ShownDimension
@@ -18,6 +19,8 @@ class Row:
     dont_know_percent: int | None
     weakest: bool
     disagreement: bool
+    parents: Figure
+    pupils: Figure
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,17 @@ class SideView:
     rows: tuple[Row, ...]
 
 
-def side_view(side: SideProfile, dimensions: list[ShownDimension]) -> SideView:
+@dataclass(frozen=True)
+class Perspectives:
+    team: Profile
+    parents: Profile
+    pupils: Profile
+
+
+def side_view(side: SideProfile, perspectives: Perspectives, dimensions: list[ShownDimension]) -> SideView:
+    keys = [dimension.key for dimension in dimensions]
+    parents = perspective_figures(perspectives.parents, side.side, keys, anonymous=True)
+    pupils = perspective_figures(perspectives.pupils, side.side, keys, anonymous=True)
     rows = []
     for dimension in dimensions:
         result = side.result(dimension.key)
@@ -41,14 +54,19 @@ def side_view(side: SideProfile, dimensions: list[ShownDimension]) -> SideView:
                 dont_know_percent=round(result.dont_know_share * 100) if result.dont_know_share is not None else None,
                 weakest=result.weakest,
                 disagreement=result.disagreement,
+                parents=parents[dimension.key],
+                pupils=pupils[dimension.key],
             )
         )
     title = _("Parents → school") if side.side == PARENT_SIDE else _("School → parents")
-    radar = build_radar(
-        [dimension.name for dimension in dimensions], [(_("Team"), "series-team", [row.mean for row in rows])]
-    )
+    series = [(_("Team"), "series-team", [row.mean for row in rows])]
+    if any(row.parents.mean is not None for row in rows):
+        series.append((_("Parents"), "series-parents", [row.parents.mean for row in rows]))
+    if any(row.pupils.mean is not None for row in rows):
+        series.append((_("Pupils"), "series-pupils", [row.pupils.mean for row in rows]))
+    radar = build_radar([dimension.name for dimension in dimensions], series)
     return SideView(side.side, title, radar, tuple(rows))
 
 
-def side_views(profile: Profile, dimensions: list[ShownDimension]) -> list[SideView]:
-    return [side_view(side, dimensions) for side in profile.sides]
+def side_views(perspectives: Perspectives, dimensions: list[ShownDimension]) -> list[SideView]:
+    return [side_view(side, perspectives, dimensions) for side in perspectives.team.sides]

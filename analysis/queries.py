@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from analysis.models import Answer, Conclusion, DimensionNote, ResponseStatus, Round, RoundItem, TeamResponse
 from analysis.profile import ScoreCell
-from framework.models import Dimension, HiddenItem, Item
+from framework.models import Audience, HiddenItem, Item
 from schools.models import School
 
 
@@ -31,15 +31,19 @@ def counted_item_ids(round_: Round) -> QuerySet[RoundItem, object]:
     return item_ids
 
 
-def counted_items(round_: Round) -> QuerySet[Item]:
-    return Item.objects.filter(id__in=counted_item_ids(round_))
+def counted_items(round_: Round, audience: str = Audience.TEAM) -> QuerySet[Item]:
+    return Item.objects.filter(id__in=counted_item_ids(round_), audience=audience)
 
 
-def score_cells(round_: Round) -> list[ScoreCell]:
-    """One row per respondent, dimension and direction, summed by the database."""
-    dimension_keys = dict(Dimension.objects.values_list("id", "key"))
+def score_cells(round_: Round, dimension_keys: dict[int, str]) -> list[ScoreCell]:
+    """One row per respondent, dimension and direction, summed by the database.
+
+    `dimension_keys` maps dimension ids to keys (the page has the dimensions loaded already).
+    """
     rows = (
-        Answer.objects.filter(response__round=round_, item_id__in=counted_item_ids(round_))
+        Answer.objects.filter(
+            response__round=round_, item_id__in=counted_item_ids(round_), item__audience=Audience.TEAM
+        )
         .values_list("response_id", "item__dimension_id", "item__direction")
         .annotate(total=Sum("value"), answered=Count("value"), dont_know=Count("id", filter=Q(value__isnull=True)))
         .order_by()

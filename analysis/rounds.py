@@ -18,7 +18,7 @@ from analysis.models import (
     RoundStatus,
     TeamResponse,
 )
-from framework.item_bank import visible_team_items
+from framework.item_bank import questionnaire_items, visible_team_items
 from framework.models import Dimension, HiddenItem
 from schools.models import School
 
@@ -47,10 +47,12 @@ def start_round(
         ends_on=ends_on,
         created_by=created_by,
     )
-    RoundItem.objects.bulk_create(
-        RoundItem(school=school, round=round_, item_id=item_id)
-        for item_id in visible_team_items(school).values_list("id", flat=True)
-    )
+    # The round fixes its items for every perspective: the team's, the parents' and the pupils'.
+    item_ids = [
+        *visible_team_items(school).values_list("id", flat=True),
+        *questionnaire_items().values_list("id", flat=True),
+    ]
+    RoundItem.objects.bulk_create(RoundItem(school=school, round=round_, item_id=item_id) for item_id in item_ids)
     invite_to_round(round_, invitees)
     return round_
 

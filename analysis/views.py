@@ -14,7 +14,7 @@ from analysis.access import get_round
 from analysis.forms import AnswerPageForm, ConclusionForm, InviteToRoundForm, RoundForm
 from analysis.models import ResponseStatus, TeamResponse
 from analysis.profile import build_profile
-from analysis.profile_page import side_views
+from analysis.profile_page import Perspectives, side_views
 from analysis.queries import (
     conclusions_by_dimension,
     counted_items,
@@ -35,7 +35,10 @@ from analysis.rounds import (
 from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
 from framework.localized import prefetch_item_texts, show_dimensions, show_items
+from framework.models import Audience
 from schools.access import ANALYSIS_READERS, COORDINATORS, get_membership
+from surveys.results import PUPIL_AUDIENCES, survey_cells
+from surveys.voices import PerspectiveCells, voices_of_parents_and_pupils
 
 
 @login_required
@@ -51,7 +54,7 @@ def round_list(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
 def round_create(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
     membership = get_membership(request, school_id, COORDINATORS)
     school = membership.school
-    form = RoundForm(request.POST or None, school=school)
+    form = RoundForm(request.POST if request.method == "POST" else None, school=school)
     has_items = visible_team_items(school).exists()
     if request.method == "POST" and form.is_valid():
         if not has_items:
@@ -80,7 +83,9 @@ def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID)
     is_coordinator = membership.role in COORDINATORS
     responses = TeamResponse.objects.filter(round=round_).select_related("user").order_by("user__name")
     invited_ids = {response.user_id for response in responses}
-    form = InviteToRoundForm(request.POST or None, school=round_.school, exclude_ids=invited_ids)
+    form = InviteToRoundForm(
+        request.POST if request.method == "POST" else None, school=round_.school, exclude_ids=invited_ids
+    )
     if request.method == "POST":
         get_round(request, school_id, round_id, COORDINATORS)
         if not round_.is_open:
@@ -137,7 +142,9 @@ def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         for answer in response.answers.filter(item__dimension=dimension.dimension)
     }
     note = response.notes.filter(dimension=dimension.dimension).values_list("text", flat=True).first() or ""
-    form = AnswerPageForm(request.POST or None, items=items, initial={**existing, "note": note})
+    form = AnswerPageForm(
+        request.POST if request.method == "POST" else None, items=items, initial={**existing, "note": note}
+    )
     if request.method == "POST":
         if not round_.is_open:
             messages.error(request, _("This round is closed. Answers can no longer change."))
@@ -204,7 +211,18 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
                 )
                 return redirect(request.path + f"#conclusion-{dimension.key}")
             posted = (dimension.key, form)
-    profile_ = build_profile(score_cells(round_), [dimension.key for dimension in dimensions])
+    keys_in_order = [dimension.key for dimension in dimensions]
+    dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
+    cells = PerspectiveCells(
+        parents=survey_cells(round_, [Audience.PARENT], dimension_keys),
+        pupils=survey_cells(round_, PUPIL_AUDIENCES, dimension_keys),
+    )
+    perspectives = Perspectives(
+        team=build_profile(score_cells(round_, dimension_keys), keys_in_order),
+        parents=build_profile(cells.parents, keys_in_order),
+        pupils=build_profile(cells.pupils, keys_in_order),
+    )
+    profile_ = perspectives.team
     notes = notes_by_dimension(round_)
     sections = []
     for dimension in dimensions:
@@ -220,7 +238,9 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
         "school": round_.school,
         "round": round_,
         "profile": profile_,
-        "sides": side_views(profile_, dimensions),
+        "sides": side_views(perspectives, dimensions),
+        "dimensions": dimensions,
+        "voices": voices_of_parents_and_pupils(round_, cells, perspectives, dimensions, get_language()),
         "sections": sections,
         "counts": participation(round_),
         "is_coordinator": is_coordinator,

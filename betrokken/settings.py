@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "schools",
     "framework",
     "analysis",
+    "surveys",
     "guide",
     "demo",
 ]
@@ -122,6 +123,24 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Parents and pupils answer in more languages than the staff interface has; Dutch stays the master.
+RESPONDENT_LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("fr", "Français"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("bg", "Български"),
+    ("ru", "Русский"),
+    ("uk", "Українська"),
+    ("fa", "فارسی / دری"),
+    ("so", "Soomaali"),
+    ("ti", "ትግርኛ"),
+    ("es", "Español"),
+]
+LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "betrokken_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -176,6 +195,13 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Invitation codes: failed attempts allowed per 15 minutes, per address and for everyone together.
+CODE_FAILURES_PER_ADDRESS = int(os.environ.get("CODE_FAILURES_PER_ADDRESS", "10"))
+CODE_FAILURES_OVERALL = int(os.environ.get("CODE_FAILURES_OVERALL", "300"))
+# The short address printed on letters, where parents type their code.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+AUDIO_CACHE_DIR = Path(os.environ.get("AUDIO_CACHE_DIR", VAR_DIR / "audio"))
 
 LOGGING = {
     "version": 1,

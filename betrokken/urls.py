@@ -5,6 +5,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("accounts.urls")),
     path("", include("guide.urls")),
+    path("", include("surveys.urls")),
     path("", include("framework.urls")),
     path("", include("analysis.urls")),
     path("", include("schools.urls")),

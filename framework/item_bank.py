@@ -20,6 +20,11 @@ def visible_team_items(school: School) -> QuerySet[Item]:
     return team_items_for_school(school).exclude(id__in=hidden)
 
 
+def questionnaire_items() -> QuerySet[Item]:
+    """The parents' and pupils' items: the framework's, mirrored on the team's constructs."""
+    return Item.objects.filter(school__isnull=True, retired=False).exclude(audience=Audience.TEAM)
+
+
 def set_hidden(school: School, item: Item, hidden: bool, by: User) -> None:
     if hidden:
         try:

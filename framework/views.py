@@ -22,7 +22,7 @@ def item_bank(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
     school = membership.school
     language = get_language()
     is_coordinator = membership.role in COORDINATORS
-    form = SchoolItemForm(request.POST or None, language=language)
+    form = SchoolItemForm(request.POST if request.method == "POST" else None, language=language)
     if request.method == "POST":
         get_membership(request, school_id, COORDINATORS)
         if form.is_valid():

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import normalized_email
 from schools.models import Invitation, Membership, Role, School
 
 
@@ -25,7 +26,7 @@ class InvitationForm(forms.ModelForm[Invitation]):
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "off"})}
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
+        email = normalized_email(self.cleaned_data["email"])
         if Membership.objects.filter(school=self.school, user__email__iexact=email).exists():
             raise forms.ValidationError(_("This person is already a member of the school."))
         return email

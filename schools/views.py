@@ -29,7 +29,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def create_school(request: AuthenticatedRequest) -> HttpResponse:
-    form = SchoolForm(request.POST or None)
+    form = SchoolForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         school = form.save()
         Membership.objects.create(school=school, user=request.user, role=Role.COORDINATOR)
@@ -55,7 +55,7 @@ def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
     membership = get_membership(request, school_id)
     school = membership.school
     is_coordinator = membership.role == Role.COORDINATOR
-    form = InvitationForm(request.POST or None, school=school)
+    form = InvitationForm(request.POST if request.method == "POST" else None, school=school)
     if request.method == "POST":
         if not is_coordinator:
             get_membership(request, school_id, COORDINATORS)  # raises 403

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Betrokken needs, only those missing. Usage: system-packages.sh run|test
 set -euo pipefail
-need=(gettext)                       # compilemessages
+need=(gettext espeak-ng libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core)  # messages, read-aloud, PDF letters
 if [ "${1:-run}" = "test" ]; then
-  need+=(chromium postgresql poppler-utils fonts-noto-core)
+  need+=(chromium postgresql poppler-utils)
 fi
 missing=()
 for package in "${need[@]}"; do

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from framework.models import Item
 from schools.invitations import create_invitation
 from schools.models import Membership, Role
+from surveys.batches import issue_codes
 from tests.conftest import World, make_user
 
 
@@ -28,12 +29,22 @@ def school_scoped_patterns() -> Iterator[tuple[str, URLPattern]]:
 
 def test_the_walk_finds_the_school_urls() -> None:
     names = {f"{ns}:{pattern.name}" for ns, pattern in school_scoped_patterns()}
-    assert {"schools:dashboard", "schools:members", "analysis:profile", "analysis:answer", "framework:items"} <= names
+    assert {
+        "schools:dashboard",
+        "schools:members",
+        "analysis:profile",
+        "analysis:answer",
+        "framework:items",
+        "surveys:invitations",
+        "surveys:letters",
+    } <= names
 
 
 def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
     invitation, _token = create_invitation(world.school, "new@example.org", Role.TEAM, world.alice)
+    batch = issue_codes(world.round, "parent", "class", "3A", "ar", 1, world.alice).batch
     values = {
+        "batch_id": batch.id,
         "school_id": world.school.id,
         "round_id": world.round.id,
         "invitation_id": invitation.id,

@@ -84,7 +84,7 @@ def test_loading_twice_is_skipped_and_forced_reload_changes_nothing(content: Non
 def test_upgrade_keeps_answers_and_retires_removed_items(world: World, tmp_path: Path) -> None:
     response = TeamResponse.objects.get(round=world.round, user=world.bob)
     kennis = Dimension.objects.get(key="kennis")
-    kennis_items = list(world.round.items.filter(dimension=kennis))
+    kennis_items = list(world.round.items.filter(dimension=kennis, audience="team"))
     save_page(response, kennis, 1, {item.id: 4 for item in kennis_items}, "")
     answers_before = sorted(Answer.objects.values_list("item__key", "value"))
 

@@ -1,0 +1,132 @@
+"""Parents' and pupils' questionnaires: invitation codes and anonymous responses.
+
+Anonymity is built into the tables: a response carries the group and home language of the batch it
+came from (for breakdowns under the rule of five) but no link to the code, the batch or a family.
+While a questionnaire is in progress, an HMAC of the code lets the same code resume it; handing in
+erases that, and the code is marked used.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from analysis.models import Round
+from framework.models import Item, TranslationStatus
+from schools.models import School
+
+
+class SurveyAudience(models.TextChoices):
+    PARENT = "parent", _("Parents")
+    PUPIL_10_12 = "pupil_10_12", _("Pupils 10–12")
+    PUPIL_12_18 = "pupil_12_18", _("Pupils 12–18")
+
+
+class GroupKind(models.TextChoices):
+    WHOLE_SCHOOL = "whole_school", _("Whole school")
+    GRADE = "grade", _("Grade")
+    CLASS = "class", _("Class")
+
+
+class CodeBatch(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="code_batches")
+    audience = models.CharField(_("who answers"), max_length=20, choices=SurveyAudience.choices)
+    group_kind = models.CharField(_("group"), max_length=20, choices=GroupKind.choices, default=GroupKind.CLASS)
+    group_label = models.CharField(_("name of the group"), max_length=60, blank=True)
+    home_language = models.CharField(_("home language"), max_length=10, blank=True)
+    size = models.PositiveIntegerField(_("number of codes"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at",)
+
+
+class CodeStatus(models.TextChoices):
+    NEW = "new", _("Not used")
+    STARTED = "started", _("Started")
+    USED = "used", _("Handed in")
+
+
+class RespondentCode(models.Model):
+    """A single-use invitation code; only its HMAC is stored."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    batch = models.ForeignKey(CodeBatch, on_delete=models.CASCADE, related_name="codes")
+    digest = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=10, choices=CodeStatus.choices, default=CodeStatus.NEW)
+
+
+class ResponseStatus(models.TextChoices):
+    DRAFT = "draft", _("Busy")
+    SUBMITTED = "submitted", _("Handed in")
+
+
+class SurveyResponse(models.Model):
+    """One anonymous questionnaire. The random id in the URL is the respondent's only key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="survey_responses")
+    audience = models.CharField(max_length=20, choices=SurveyAudience.choices)
+    group_label = models.CharField(max_length=60, blank=True)
+    home_language = models.CharField(max_length=10, blank=True)
+    language = models.CharField(max_length=10, default="nl")
+    status = models.CharField(max_length=10, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT)
+    resume_digest = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    last_page = models.PositiveSmallIntegerField(default=0)
+    open_answer = models.TextField(blank=True)
+    submitted_on = models.DateField(null=True, blank=True)  # a date, not a time: times could be matched to codes
+
+    class Meta:
+        indexes = [models.Index(fields=("round", "audience", "status"))]
+
+
+class SurveyAnswer(models.Model):
+    """An answer on the five-step scale; empty means "weet ik niet / liever niet"."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("response", "item"), name="one_survey_answer_per_item"),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=1, value__lte=5),
+                name="survey_answer_on_scale",
+            ),
+        ]
+
+
+class TranslationCorrection(models.Model):
+    """A school's own correction of an item's translation; it wins over the framework text for that school."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=10)
+    text = models.TextField()
+    status = models.CharField(max_length=10, choices=TranslationStatus.choices, default=TranslationStatus.REVIEWED)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("school", "item", "language"), name="one_correction_per_language")
+        ]
+
+
+class ThrottleBucket(models.Model):
+    """Failed code attempts per scope and key (an address, or everyone) in a time window."""
+
+    scope = models.CharField(max_length=20)
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=("scope", "key", "window_start"), name="one_bucket_per_window")]

@@ -1,0 +1,98 @@
+"""What a parent or pupil does with a code: open the questionnaire, answer page by page, hand in."""
+
+import enum
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from analysis.models import RoundStatus
+from surveys.codes import code_digest, resume_digest
+from surveys.models import CodeStatus, RespondentCode, ResponseStatus, SurveyAnswer, SurveyResponse
+
+
+class Opening(enum.Enum):
+    UNKNOWN = "unknown"
+    USED = "used"
+    CLOSED = "closed"
+    OPENED = "opened"
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    outcome: Opening
+    response: SurveyResponse | None = None
+    language: str = "nl"  # the batch's home language, to greet an unknown respondent in
+
+
+class AlreadyHandedIn(Exception):
+    """A page was posted for a questionnaire that is handed in already (a double submit, a back button)."""
+
+
+def open_with_code(code: str) -> OpenResult:
+    """Open (or resume) the questionnaire of a normalized code."""
+    with transaction.atomic():
+        row = (
+            RespondentCode.objects.select_for_update()
+            .select_related("batch", "batch__round")
+            .filter(digest=code_digest(code))
+            .first()
+        )
+        if row is None:
+            return OpenResult(Opening.UNKNOWN)
+        batch = row.batch
+        language = batch.home_language or "nl"
+        if batch.round.status != RoundStatus.OPEN:
+            return OpenResult(Opening.CLOSED, language=language)
+        if row.status == CodeStatus.NEW:
+            response = SurveyResponse.objects.create(
+                school_id=row.school_id,
+                round_id=batch.round_id,
+                audience=batch.audience,
+                group_label=batch.group_label,
+                home_language=batch.home_language,
+                language=language,
+                resume_digest=resume_digest(code),
+            )
+            row.status = CodeStatus.STARTED
+            row.save(update_fields=["status"])
+            return OpenResult(Opening.OPENED, response, language)
+        draft = SurveyResponse.objects.filter(resume_digest=resume_digest(code), status=ResponseStatus.DRAFT).first()
+        if draft is None:  # handed in: the link to the code is gone, the code is spent
+            return OpenResult(Opening.USED, language=language)
+        return OpenResult(Opening.OPENED, draft, draft.language)
+
+
+def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | None], language: str) -> None:
+    """Store one page; a page posted twice (double click, resent after a lost connection) stores once."""
+    with transaction.atomic():
+        locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
+        if locked.status != ResponseStatus.DRAFT:
+            raise AlreadyHandedIn
+        SurveyAnswer.objects.filter(response=locked, item_id__in=list(answers)).delete()
+        SurveyAnswer.objects.bulk_create(
+            SurveyAnswer(school_id=locked.school_id, response=locked, item_id=item_id, value=value)
+            for item_id, value in answers.items()
+        )
+        locked.last_page = max(locked.last_page, page)
+        locked.language = language
+        locked.save(update_fields=["last_page", "language"])
+    response.last_page, response.language = locked.last_page, locked.language
+
+
+def hand_in(response: SurveyResponse, open_answer: str) -> bool:
+    """Hand in; returns False when it was handed in already. Erases the link to the code."""
+    with transaction.atomic():
+        try:
+            locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
+        except SurveyResponse.DoesNotExist:
+            return False
+        if locked.status != ResponseStatus.DRAFT:
+            return False
+        locked.status = ResponseStatus.SUBMITTED
+        locked.resume_digest = None
+        locked.open_answer = open_answer
+        locked.submitted_on = timezone.localdate()
+        locked.save(update_fields=["status", "resume_digest", "open_answer", "submitted_on"])
+    return True

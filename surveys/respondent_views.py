@@ -1,0 +1,208 @@
+"""The respondent's side: no account, a code, the questionnaire in their own language.
+
+Every page works without JavaScript on a small phone. Each page is stored on the server when the
+respondent goes on, so a closed browser or lost connection loses nothing; the code resumes.
+"""
+
+from itertools import groupby
+from uuid import UUID
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import pgettext
+
+from surveys.codes import format_code, normalize_code
+from surveys.forms import CodeForm, OpenAnswerForm, RespondentPageForm
+from surveys.models import ResponseStatus, SurveyResponse
+from surveys.read_aloud import audio_file, etag_for, has_voice
+from surveys.respond import AlreadyHandedIn, Opening, hand_in, open_with_code, save_answers
+from surveys.texts import RespondentItem, respondent_items
+from surveys.throttle import is_blocked, record_failure
+
+LANGUAGE_NAMES = dict(settings.RESPONDENT_LANGUAGES)
+
+
+def chosen_language(request: HttpRequest, default: str) -> str:
+    language = request.POST.get("lang") or request.GET.get("lang") or default
+    return language if language in LANGUAGE_NAMES else "nl"
+
+
+def show_dutch(request: HttpRequest) -> bool:
+    return (request.POST.get("nl") or request.GET.get("nl")) == "1"
+
+
+def respondent_render(
+    request: HttpRequest, template: str, context: dict[str, object], language: str, status: int = 200
+) -> HttpResponse:
+    """Render in the respondent's language (which may not be a staff interface language)."""
+    with translation.override(language):
+        context = {
+            **context,
+            "language": language,
+            "language_name": LANGUAGE_NAMES[language],
+            "languages": settings.RESPONDENT_LANGUAGES,
+            "rtl": translation.get_language_bidi(),
+        }
+        response = render(request, template, context, status=status)
+    response.headers["Content-Language"] = language
+    response.headers["Cache-Control"] = "no-store"  # answers and codes never sit in a shared cache
+    return response
+
+
+def _query(language: str, dutch: bool) -> str:
+    return "?" + urlencode({"lang": language, **({"nl": "1"} if dutch else {})})
+
+
+def client_address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
+    language = chosen_language(request, "nl")
+    form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": format_code(code)})
+    if request.method == "POST":
+        address = client_address(request)
+        if is_blocked(address):
+            return respondent_render(request, "surveys/code_message.html", {"reason": "throttled"}, language, 429)
+        if form.is_valid():
+            normalized = normalize_code(form.cleaned_data["code"])
+            result = open_with_code(normalized) if normalized else None
+            if result is None or result.outcome == Opening.UNKNOWN:
+                record_failure(address)
+                form.add_error(
+                    "code",
+                    pgettext("respondent", "We do not know this code. Check the code on your letter and try again."),
+                )
+            elif result.outcome in (Opening.USED, Opening.CLOSED):
+                shown_in = language if "lang" in request.GET or "lang" in request.POST else result.language
+                context = {"reason": result.outcome.value}
+                return respondent_render(
+                    request, "surveys/code_message.html", context, chosen_language(request, shown_in)
+                )
+            elif result.response is not None:
+                target = "surveys:language" if result.response.last_page == 0 else "surveys:page"
+                args: list[object] = [result.response.id]
+                if target == "surveys:page":
+                    args.append(min(result.response.last_page + 1, page_count(result.response)))
+                return redirect(reverse(target, args=args) + _query(chosen_language(request, result.language), False))
+    explicit = "lang" in request.GET or "lang" in request.POST
+    return respondent_render(
+        request, "surveys/code_entry.html", {"form": form, "explicit_language": explicit}, language
+    )
+
+
+def _response(response_id: UUID) -> SurveyResponse:
+    return get_object_or_404(SurveyResponse.objects.select_related("round"), id=response_id)
+
+
+def pages_of(items: list[RespondentItem]) -> list[list[RespondentItem]]:
+    """One page per dimension that has items, in the framework's order."""
+    return [list(group) for _key, group in groupby(items, key=lambda shown: shown.item.dimension_id)]
+
+
+def page_count(response: SurveyResponse) -> int:
+    return len(pages_of(respondent_items(response.round_id, response.audience, "nl", response.school_id)))
+
+
+def choose_language(request: HttpRequest, response_id: UUID) -> HttpResponse:
+    response = _response(response_id)
+    if response.status != ResponseStatus.DRAFT:
+        return redirect(reverse("surveys:thanks") + _query(response.language, False))
+    language = chosen_language(request, response.language)
+    if request.method == "POST":
+        SurveyResponse.objects.filter(pk=response.pk).update(language=language)
+        return redirect(reverse("surveys:page", args=[response.id, 1]) + _query(language, False))
+    return respondent_render(request, "surveys/language.html", {"response": response}, language)
+
+
+def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpResponse:
+    response = _response(response_id)
+    language = chosen_language(request, response.language)
+    if response.status != ResponseStatus.DRAFT:
+        return redirect(reverse("surveys:thanks") + _query(language, False))
+    dutch = show_dutch(request)
+    pages = pages_of(respondent_items(response.round_id, response.audience, language, response.school_id))
+    if not 1 <= page <= len(pages):
+        raise Http404
+    items = pages[page - 1]
+    existing = {
+        f"item-{answer.item_id}": "dk" if answer.value is None else str(answer.value)
+        for answer in response.answers.filter(item_id__in=[shown.item.id for shown in items])
+    }
+    form = RespondentPageForm(request.POST if request.method == "POST" else None, items=items, initial=existing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_answers(response, page, form.answers(), language)
+        except AlreadyHandedIn:
+            return redirect(reverse("surveys:thanks") + _query(language, False))
+        if request.POST.get("action") == "back" and page > 1:
+            return redirect(reverse("surveys:page", args=[response.id, page - 1]) + _query(language, dutch))
+        if page == len(pages):
+            return redirect(reverse("surveys:end", args=[response.id]) + _query(language, dutch))
+        return redirect(reverse("surveys:page", args=[response.id, page + 1]) + _query(language, dutch))
+    context = {
+        "response": response,
+        "form": form,
+        "items": [(shown, form.chosen(shown)) for shown in items],
+        "page": page,
+        "pages": len(pages) + 1,  # the open question is the last step
+        "percent": round(100 * (page - 1) / (len(pages) + 1)),
+        "show_dutch": dutch and language != "nl",
+        "voice": has_voice(language),
+        "switch_query": {"nl": "1"} if dutch else {},
+    }
+    return respondent_render(
+        request, "surveys/page.html", context, language, 200 if form.is_valid() or not form.is_bound else 400
+    )
+
+
+def end_page(request: HttpRequest, response_id: UUID) -> HttpResponse:
+    response = _response(response_id)
+    language = chosen_language(request, response.language)
+    if response.status != ResponseStatus.DRAFT:
+        return redirect(reverse("surveys:thanks") + _query(language, False))
+    form = OpenAnswerForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("action") == "back":
+            count = page_count(response)
+            return redirect(reverse("surveys:page", args=[response.id, count]) + _query(language, show_dutch(request)))
+        hand_in(response, form.cleaned_data["open_answer"])
+        return redirect(reverse("surveys:thanks") + _query(language, False))
+    pages = page_count(response) + 1
+    context = {"response": response, "form": form, "page": pages, "pages": pages, "percent": 100 * (pages - 1) // pages}
+    return respondent_render(request, "surveys/end.html", context, language, 400 if form.is_bound else 200)
+
+
+def thanks(request: HttpRequest) -> HttpResponse:
+    return respondent_render(request, "surveys/thanks.html", {}, chosen_language(request, "nl"))
+
+
+def read_aloud(request: HttpRequest, response_id: UUID, item_id: UUID) -> HttpResponseBase:
+    response = _response(response_id)
+    language = chosen_language(request, response.language)
+    if not has_voice(language):
+        raise Http404
+    shown = next(
+        (
+            s
+            for s in respondent_items(response.round_id, response.audience, language, response.school_id)
+            if s.item.id == item_id
+        ),
+        None,
+    )
+    if shown is None:
+        raise Http404
+    path = audio_file(language if not shown.is_fallback else "nl", shown.spoken_text)
+    etag = etag_for(path)
+    if request.headers.get("If-None-Match") == etag:
+        not_modified = HttpResponse(status=304)
+        not_modified.headers["ETag"] = etag
+        return not_modified
+    audio = FileResponse(path.open("rb"), content_type="audio/wav")
+    audio.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    audio.headers["ETag"] = etag
+    return audio

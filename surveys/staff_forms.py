@@ -1,0 +1,44 @@
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from surveys.batches import MAX_BATCH_SIZE
+from surveys.models import CodeBatch
+
+
+class CodeBatchForm(forms.ModelForm[CodeBatch]):
+    home_language = forms.ChoiceField(
+        label=_("Home language (optional)"),
+        required=False,
+        help_text=_("Letters then show the translation beside the Dutch text, and the questionnaire opens in it."),
+    )
+    size = forms.IntegerField(label=_("Number of codes"), min_value=1, max_value=MAX_BATCH_SIZE, initial=25)
+
+    class Meta:
+        model = CodeBatch
+        fields = ("audience", "group_kind", "group_label", "home_language", "size")
+        help_texts = {"group_label": _("For example 3A or 'first grade'. Leave empty for the whole school.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["home_language"].choices = [("", _("No specific language"))] + [  # type: ignore[attr-defined]
+            (code, name) for code, name in settings.RESPONDENT_LANGUAGES if code != "nl"
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("group_kind") != "whole_school" and not (cleaned.get("group_label") or "").strip():
+            self.add_error("group_label", _("Name the class or grade."))
+        return cleaned
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(label=_("Corrected translation"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Write the corrected translation."))
+        return text

@@ -1,0 +1,155 @@
+"""The coordinator's side of the questionnaires: codes, letters, links and translations."""
+
+from uuid import UUID
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from accounts.http import AuthenticatedRequest
+from analysis.access import get_round
+from framework.item_bank import questionnaire_items
+from schools.access import COORDINATORS, get_membership
+from surveys.batches import issue_codes
+from surveys.letters import code_link, letters_pdf
+from surveys.models import CodeBatch, CodeStatus, SurveyAudience
+from surveys.staff_forms import CodeBatchForm, CorrectionForm
+from surveys.translations import correct_translation, translation_rows
+
+LANGUAGE_NAMES = dict(settings.RESPONDENT_LANGUAGES)
+ISSUED_SESSION_KEY = "issued-codes"  # plain codes of the batches made in this session, until printed
+
+
+def _issued(request: AuthenticatedRequest) -> dict[str, list[str]]:
+    issued: dict[str, list[str]] = request.session.get(ISSUED_SESSION_KEY, {})
+    return issued
+
+
+@login_required
+def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    form = CodeBatchForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if not round_.is_open:
+            messages.error(request, _("This round is closed; no new codes can be made."))
+            return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
+        data = form.cleaned_data
+        issued = issue_codes(
+            round_,
+            data["audience"],
+            data["group_kind"],
+            data["group_label"].strip(),
+            data["home_language"],
+            data["size"],
+            request.user,
+        )
+        request.session[ISSUED_SESSION_KEY] = {**_issued(request), str(issued.batch.id): issued.codes}
+        messages.success(
+            request,
+            _("%(count)d codes are made. Download the letters or the links now: the codes are not kept.")
+            % {"count": len(issued.codes)},
+        )
+        return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
+    batches = CodeBatch.objects.filter(round=round_).annotate(
+        started=Count("codes", filter=Q(codes__status=CodeStatus.STARTED))
+    )
+    available = set(_issued(request))
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "form": form,
+        "batches": [
+            (batch, str(batch.id) in available, LANGUAGE_NAMES.get(batch.home_language, "")) for batch in batches
+        ],
+    }
+    return render(request, "surveys/invitations.html", context, status=400 if form.is_bound else 200)
+
+
+def _batch_and_codes(
+    request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID
+) -> tuple[CodeBatch, list[str] | None]:
+    _membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    batch = get_object_or_404(CodeBatch.objects.select_related("round__school"), round=round_, id=batch_id)
+    return batch, _issued(request).get(str(batch.id))
+
+
+@login_required
+def letters(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
+    batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    if codes is None:
+        messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
+        return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
+    response = HttpResponse(letters_pdf(batch, codes), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="letters-{batch.group_label or "school"}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def links(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
+    batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    if codes is None:
+        messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
+        return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
+    body = "\n".join(code_link(code) for code in codes) + "\n"
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="links-{batch.group_label or "school"}.txt"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def forget_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
+    batch, _codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    request.session[ISSUED_SESSION_KEY] = {k: v for k, v in _issued(request).items() if k != str(batch.id)}
+    messages.success(request, _("The codes are forgotten. The letters you printed still work."))
+    return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
+
+
+@login_required
+def translations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
+    membership = get_membership(request, school_id, COORDINATORS)
+    language = request.GET.get("language", "fr")
+    language = language if language in LANGUAGE_NAMES and language != "nl" else "fr"
+    audience = request.GET.get("audience", SurveyAudience.PARENT)
+    audience = audience if audience in SurveyAudience.values else SurveyAudience.PARENT
+    form = None
+    if request.method == "POST":
+        item_id = request.POST.get("item", "")
+        form = CorrectionForm(request.POST)
+        item = questionnaire_items().filter(id=item_id).first() if _is_uuid(item_id) else None
+        if item is None:
+            messages.error(request, _("Choose a question from the list."))
+        elif form.is_valid():
+            correct_translation(membership.school, item.id, language, form.cleaned_data["text"], request.user)
+            messages.success(request, _("The corrected translation is saved. Your school's respondents see it now."))
+            return redirect(f"{request.path}?{urlencode({'language': language, 'audience': audience})}#item-{item.id}")
+    rows = translation_rows(membership.school, language, audience)
+    context = {
+        "membership": membership,
+        "school": membership.school,
+        "rows": rows,
+        "language": language,
+        "audience": audience,
+        "languages": [(code, name) for code, name in settings.RESPONDENT_LANGUAGES if code != "nl"],
+        "audiences": SurveyAudience.choices,
+        "failed_item": request.POST.get("item") if form is not None and form.errors else None,
+        "failed_form": form,
+    }
+    return render(request, "surveys/translations.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        UUID(value)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from surveys import respondent_views, staff_views
+
+app_name = "surveys"
+
+urlpatterns = [
+    path("q/", respondent_views.code_entry, name="code"),
+    path("q/c/<str:code>/", respondent_views.code_entry, name="code_link"),
+    path("q/r/<uuid:response_id>/language/", respondent_views.choose_language, name="language"),
+    path("q/r/<uuid:response_id>/<int:page>/", respondent_views.question_page, name="page"),
+    path("q/r/<uuid:response_id>/end/", respondent_views.end_page, name="end"),
+    path("q/r/<uuid:response_id>/audio/<uuid:item_id>/", respondent_views.read_aloud, name="audio"),
+    path("q/thanks/", respondent_views.thanks, name="thanks"),
+    path("s/<uuid:school_id>/translations/", staff_views.translations, name="translations"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/invitations/", staff_views.invitations, name="invitations"),
+    path(
+        "s/<uuid:school_id>/rounds/<uuid:round_id>/invitations/<uuid:batch_id>/letters.pdf",
+        staff_views.letters,
+        name="letters",
+    ),
+    path(
+        "s/<uuid:school_id>/rounds/<uuid:round_id>/invitations/<uuid:batch_id>/links.txt",
+        staff_views.links,
+        name="links",
+    ),
+    path(
+        "s/<uuid:school_id>/rounds/<uuid:round_id>/invitations/<uuid:batch_id>/forget/",
+        staff_views.forget_codes,
+        name="forget",
+    ),
+]
