@@ -24,7 +24,7 @@ def answer_all(client: Client, first_page: str, value: str = "4") -> str:
         page = client.get(url)
         assert page.status_code == 200
         names = set(re.findall(r'name="(item-[0-9a-f-]+)"', page.content.decode()))
-        response = client.post(url, {name: value for name in names} | {"action": "next"})
+        response = client.post(url, dict.fromkeys(names, value) | {"action": "next"})
         assert response.status_code == 302
         url = str(response["Location"])
     return url
