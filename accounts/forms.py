@@ -70,4 +70,13 @@ class EmailAuthenticationForm(AuthenticationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-mail address")
-        self.fields["username"].widget = forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autocomplete": "email", "autofocus": True, "maxlength": EMAIL_MAX_LENGTH}
+        )
+        # Django only sets max_length on this field, which validates nothing: a longer name went on to
+        # django-axes, whose record of the failed attempt PostgreSQL refused (varchar 255).
+        self.fields["username"].validators.append(MaxLengthValidator(EMAIL_MAX_LENGTH))
+
+    def clean_username(self) -> str:
+        # Accounts are stored in lower case; let people type their address as they like.
+        return str(self.cleaned_data["username"]).strip().lower()

@@ -126,3 +126,11 @@ def test_withdrawing_an_invitation(world: World, alice_client: Client) -> None:
     assert alice_client.get(url).status_code == 405
     assert alice_client.post(url).status_code == 302
     assert not Invitation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_login_ignores_the_case_of_the_address() -> None:
+    make_user("Ann", "ann@example.org")
+    client = Client()
+    response = client.post(reverse("accounts:login"), {"username": " Ann@Example.ORG ", "password": PASSWORD})
+    assert response.status_code == 302
