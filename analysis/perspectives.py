@@ -2,14 +2,18 @@
 
 Parents' and pupils' answers are anonymous; a figure based on fewer than five of them could point
 at a family, so it is never shown: the cell says why instead.
+
+Their answers arrive as tallies: per item, group (class, grade) and home language, the sum and
+number of answers on the scale and of "weet ik niet" (kept up to date when a questionnaire is
+handed in). The people behind a figure are counted, per audience, as the most scale answers any one
+of its items got: at least that many different people answered; "weet ik niet" alone does not count.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from analysis.profile import Profile, ScoreCell
+from analysis.profile import SIDE_OF_DIRECTION
 
 MIN_GROUP_SIZE = 5
 TEAM, PARENTS, PUPILS = "team", "parents", "pupils"
@@ -30,12 +34,58 @@ def shown(mean: float | None, respondents: int, anonymous: bool) -> Figure:
     return Figure(mean, respondents)
 
 
-def perspective_figures(profile: Profile, side: str, dimensions: Sequence[str], anonymous: bool) -> dict[str, Figure]:
-    side_profile = profile.side(side)
-    return {
-        dimension: shown(side_profile.result(dimension).mean, side_profile.result(dimension).respondents, anonymous)
-        for dimension in dimensions
-    }
+@dataclass(frozen=True)
+class Tally:
+    """Handed-in answers to one item from one group with one home language."""
+
+    audience: str
+    group: str
+    home_language: str
+    item: str
+    dimension: str
+    direction: str
+    construct: str
+    total: int
+    answered: int
+    dont_know: int
+
+
+@dataclass(frozen=True)
+class GroupSize:
+    """Handed-in questionnaires of one group with one home language."""
+
+    audience: str
+    group: str
+    home_language: str
+    responses: int
+
+
+def figure_of(tallies: Iterable[Tally]) -> Figure:
+    """The mean of the scale answers in `tallies`, hidden when fewer than five people stand behind it.
+
+    Everyone in one audience is asked the same items, so the item with the most scale answers gives
+    a lower bound on the people of that audience; different audiences (age bands) are different people.
+    """
+    total = answered = 0
+    per_item: dict[tuple[str, str], int] = defaultdict(int)
+    for tally in tallies:
+        total += tally.total
+        answered += tally.answered
+        per_item[(tally.audience, tally.item)] += tally.answered
+    most_per_audience: dict[str, int] = defaultdict(int)
+    for (audience, _item), count in per_item.items():
+        most_per_audience[audience] = max(most_per_audience[audience], count)
+    people = sum(most_per_audience.values())
+    return shown(total / answered if answered else None, people, anonymous=True)
+
+
+def perspective_figures(tallies: Iterable[Tally], side: str, dimensions: Sequence[str]) -> dict[str, Figure]:
+    """Per dimension, the figure of one side (parents → school or school → parents)."""
+    on_side: dict[str, list[Tally]] = defaultdict(list)
+    for tally in tallies:
+        if SIDE_OF_DIRECTION.get(tally.direction) == side:
+            on_side[tally.dimension].append(tally)
+    return {dimension: figure_of(on_side.get(dimension, [])) for dimension in dimensions}
 
 
 @dataclass(frozen=True)
@@ -83,27 +133,42 @@ class GroupRow:
         return self.respondents < MIN_GROUP_SIZE
 
 
-def breakdown(cells: Iterable[ScoreCell], group_of: Mapping[Any, str], dimensions: Sequence[str]) -> list[GroupRow]:
-    """Mean per group (class, grade, home language) and dimension; small groups are hidden whole."""
-    per_group: dict[str, list[ScoreCell]] = defaultdict(list)
-    for cell in cells:
-        group = group_of.get(cell.respondent)
-        if group is not None:
-            per_group[group].append(cell)
+def breakdown(
+    tallies: Iterable[Tally],
+    sizes: Iterable[GroupSize],
+    group_of: Callable[[Tally | GroupSize], str],
+    dimensions: Sequence[str],
+) -> list[GroupRow]:
+    """Mean per group (class, grade, home language…) and dimension; a group of fewer than five is hidden whole."""
+    respondents: dict[str, int] = defaultdict(int)
+    for size in sizes:
+        respondents[group_of(size)] += size.responses
+    per_group: dict[str, dict[str, list[Tally]]] = defaultdict(lambda: defaultdict(list))
+    for tally in tallies:
+        per_group[group_of(tally)][tally.dimension].append(tally)
     rows = []
-    for group in sorted(per_group):
-        group_cells = per_group[group]
-        respondents = len({cell.respondent for cell in group_cells})
-        figures: list[Figure] = []
-        for dimension in dimensions:
-            in_dimension = [cell for cell in group_cells if cell.dimension == dimension]
-            answered = sum(cell.answered for cell in in_dimension)
-            mean = sum(cell.total for cell in in_dimension) / answered if answered else None
-            people = len({cell.respondent for cell in in_dimension if cell.answered})
-            large_enough = respondents >= MIN_GROUP_SIZE
-            figures.append(shown(mean, people, anonymous=True) if large_enough else Figure(None, people, True))
-        rows.append(GroupRow(group, respondents, tuple(figures)))
+    for group in sorted(respondents):
+        people = respondents[group]
+        if people < MIN_GROUP_SIZE:
+            figures = tuple(Figure(None, people, suppressed=True) for _dimension in dimensions)
+        else:
+            figures = tuple(figure_of(per_group[group].get(dimension, [])) for dimension in dimensions)
+        rows.append(GroupRow(group, people, figures))
     return rows
+
+
+def construct_scores(tallies: Iterable[Tally]) -> list[ConstructScore]:
+    """The mean answer per construct, with the people behind it (for the mirror with the team)."""
+    per_construct: dict[str, list[Tally]] = defaultdict(list)
+    for tally in tallies:
+        per_construct[tally.construct].append(tally)
+    scores = []
+    for construct, group in sorted(per_construct.items()):
+        figure = figure_of(group)
+        answered = sum(tally.answered for tally in group)
+        if answered:
+            scores.append(ConstructScore(construct, sum(tally.total for tally in group) / answered, figure.respondents))
+    return scores
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from analysis.perspectives import Figure, perspective_figures
+from analysis.perspectives import Figure, Tally, perspective_figures
 from analysis.profile import PARENT_SIDE, Profile, SideProfile
 from analysis.radar import Radar, build_radar
 from framework.localized import ShownDimension
@@ -33,15 +33,17 @@ class SideView:
 
 @dataclass(frozen=True)
 class Perspectives:
+    """The team's profile, and the parents' and pupils' tallies."""
+
     team: Profile
-    parents: Profile
-    pupils: Profile
+    parents: list[Tally]
+    pupils: list[Tally]
 
 
 def side_view(side: SideProfile, perspectives: Perspectives, dimensions: list[ShownDimension]) -> SideView:
     keys = [dimension.key for dimension in dimensions]
-    parents = perspective_figures(perspectives.parents, side.side, keys, anonymous=True)
-    pupils = perspective_figures(perspectives.pupils, side.side, keys, anonymous=True)
+    parents = perspective_figures(perspectives.parents, side.side, keys)
+    pupils = perspective_figures(perspectives.pupils, side.side, keys)
     rows = []
     for dimension in dimensions:
         result = side.result(dimension.key)
@@ -59,7 +61,9 @@ def side_view(side: SideProfile, perspectives: Perspectives, dimensions: list[Sh
             )
         )
     title = _("Parents → school") if side.side == PARENT_SIDE else _("School → parents")
-    series = [(_("Team"), "series-team", [row.mean for row in rows])]
+    series = []
+    if any(row.mean is not None for row in rows):
+        series.append((_("Team"), "series-team", [row.mean for row in rows]))
     if any(row.parents.mean is not None for row in rows):
         series.append((_("Parents"), "series-parents", [row.parents.mean for row in rows]))
     if any(row.pupils.mean is not None for row in rows):

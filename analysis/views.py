@@ -35,10 +35,9 @@ from analysis.rounds import (
 from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
 from framework.localized import prefetch_item_texts, show_dimensions, show_items
-from framework.models import Audience
 from schools.access import ANALYSIS_READERS, COORDINATORS, get_membership
-from surveys.results import PUPIL_AUDIENCES, survey_cells
-from surveys.voices import PerspectiveCells, voices_of_parents_and_pupils
+from surveys.results import group_sizes, tallies
+from surveys.voices import SurveyTallies, voices_of_parents_and_pupils
 
 
 @login_required
@@ -213,14 +212,11 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
             posted = (dimension.key, form)
     keys_in_order = [dimension.key for dimension in dimensions]
     dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
-    cells = PerspectiveCells(
-        parents=survey_cells(round_, [Audience.PARENT], dimension_keys),
-        pupils=survey_cells(round_, PUPIL_AUDIENCES, dimension_keys),
-    )
+    surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
     perspectives = Perspectives(
         team=build_profile(score_cells(round_, dimension_keys), keys_in_order),
-        parents=build_profile(cells.parents, keys_in_order),
-        pupils=build_profile(cells.pupils, keys_in_order),
+        parents=surveyed.parents,
+        pupils=surveyed.pupils,
     )
     profile_ = perspectives.team
     notes = notes_by_dimension(round_)
@@ -238,9 +234,11 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
         "school": round_.school,
         "round": round_,
         "profile": profile_,
+        # Parents and pupils may answer before the team does: their figures are shown then too.
+        "nothing_to_show": profile_.is_empty and not surveyed.parents and not surveyed.pupils,
         "sides": side_views(perspectives, dimensions),
         "dimensions": dimensions,
-        "voices": voices_of_parents_and_pupils(round_, cells, perspectives, dimensions, get_language()),
+        "voices": voices_of_parents_and_pupils(round_, surveyed, dimensions, get_language()),
         "sections": sections,
         "counts": participation(round_),
         "is_coordinator": is_coordinator,

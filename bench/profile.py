@@ -1,4 +1,5 @@
-"""Benchmark: the profile page of a round with 300 team answers on 60 items.
+"""Benchmark: the profile page of a round with many answers (issue 2: 300 team answers on 60 items;
+issue 3: 60 team, 2,000 parent and 500 pupil responses: --respondents 60 --parents 2000 --pupils 500).
 
 Builds a fresh database (SQLite in a temporary folder, or the one in DATABASE_URL), then requests
 the profile page repeatedly through Django's test client and prints the median server time and the
@@ -21,6 +22,8 @@ def main() -> None:
     parser.add_argument("--respondents", type=int, default=300)
     parser.add_argument("--items", type=int, default=60)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--parents", type=int, default=0)
+    parser.add_argument("--pupils", type=int, default=0)
     args = parser.parse_args()
 
     os.environ.setdefault("BETROKKEN_VAR_DIR", tempfile.mkdtemp(prefix="betrokken-bench-"))
@@ -36,11 +39,12 @@ def main() -> None:
     if "postgres" not in settings.DATABASES["default"]["ENGINE"]:
         Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
     call_command("migrate", verbosity=0)
-    round_url, client = build(args.respondents, args.items)
-    measure(client, round_url, args.runs, args.respondents, args.items)
+    round_url, client = build(args.respondents, args.items, args.parents, args.pupils)
+    label = f"{args.respondents} team x {args.items} items, {args.parents} parents, {args.pupils} pupils"
+    measure(client, round_url, args.runs, label)
 
 
-def build(respondents: int, item_count: int):  # type: ignore[no-untyped-def]
+def build(respondents: int, item_count: int, parents: int, pupils: int):  # type: ignore[no-untyped-def]
     import random
     from datetime import date
 
@@ -53,6 +57,7 @@ def build(respondents: int, item_count: int):  # type: ignore[no-untyped-def]
     from framework.loading import load_framework
     from framework.models import Dimension, HiddenItem
     from schools.models import Membership, Role, School
+    from surveys.tallies import rebuild_tallies
 
     load_framework()
     school = School.objects.create(name="Bench school")
@@ -81,13 +86,50 @@ def build(respondents: int, item_count: int):  # type: ignore[no-untyped-def]
         DimensionNote(school=school, response=response, dimension=rng.choice(dimensions), text="Een notitie.")
         for response in responses[:50]
     )
+    add_questionnaires(round_, "parent", parents, rng)
+    add_questionnaires(round_, "pupil_10_12", pupils // 2, rng)
+    add_questionnaires(round_, "pupil_12_18", pupils - pupils // 2, rng)
+    rebuild_tallies(round_)  # what hand_in keeps up to date one questionnaire at a time
     client = Client()
     client.force_login(coordinator)
-    print(f"Built: {len(responses)} team respondents, {len(keep)} items, {len(answers)} answers.")
+    print(
+        f"Built: {len(responses)} team respondents, {len(keep)} items, {len(answers)} team answers, "
+        f"{parents} parents, {pupils} pupils."
+    )
     return f"/s/{school.id}/rounds/{round_.id}/profile/", client
 
 
-def measure(client, url: str, runs: int, respondents: int, item_count: int) -> None:  # type: ignore[no-untyped-def]
+def add_questionnaires(round_, audience: str, count: int, rng) -> None:  # type: ignore[no-untyped-def]
+    """Handed-in questionnaires in four classes and three home languages, written in bulk."""
+    from surveys.models import SurveyAnswer, SurveyResponse
+    from surveys.texts import questionnaire_pages
+
+    item_ids = [item_id for page in questionnaire_pages(round_.id, audience) for item_id in page]
+    responses = SurveyResponse.objects.bulk_create(
+        SurveyResponse(
+            school_id=round_.school_id,
+            round=round_,
+            audience=audience,
+            group_label=f"{index % 4 + 1}A",
+            home_language=["", "ar", "tr"][index % 3],
+            status="submitted",
+            open_answer="Een open antwoord." if index % 10 == 0 else "",
+        )
+        for index in range(count)
+    )
+    SurveyAnswer.objects.bulk_create(
+        (
+            SurveyAnswer(
+                school_id=round_.school_id, response=response, item_id=item_id, value=rng.choice([1, 2, 3, 4, 5, None])
+            )
+            for response in responses
+            for item_id in item_ids
+        ),
+        batch_size=5000,
+    )
+
+
+def measure(client, url: str, runs: int, label: str) -> None:  # type: ignore[no-untyped-def]
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -101,7 +143,7 @@ def measure(client, url: str, runs: int, respondents: int, item_count: int) -> N
         assert response.status_code == 200
     engine = connection.vendor
     print(
-        f"profile page [{engine}] {respondents} respondents x {item_count} items: "
+        f"profile page [{engine}] {label}: "
         f"median {statistics.median(timings):.1f} ms, p95 {sorted(timings)[int(0.95 * (runs - 1))]:.1f} ms, "
         f"{len(queries.captured_queries)} queries"
     )

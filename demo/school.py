@@ -12,8 +12,11 @@ from accounts.models import User
 from analysis.models import Round, TeamResponse
 from analysis.queries import counted_items
 from analysis.rounds import save_conclusion, save_page, start_round, submit_response
-from framework.models import Dimension
+from framework.models import Dimension, Item
 from schools.models import Membership, Role, School
+from surveys.batches import issue_codes
+from surveys.respond import hand_in, open_with_code, save_answers
+from surveys.texts import questionnaire_pages
 
 DEMO_SCHOOL = "Basisschool De Regenboog (demo)"
 DEMO_PASSWORD = "demo-betrokken-2026"
@@ -67,6 +70,7 @@ def create_demo_school(seed: int = 2026) -> DemoLogin:
         [coordinator, *team],
     )
     _answer(round_, team[:4], rng)
+    _questionnaires(round_, coordinator, rng)
     save_conclusion(
         round_,
         Dimension.objects.get(key="tijd"),
@@ -94,3 +98,31 @@ def _answer(round_: Round, people: list[User], rng: random.Random) -> None:
             save_page(response, dimension, page, answers, NOTES.get(dimension.key, "") if index == 0 else "")
         if index < 3:  # the fourth is still busy, as in real life
             submit_response(response)
+
+
+def _questionnaires(round_: Round, coordinator: User, rng: random.Random) -> None:
+    """Parents of two classes (one group tagged Arabic) and a class of pupils answer with their codes."""
+    # Parents see time and knowledge as weaker than the team thinks; pupils see more warmth.
+    leaning = {"tijd": -1.0, "kennis": -0.8, "emotie": 0.6}
+    for audience, group, language, count in (
+        ("parent", "K3", "ar", 7),
+        ("parent", "2A", "", 9),
+        ("pupil_10_12", "5B", "", 8),
+    ):
+        issued = issue_codes(round_, audience, "class", group, language, count + 3, coordinator)
+        pages = questionnaire_pages(round_.id, audience)
+        dimension_of = dict(
+            Item.objects.filter(id__in=[i for page in pages for i in page]).values_list("id", "dimension__key")
+        )
+        for code in issued.codes[:count]:
+            opened = open_with_code(code)
+            assert opened.response is not None
+            for number, page in enumerate(pages, start=1):
+                answers: dict[UUID, int | None] = {}
+                for item_id in page:
+                    value = round(3.3 + leaning.get(dimension_of[item_id], 0) + rng.uniform(-1.2, 1.2))
+                    answers[item_id] = None if rng.random() < 0.07 else min(max(value, 1), 5)
+                save_answers(opened.response, number, answers, language or "nl")
+            hand_in(
+                opened.response, rng.choice(["", "", "Graag een oudercontact op zaterdag.", "Een tolk zou helpen."])
+            )

@@ -4,6 +4,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import unicodedata
 
 from django.conf import settings
 
@@ -22,9 +23,20 @@ def format_code(code: str) -> str:
     return "-".join(code[i : i + GROUP] for i in range(0, len(code), GROUP))
 
 
+# Letters that look the same as the printed Latin ones, typed on a Cyrillic or Greek keyboard.
+LOOKALIKES = str.maketrans("АВСЕНКМРТХУΑΒΕΗΚΜΝΡΤΧΥΖ", "ABCEHKMPTXYABEHKMNPTXYZ")
+
+
+def _as_printed(typed: str) -> str:
+    """Full-width letters, digits of other scripts (Arabic ٣, Persian ۳) and look-alike letters as
+    the Latin letters and digits printed on the letter."""
+    text = unicodedata.normalize("NFKC", typed).upper().translate(LOOKALIKES)
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
+
+
 def normalize_code(typed: str) -> str | None:
     """What a person typed, as a code, or None when it cannot be one (wrong length or characters)."""
-    cleaned = re.sub(r"[\s\-_.]", "", typed).upper()
+    cleaned = re.sub(r"[\s\-_.]", "", _as_printed(typed))
     if len(cleaned) != CODE_LENGTH or any(char not in ALPHABET for char in cleaned):
         return None
     return cleaned

@@ -4,8 +4,6 @@ from uuid import UUID
 from django import forms
 from django.utils.translation import pgettext_lazy
 
-from surveys.texts import RespondentItem
-
 DONT_KNOW = "dk"
 
 
@@ -20,30 +18,35 @@ class CodeForm(forms.Form):
     )
 
 
-class RespondentPageForm(forms.Form):
-    """One page of a parent's or pupil's questionnaire: a few items on a five-step scale."""
+SCALE_CHOICES = [(value, value) for value in ("1", "2", "3", "4", "5")] + [(DONT_KNOW, DONT_KNOW)]
 
-    def __init__(self, *args: Any, items: list[RespondentItem], **kwargs: Any) -> None:
+
+class RespondentPageForm(forms.Form):
+    """One page of a parent's or pupil's questionnaire: a few items on a five-step scale.
+
+    Built from item ids alone, so a posted page is checked without loading any text.
+    """
+
+    def __init__(self, *args: Any, item_ids: list[UUID], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.items = items
-        for shown in items:
-            choices = [(option.value, option.label) for option in shown.options] + [(DONT_KNOW, DONT_KNOW)]
-            self.fields[f"item-{shown.item.id}"] = forms.ChoiceField(
-                label=shown.text, choices=choices, required=False, widget=forms.RadioSelect
+        self.item_ids = item_ids
+        for item_id in item_ids:
+            self.fields[f"item-{item_id}"] = forms.ChoiceField(
+                choices=SCALE_CHOICES, required=False, widget=forms.RadioSelect
             )
 
     def answers(self) -> dict[UUID, int | None]:
         result: dict[UUID, int | None] = {}
-        for shown in self.items:
-            raw = self.cleaned_data.get(f"item-{shown.item.id}")
+        for item_id in self.item_ids:
+            raw = self.cleaned_data.get(f"item-{item_id}")
             if raw == DONT_KNOW:
-                result[shown.item.id] = None
+                result[item_id] = None
             elif raw:
-                result[shown.item.id] = int(raw)
+                result[item_id] = int(raw)
         return result
 
-    def chosen(self, shown: RespondentItem) -> str:
-        value = self[f"item-{shown.item.id}"].value()
+    def chosen(self, item_id: UUID) -> str:
+        value = self[f"item-{item_id}"].value()
         return str(value) if value else ""
 
 

@@ -29,7 +29,13 @@ class Letter:
 
 
 def code_link(code: str) -> str:
-    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("surveys:code_link", args=[format_code(code)])
+    # The plain code: the code page formats what it is given, and a formatted code would get a second dash.
+    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("surveys:code_link", args=[code])
+
+
+# A web address reads left to right, also inside an Arabic or Persian sentence: without this isolate
+# the bidi algorithm shows 127.0.0.1:8000/q/ as /q/127.0.0.1:8000.
+LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
 
 
 def short_address() -> str:
@@ -40,7 +46,12 @@ def _letter_text(batch: CodeBatch, language: str) -> LetterText:
     with translation.override(language):
         html = render_to_string(
             "surveys/letter_text.html",
-            {"batch": batch, "school": batch.round.school, "address": short_address(), "audience": batch.audience},
+            {
+                "batch": batch,
+                "school": batch.round.school,
+                "address": LEFT_TO_RIGHT_ISOLATE + short_address() + POP_DIRECTIONAL_ISOLATE,
+                "audience": batch.audience,
+            },
         )
         return LetterText(
             language, dict(settings.RESPONDENT_LANGUAGES)[language], translation.get_language_bidi(), html

@@ -130,3 +130,46 @@ class ThrottleBucket(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=("scope", "key", "window_start"), name="one_bucket_per_window")]
+
+
+class AnswerTally(models.Model):
+    """Running sums of handed-in answers per round, group, home language and item.
+
+    Kept up to date when a questionnaire is handed in, so the profile page reads a few hundred rows
+    instead of every answer. `surveys.tallies.rebuild_tallies` recomputes them from the answers.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    audience = models.CharField(max_length=20, choices=SurveyAudience.choices)
+    group_label = models.CharField(max_length=60, blank=True)
+    home_language = models.CharField(max_length=10, blank=True)
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    total = models.PositiveIntegerField(default=0)  # sum of the answers on the 1–5 scale
+    answered = models.PositiveIntegerField(default=0)  # answers on the scale
+    dont_know = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=("round", "audience", "group_label", "home_language", "item"), name="one_tally_per_item"
+            )
+        ]
+
+
+class GroupTally(models.Model):
+    """How many questionnaires were handed in per round, audience, group and home language."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    audience = models.CharField(max_length=20, choices=SurveyAudience.choices)
+    group_label = models.CharField(max_length=60, blank=True)
+    home_language = models.CharField(max_length=10, blank=True)
+    responses = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=("round", "audience", "group_label", "home_language"), name="one_tally_per_group"
+            )
+        ]

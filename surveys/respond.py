@@ -5,11 +5,14 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from analysis.models import RoundStatus
 from surveys.codes import code_digest, resume_digest
 from surveys.models import CodeStatus, RespondentCode, ResponseStatus, SurveyAnswer, SurveyResponse
+from surveys.tallies import count_handed_in
 
 
 class Opening(enum.Enum):
@@ -65,20 +68,23 @@ def open_with_code(code: str) -> OpenResult:
 
 
 def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | None], language: str) -> None:
-    """Store one page; a page posted twice (double click, resent after a lost connection) stores once."""
+    """Store one page; a page posted twice (double click, resent after a lost connection) stores once.
+
+    The conditional update comes first: it locks the row (or, on SQLite, the database) and tells
+    in the same statement whether the questionnaire is still open, so a hand-in cannot slip between.
+    """
     with transaction.atomic():
-        locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
-        if locked.status != ResponseStatus.DRAFT:
+        updated = SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.DRAFT).update(
+            last_page=Greatest(F("last_page"), page), language=language
+        )
+        if not updated:
             raise AlreadyHandedIn
-        SurveyAnswer.objects.filter(response=locked, item_id__in=list(answers)).delete()
+        SurveyAnswer.objects.filter(response_id=response.pk, item_id__in=list(answers)).delete()
         SurveyAnswer.objects.bulk_create(
-            SurveyAnswer(school_id=locked.school_id, response=locked, item_id=item_id, value=value)
+            SurveyAnswer(school_id=response.school_id, response_id=response.pk, item_id=item_id, value=value)
             for item_id, value in answers.items()
         )
-        locked.last_page = max(locked.last_page, page)
-        locked.language = language
-        locked.save(update_fields=["last_page", "language"])
-    response.last_page, response.language = locked.last_page, locked.language
+    response.last_page, response.language = max(response.last_page, page), language
 
 
 def hand_in(response: SurveyResponse, open_answer: str) -> bool:
@@ -95,4 +101,5 @@ def hand_in(response: SurveyResponse, open_answer: str) -> bool:
         locked.open_answer = open_answer
         locked.submitted_on = timezone.localdate()
         locked.save(update_fields=["status", "resume_digest", "open_answer", "submitted_on"])
+        count_handed_in(locked)
     return True

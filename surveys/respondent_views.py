@@ -4,23 +4,24 @@ Every page works without JavaScript on a small phone. Each page is stored on the
 respondent goes on, so a closed browser or lost connection loses nothing; the code resumes.
 """
 
-from itertools import groupby
 from uuid import UUID
 
 from django.conf import settings
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import urlencode
-from django.utils.translation import pgettext
+from django.utils.http import parse_etags, urlencode
+from django.utils.translation import pgettext_lazy
 
+from analysis.models import Round, RoundStatus
 from surveys.codes import format_code, normalize_code
 from surveys.forms import CodeForm, OpenAnswerForm, RespondentPageForm
 from surveys.models import ResponseStatus, SurveyResponse
 from surveys.read_aloud import audio_file, etag_for, has_voice
 from surveys.respond import AlreadyHandedIn, Opening, hand_in, open_with_code, save_answers
-from surveys.texts import RespondentItem, respondent_items
+from surveys.texts import questionnaire_pages, respondent_items
 from surveys.throttle import is_blocked, record_failure
 
 LANGUAGE_NAMES = dict(settings.RESPONDENT_LANGUAGES)
@@ -61,6 +62,7 @@ def client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
+@transaction.non_atomic_requests
 def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     language = chosen_language(request, "nl")
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": format_code(code)})
@@ -75,7 +77,10 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                 record_failure(address)
                 form.add_error(
                     "code",
-                    pgettext("respondent", "We do not know this code. Check the code on your letter and try again."),
+                    # Lazy: translated when the page is rendered, in the respondent's language.
+                    pgettext_lazy(
+                        "respondent", "We do not know this code. Check the code on your letter and try again."
+                    ),
                 )
             elif result.outcome in (Opening.USED, Opening.CLOSED):
                 shown_in = language if "lang" in request.GET or "lang" in request.POST else result.language
@@ -84,96 +89,133 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                     request, "surveys/code_message.html", context, chosen_language(request, shown_in)
                 )
             elif result.response is not None:
-                target = "surveys:language" if result.response.last_page == 0 else "surveys:page"
-                args: list[object] = [result.response.id]
-                if target == "surveys:page":
-                    args.append(min(result.response.last_page + 1, page_count(result.response)))
-                return redirect(reverse(target, args=args) + _query(chosen_language(request, result.language), False))
+                return redirect(resume_url(result.response) + _query(chosen_language(request, result.language), False))
     explicit = "lang" in request.GET or "lang" in request.POST
     return respondent_render(
         request, "surveys/code_entry.html", {"form": form, "explicit_language": explicit}, language
     )
 
 
+def resume_url(response: SurveyResponse) -> str:
+    """Where a questionnaire goes on: the language choice, the next unanswered page, or the last step."""
+    if response.last_page == 0:
+        return reverse("surveys:language", args=[response.id])
+    if response.last_page >= page_count(response):
+        return reverse("surveys:end", args=[response.id])
+    return reverse("surveys:page", args=[response.id, response.last_page + 1])
+
+
+def _closed(request: HttpRequest, response: SurveyResponse, language: str) -> HttpResponse | None:
+    """A round closed while a questionnaire was busy takes no more answers from it."""
+    if Round.objects.filter(pk=response.round_id, status=RoundStatus.OPEN).exists():
+        return None
+    return respondent_render(request, "surveys/code_message.html", {"reason": "closed"}, language)
+
+
 def _response(response_id: UUID) -> SurveyResponse:
-    return get_object_or_404(SurveyResponse.objects.select_related("round"), id=response_id)
-
-
-def pages_of(items: list[RespondentItem]) -> list[list[RespondentItem]]:
-    """One page per dimension that has items, in the framework's order."""
-    return [list(group) for _key, group in groupby(items, key=lambda shown: shown.item.dimension_id)]
+    return get_object_or_404(SurveyResponse.objects.defer("open_answer"), id=response_id)
 
 
 def page_count(response: SurveyResponse) -> int:
-    return len(pages_of(respondent_items(response.round_id, response.audience, "nl", response.school_id)))
+    return len(questionnaire_pages(response.round_id, response.audience))
 
 
+@transaction.non_atomic_requests
 def choose_language(request: HttpRequest, response_id: UUID) -> HttpResponse:
     response = _response(response_id)
     if response.status != ResponseStatus.DRAFT:
         return redirect(reverse("surveys:thanks") + _query(response.language, False))
     language = chosen_language(request, response.language)
+    if closed := _closed(request, response, language):
+        return closed
     if request.method == "POST":
         SurveyResponse.objects.filter(pk=response.pk).update(language=language)
         return redirect(reverse("surveys:page", args=[response.id, 1]) + _query(language, False))
     return respondent_render(request, "surveys/language.html", {"response": response}, language)
 
 
+@transaction.non_atomic_requests  # reads outside the write lock; save_answers has its own transaction
 def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpResponse:
     response = _response(response_id)
     language = chosen_language(request, response.language)
     if response.status != ResponseStatus.DRAFT:
         return redirect(reverse("surveys:thanks") + _query(language, False))
+    if closed := _closed(request, response, language):
+        return closed
     dutch = show_dutch(request)
-    pages = pages_of(respondent_items(response.round_id, response.audience, language, response.school_id))
+    pages = questionnaire_pages(response.round_id, response.audience)
     if not 1 <= page <= len(pages):
         raise Http404
-    items = pages[page - 1]
-    existing = {
-        f"item-{answer.item_id}": "dk" if answer.value is None else str(answer.value)
-        for answer in response.answers.filter(item_id__in=[shown.item.id for shown in items])
-    }
-    form = RespondentPageForm(request.POST if request.method == "POST" else None, items=items, initial=existing)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_answers(response, page, form.answers(), language)
-        except AlreadyHandedIn:
-            return redirect(reverse("surveys:thanks") + _query(language, False))
-        if request.POST.get("action") == "back" and page > 1:
-            return redirect(reverse("surveys:page", args=[response.id, page - 1]) + _query(language, dutch))
-        if page == len(pages):
-            return redirect(reverse("surveys:end", args=[response.id]) + _query(language, dutch))
-        return redirect(reverse("surveys:page", args=[response.id, page + 1]) + _query(language, dutch))
+    item_ids = pages[page - 1]
+    if request.method == "POST":
+        form = RespondentPageForm(request.POST, item_ids=item_ids)
+        if form.is_valid():
+            try:
+                save_answers(response, page, form.answers(), language)
+            except AlreadyHandedIn:
+                return redirect(reverse("surveys:thanks") + _query(language, False))
+            if request.POST.get("action") == "back" and page > 1:
+                return redirect(reverse("surveys:page", args=[response.id, page - 1]) + _query(language, dutch))
+            if page == len(pages):
+                return redirect(reverse("surveys:end", args=[response.id]) + _query(language, dutch))
+            return redirect(reverse("surveys:page", args=[response.id, page + 1]) + _query(language, dutch))
+    else:
+        existing = {
+            f"item-{answer.item_id}": "dk" if answer.value is None else str(answer.value)
+            for answer in response.answers.filter(item_id__in=item_ids)
+        }
+        form = RespondentPageForm(item_ids=item_ids, initial=existing)
+    on_page = set(item_ids)
+    items = [
+        shown
+        for shown in respondent_items(response.round_id, response.audience, language, response.school_id)
+        if shown.item.id in on_page
+    ]
     context = {
         "response": response,
         "form": form,
-        "items": [(shown, form.chosen(shown)) for shown in items],
+        "items": [(shown, form.chosen(shown.item.id)) for shown in items],
         "page": page,
         "pages": len(pages) + 1,  # the open question is the last step
         "percent": round(100 * (page - 1) / (len(pages) + 1)),
         "show_dutch": dutch and language != "nl",
         "voice": has_voice(language),
-        "switch_query": {"nl": "1"} if dutch else {},
     }
-    return respondent_render(
-        request, "surveys/page.html", context, language, 200 if form.is_valid() or not form.is_bound else 400
-    )
+    status = 400 if form.is_bound else 200  # a bound form here did not validate
+    return respondent_render(request, "surveys/page.html", context, language, status)
 
 
+@transaction.non_atomic_requests
 def end_page(request: HttpRequest, response_id: UUID) -> HttpResponse:
     response = _response(response_id)
     language = chosen_language(request, response.language)
     if response.status != ResponseStatus.DRAFT:
         return redirect(reverse("surveys:thanks") + _query(language, False))
-    form = OpenAnswerForm(request.POST if request.method == "POST" else None)
+    if closed := _closed(request, response, language):
+        return closed
+    dutch = show_dutch(request)
+    form = OpenAnswerForm(
+        request.POST if request.method == "POST" else None, initial={"open_answer": response.open_answer}
+    )
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "back":
+            # Going back keeps what was typed so far, like every other page that is left.
+            SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.DRAFT).update(
+                open_answer=form.cleaned_data["open_answer"]
+            )
             count = page_count(response)
-            return redirect(reverse("surveys:page", args=[response.id, count]) + _query(language, show_dutch(request)))
+            return redirect(reverse("surveys:page", args=[response.id, count]) + _query(language, dutch))
         hand_in(response, form.cleaned_data["open_answer"])
         return redirect(reverse("surveys:thanks") + _query(language, False))
     pages = page_count(response) + 1
-    context = {"response": response, "form": form, "page": pages, "pages": pages, "percent": 100 * (pages - 1) // pages}
+    context = {
+        "response": response,
+        "form": form,
+        "page": pages,
+        "pages": pages,
+        "percent": 100 * (pages - 1) // pages,
+        "show_dutch": dutch and language != "nl",
+    }
     return respondent_render(request, "surveys/end.html", context, language, 400 if form.is_bound else 200)
 
 
@@ -181,6 +223,7 @@ def thanks(request: HttpRequest) -> HttpResponse:
     return respondent_render(request, "surveys/thanks.html", {}, chosen_language(request, "nl"))
 
 
+@transaction.non_atomic_requests
 def read_aloud(request: HttpRequest, response_id: UUID, item_id: UUID) -> HttpResponseBase:
     response = _response(response_id)
     language = chosen_language(request, response.language)
@@ -198,11 +241,12 @@ def read_aloud(request: HttpRequest, response_id: UUID, item_id: UUID) -> HttpRe
         raise Http404
     path = audio_file(language if not shown.is_fallback else "nl", shown.spoken_text)
     etag = etag_for(path)
-    if request.headers.get("If-None-Match") == etag:
-        not_modified = HttpResponse(status=304)
-        not_modified.headers["ETag"] = etag
-        return not_modified
-    audio = FileResponse(path.open("rb"), content_type="audio/wav")
+    # If-None-Match compares weakly and may list several tags (RFC 9110, 13.1.2).
+    asked = {tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))}
+    if etag in asked or "*" in asked:
+        audio: HttpResponseBase = HttpResponse(status=304)
+    else:
+        audio = FileResponse(path.open("rb"), content_type="audio/wav")
     audio.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     audio.headers["ETag"] = etag
     return audio

@@ -1,41 +1,39 @@
-"""Reading parents' and pupils' answers of a round, aggregated by the database (handed-in only)."""
+"""Reading parents' and pupils' answers of a round: the tallies kept at hand-in, never every answer."""
 
-from collections.abc import Collection
-from uuid import UUID
-
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, Sum
 
 from analysis.models import Answer, Round
-from analysis.perspectives import ConstructScore
-from analysis.profile import ScoreCell
-from analysis.queries import counted_items
+from analysis.perspectives import ConstructScore, GroupSize, Tally
+from analysis.queries import counted_item_ids, counted_items
 from framework.models import MASTER_LANGUAGE, Audience, ItemText
-from surveys.models import CodeBatch, ResponseStatus, SurveyAnswer, SurveyResponse
+from surveys.models import AnswerTally, CodeBatch, GroupTally, ResponseStatus, SurveyResponse
 
 PUPIL_AUDIENCES = (Audience.PUPIL_10_12, Audience.PUPIL_12_18)
 
 
-def survey_cells(round_: Round, audiences: Collection[str], dimension_keys: dict[int, str]) -> list[ScoreCell]:
-    rows = (
-        SurveyAnswer.objects.filter(
-            response__round=round_, response__status=ResponseStatus.SUBMITTED, response__audience__in=audiences
-        )
-        .values_list("response_id", "item__dimension_id", "item__direction")
-        .annotate(total=Sum("value"), answered=Count("value"), dont_know=Count("id", filter=Q(value__isnull=True)))
-        .order_by()
+def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:
+    """The round's running sums of handed-in answers: a row per item, group and home language."""
+    rows = AnswerTally.objects.filter(round=round_).values_list(
+        "audience",
+        "group_label",
+        "home_language",
+        "item_id",
+        "item__dimension_id",
+        "item__direction",
+        "item__construct",
+        "total",
+        "answered",
+        "dont_know",
     )
     return [
-        ScoreCell(respondent, dimension_keys[dimension_id], direction, total or 0, answered, dont_know)
-        for respondent, dimension_id, direction, total, answered, dont_know in rows
+        Tally(audience, group, language, str(item), dimension_keys[dimension], direction, construct, *sums)
+        for audience, group, language, item, dimension, direction, construct, *sums in rows
     ]
 
 
-def respondent_groups(round_: Round) -> dict[UUID, tuple[str, str, str]]:
-    """Response id -> (audience, group, home language) of handed-in questionnaires, for breakdowns only."""
-    rows = SurveyResponse.objects.filter(round=round_, status=ResponseStatus.SUBMITTED).values_list(
-        "id", "audience", "group_label", "home_language"
-    )
-    return {response_id: (audience, group, language) for response_id, audience, group, language in rows}
+def group_sizes(round_: Round) -> list[GroupSize]:
+    rows = GroupTally.objects.filter(round=round_).values_list("audience", "group_label", "home_language", "responses")
+    return [GroupSize(*row) for row in rows]
 
 
 def team_questions_by_construct(round_: Round, language: str) -> dict[str, str]:
@@ -54,20 +52,10 @@ def team_questions_by_construct(round_: Round, language: str) -> dict[str, str]:
 
 def team_construct_scores(round_: Round) -> list[ConstructScore]:
     rows = (
-        Answer.objects.filter(response__round=round_, value__isnull=False, item__audience=Audience.TEAM)
-        .values_list("item__construct")
-        .annotate(mean=Avg("value"), respondents=Count("response_id", distinct=True))
-        .order_by()
-    )
-    return [ConstructScore(construct, float(mean), respondents) for construct, mean, respondents in rows]
-
-
-def survey_construct_scores(round_: Round, audiences: Collection[str]) -> list[ConstructScore]:
-    rows = (
-        SurveyAnswer.objects.filter(
+        Answer.objects.filter(
             response__round=round_,
-            response__status=ResponseStatus.SUBMITTED,
-            response__audience__in=audiences,
+            item_id__in=counted_item_ids(round_),  # an item the school hid no longer counts, as in the profile
+            item__audience=Audience.TEAM,
             value__isnull=False,
         )
         .values_list("item__construct")
@@ -80,16 +68,6 @@ def survey_construct_scores(round_: Round, audiences: Collection[str]) -> list[C
 def invited_counts(round_: Round) -> dict[tuple[str, str], int]:
     rows = CodeBatch.objects.filter(round=round_).values_list("audience", "group_label").annotate(total=Sum("size"))
     return {(audience, group): total for audience, group, total in rows.order_by()}
-
-
-def answered_counts(round_: Round) -> dict[tuple[str, str], int]:
-    rows = (
-        SurveyResponse.objects.filter(round=round_, status=ResponseStatus.SUBMITTED)
-        .values_list("audience", "group_label")
-        .annotate(total=Count("id"))
-        .order_by()
-    )
-    return {(audience, group): total for audience, group, total in rows}
 
 
 def open_answers(round_: Round) -> list[tuple[str, str]]:

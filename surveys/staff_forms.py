@@ -27,6 +27,9 @@ class CodeBatchForm(forms.ModelForm[CodeBatch]):
             (code, name) for code, name in settings.RESPONDENT_LANGUAGES if code != "nl"
         ]
 
+    def clean_group_label(self) -> str:
+        return " ".join(str(self.cleaned_data.get("group_label") or "").split())  # no line breaks or double spaces
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("group_kind") != "whole_school" and not (cleaned.get("group_label") or "").strip():
@@ -35,7 +38,12 @@ class CodeBatchForm(forms.ModelForm[CodeBatch]):
 
 
 class CorrectionForm(forms.Form):
-    text = forms.CharField(label=_("Corrected translation"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Corrected translation"),
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write the corrected translation.")},
+    )
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()

@@ -1,5 +1,6 @@
 """The coordinator's side of the questionnaires: codes, letters, links and translations."""
 
+import re
 from uuid import UUID
 
 from django.conf import settings
@@ -33,11 +34,11 @@ def _issued(request: AuthenticatedRequest) -> dict[str, list[str]]:
 @login_required
 def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    if request.method == "POST" and not round_.is_open:  # whatever was filled in: a closed round makes no codes
+        messages.error(request, _("This round is closed; no new codes can be made."))
+        return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     form = CodeBatchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if not round_.is_open:
-            messages.error(request, _("This round is closed; no new codes can be made."))
-            return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
         data = form.cleaned_data
         issued = issue_codes(
             round_,
@@ -55,8 +56,10 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
             % {"count": len(issued.codes)},
         )
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
-    batches = CodeBatch.objects.filter(round=round_).annotate(
-        started=Count("codes", filter=Q(codes__status=CodeStatus.STARTED))
+    batches = (
+        CodeBatch.objects.filter(round=round_)
+        .annotate(started=Count("codes", filter=Q(codes__status=CodeStatus.STARTED)))
+        .order_by("created_at", "id")  # Meta.ordering does not apply to an aggregating query
     )
     available = set(_issued(request))
     context = {
@@ -69,6 +72,12 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
         ],
     }
     return render(request, "surveys/invitations.html", context, status=400 if form.is_bound else 200)
+
+
+def _attachment(stem: str, batch: CodeBatch, extension: str) -> str:
+    """A download name from the group's name: a quote, slash or line break in it cannot break the header."""
+    group = re.sub(r"[^A-Za-z0-9]+", "-", batch.group_label).strip("-") or "school"
+    return f'attachment; filename="{stem}-{group}.{extension}"'
 
 
 def _batch_and_codes(
@@ -86,7 +95,7 @@ def letters(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batc
         messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     response = HttpResponse(letters_pdf(batch, codes), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="letters-{batch.group_label or "school"}.pdf"'
+    response["Content-Disposition"] = _attachment("letters", batch, "pdf")
     response["Cache-Control"] = "no-store"
     return response
 
@@ -99,7 +108,7 @@ def links(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     body = "\n".join(code_link(code) for code in codes) + "\n"
     response = HttpResponse(body, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="links-{batch.group_label or "school"}.txt"'
+    response["Content-Disposition"] = _attachment("links", batch, "txt")
     response["Cache-Control"] = "no-store"
     return response
 
@@ -139,7 +148,8 @@ def translations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
         "rows": rows,
         "language": language,
         "audience": audience,
-        "languages": [(code, name) for code, name in settings.RESPONDENT_LANGUAGES if code != "nl"],
+        # Not "languages": base.html's language switch sets that name before this page's block is drawn.
+        "respondent_languages": [(code, name) for code, name in settings.RESPONDENT_LANGUAGES if code != "nl"],
         "audiences": SurveyAudience.choices,
         "failed_item": request.POST.get("item") if form is not None and form.errors else None,
         "failed_form": form,

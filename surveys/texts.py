@@ -7,6 +7,7 @@ falls back to the Dutch text, marked so the page can say so — never to an empt
 from dataclasses import dataclass
 from uuid import UUID
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 
 from analysis.models import RoundItem
@@ -20,6 +21,7 @@ class Option:
     value: str
     label: str
     dutch_label: str
+    is_fallback: bool = False  # no label in the chosen language: the Dutch label is shown
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,41 @@ class RespondentItem:
     def spoken_text(self) -> str:
         """What read-aloud says: the question, then the answer options."""
         return " ".join([self.text, *(f"{option.value}: {option.label}." for option in self.options)])
+
+
+PAGES_CACHE_SECONDS = 60
+
+
+def questionnaire_pages(round_id: UUID, audience: str) -> list[list[UUID]]:
+    """The item ids of a questionnaire, one page per dimension (no texts).
+
+    Asked on every page a respondent saves, and a round's questionnaire items do not change while it
+    runs (only a content upgrade can retire one), so the answer is kept a minute in the cache.
+    """
+    key = f"questionnaire-pages:{round_id}:{audience}"
+    pages: list[list[UUID]] | None = cache.get(key)
+    if pages is None:
+        pages = _load_questionnaire_pages(round_id, audience)
+        cache.set(key, pages, PAGES_CACHE_SECONDS)
+    return pages
+
+
+def _load_questionnaire_pages(round_id: UUID, audience: str) -> list[list[UUID]]:
+    rows = (
+        Item.objects.filter(
+            id__in=RoundItem.objects.filter(round_id=round_id).values("item_id"), audience=audience, retired=False
+        )
+        .order_by("dimension__position", "position")
+        .values_list("id", "dimension_id")
+    )
+    pages: list[list[UUID]] = []
+    last_dimension = None
+    for item_id, dimension_id in rows:
+        if dimension_id != last_dimension:
+            pages.append([])
+            last_dimension = dimension_id
+        pages[-1].append(item_id)
+    return pages
 
 
 def respondent_items(round_id: UUID, audience: str, language: str, school_id: UUID) -> list[RespondentItem]:
@@ -54,21 +91,25 @@ def respondent_items(round_id: UUID, audience: str, language: str, school_id: UU
     )
     shown = []
     for item in items:
-        texts = {text.language: text.text for text in item.texts.all()}
-        if item.id in corrections:
+        # A blank translation (or correction) counts as missing: never an empty question.
+        texts = {text.language: text.text for text in item.texts.all() if text.text.strip()}
+        if corrections.get(item.id, "").strip():
             texts[language] = corrections[item.id]
         text, is_fallback = pick_language(texts, language)
-        dutch = texts.get(MASTER_LANGUAGE, item.key)
-        scales = {scale_text.language: scale_text for scale_text in item.scale.texts.all()}
-        scale, _fallback = pick_language(scales, language)
-        dutch_scale = scales.get(MASTER_LANGUAGE)
-        options = (
-            tuple(
-                Option(value, scale.labels[value], dutch_scale.labels[value] if dutch_scale else scale.labels[value])
-                for value in sorted(scale.labels)
-            )
-            if scale
-            else ()
-        )
+        dutch = texts.get(MASTER_LANGUAGE) or item.key
+        options = _options({scale_text.language: scale_text.labels for scale_text in item.scale.texts.all()}, language)
         shown.append(RespondentItem(item, text or dutch, dutch, is_fallback, options))
     return shown
+
+
+def _options(labels: dict[str, dict[str, str]], language: str) -> tuple[Option, ...]:
+    """The answer options of the Dutch scale; a label missing or blank in `language` is the Dutch one."""
+    dutch = labels.get(MASTER_LANGUAGE) or {}
+    translated = labels.get(language) or {}
+    options = []
+    for value in sorted(dutch or translated):
+        dutch_label = str(dutch.get(value) or "").strip()
+        label = str(translated.get(value) or "").strip()
+        fallback = not label and language != MASTER_LANGUAGE
+        options.append(Option(value, label or dutch_label or value, dutch_label or label or value, fallback))
+    return tuple(options)

@@ -39,6 +39,7 @@ def is_blocked(address: str, now: datetime | None = None) -> bool:
     return False
 
 
+@transaction.atomic
 def record_failure(address: str, now: datetime | None = None) -> None:
     start = _window_start(now or timezone.now())
     for scope, key in _keys(address).items():

@@ -3,39 +3,53 @@ breakdowns and open answers — every part under the rule of five."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from analysis.models import Round
 from analysis.perspectives import (
     MIN_GROUP_SIZE,
     Gap,
     GroupRow,
+    GroupSize,
     ResponseRate,
+    Tally,
     breakdown,
+    construct_scores,
     mirror_gaps,
     open_answers_to_show,
     response_rates,
 )
-from analysis.profile import ScoreCell
-from analysis.profile_page import Perspectives
 from framework.localized import ShownDimension
 from framework.models import Audience
 from surveys.results import (
     PUPIL_AUDIENCES,
-    answered_counts,
     invited_counts,
     open_answers,
-    respondent_groups,
-    survey_construct_scores,
     team_construct_scores,
     team_questions_by_construct,
 )
 
 MAX_GAPS = 10
+LANGUAGE_NAMES = dict(settings.RESPONDENT_LANGUAGES)
 
 
 @dataclass(frozen=True)
-class PerspectiveCells:
-    parents: list[ScoreCell]
-    pupils: list[ScoreCell]
+class SurveyTallies:
+    """A round's tallies of handed-in questionnaires, split by perspective."""
+
+    parents: list[Tally]
+    pupils: list[Tally]
+    parent_groups: list[GroupSize]
+    pupil_groups: list[GroupSize]
+
+    @classmethod
+    def split(cls, tallies: list[Tally], sizes: list[GroupSize]) -> "SurveyTallies":
+        return cls(
+            parents=[tally for tally in tallies if tally.audience == Audience.PARENT],
+            pupils=[tally for tally in tallies if tally.audience in PUPIL_AUDIENCES],
+            parent_groups=[size for size in sizes if size.audience == Audience.PARENT],
+            pupil_groups=[size for size in sizes if size.audience in PUPIL_AUDIENCES],
+        )
 
 
 @dataclass(frozen=True)
@@ -61,23 +75,31 @@ class Voices:
         return not self.rates
 
 
+def _by_group(row: Tally | GroupSize) -> str:
+    return row.group
+
+
+def _by_home_language(row: Tally | GroupSize) -> str:
+    return LANGUAGE_NAMES.get(row.home_language, row.home_language)
+
+
 def voices_of_parents_and_pupils(
-    round_: Round, cells: PerspectiveCells, perspectives: Perspectives, dimensions: list[ShownDimension], language: str
+    round_: Round, tallies: SurveyTallies, dimensions: list[ShownDimension], language: str
 ) -> Voices:
     keys = [dimension.key for dimension in dimensions]
     team_questions = team_questions_by_construct(round_, language)
-    gaps = mirror_gaps(team_construct_scores(round_), survey_construct_scores(round_, [Audience.PARENT]))[:MAX_GAPS]
-    answered = answered_counts(round_)
-    groups = respondent_groups(round_)
-    parents = {r: (group, home) for r, (audience, group, home) in groups.items() if audience == Audience.PARENT}
-    pupils = {r: group for r, (audience, group, _home) in groups.items() if audience in PUPIL_AUDIENCES}
+    gaps = mirror_gaps(team_construct_scores(round_), construct_scores(tallies.parents))[:MAX_GAPS]
+    answered: dict[tuple[str, str], int] = {}
+    for size in [*tallies.parent_groups, *tallies.pupil_groups]:
+        answered[(size.audience, size.group)] = answered.get((size.audience, size.group), 0) + size.responses
     return Voices(
-        parents=perspectives.parents.respondents,
-        pupils=perspectives.pupils.respondents,
+        # every handed-in questionnaire, also one that holds only "weet ik niet"
+        parents=sum(size.responses for size in tallies.parent_groups),
+        pupils=sum(size.responses for size in tallies.pupil_groups),
         gaps=[LabelledGap(gap, team_questions.get(gap.construct, gap.construct)) for gap in gaps],
         rates=response_rates(invited_counts(round_), answered),
-        parents_by_group=breakdown(cells.parents, {r: group for r, (group, _home) in parents.items()}, keys),
-        parents_by_language=breakdown(cells.parents, {r: home or "—" for r, (_group, home) in parents.items()}, keys),
-        pupils_by_group=breakdown(cells.pupils, pupils, keys),
+        parents_by_group=breakdown(tallies.parents, tallies.parent_groups, _by_group, keys),
+        parents_by_language=breakdown(tallies.parents, tallies.parent_groups, _by_home_language, keys),
+        pupils_by_group=breakdown(tallies.pupils, tallies.pupil_groups, _by_group, keys),
         open_answers=open_answers_to_show(open_answers(round_), {f"{a}:{g}": n for (a, g), n in answered.items()}),
     )
