@@ -72,6 +72,7 @@ def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | 
 
     The conditional update comes first: it locks the row (or, on SQLite, the database) and tells
     in the same statement whether the questionnaire is still open, so a hand-in cannot slip between.
+    Answers are upserted in one statement; an item left out keeps what was answered before.
     """
     with transaction.atomic():
         updated = SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.DRAFT).update(
@@ -79,11 +80,16 @@ def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | 
         )
         if not updated:
             raise AlreadyHandedIn
-        SurveyAnswer.objects.filter(response_id=response.pk, item_id__in=list(answers)).delete()
-        SurveyAnswer.objects.bulk_create(
-            SurveyAnswer(school_id=response.school_id, response_id=response.pk, item_id=item_id, value=value)
-            for item_id, value in answers.items()
-        )
+        if answers:
+            SurveyAnswer.objects.bulk_create(
+                [
+                    SurveyAnswer(school_id=response.school_id, response_id=response.pk, item_id=item_id, value=value)
+                    for item_id, value in answers.items()
+                ],
+                update_conflicts=True,
+                unique_fields=["response", "item"],
+                update_fields=["value"],
+            )
     response.last_page, response.language = max(response.last_page, page), language
 
 
