@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.http import parse_etags, urlencode
 from django.utils.translation import pgettext_lazy
 
-from analysis.models import Round, RoundStatus
+from analysis.models import RoundStatus
 from surveys.codes import format_code, normalize_code
 from surveys.forms import CodeForm, OpenAnswerForm, RespondentPageForm
 from surveys.models import ResponseStatus, SurveyResponse
@@ -105,15 +105,16 @@ def resume_url(response: SurveyResponse) -> str:
     return reverse("surveys:page", args=[response.id, response.last_page + 1])
 
 
-def _closed(request: HttpRequest, response: SurveyResponse, language: str) -> HttpResponse | None:
-    """A round closed while a questionnaire was busy takes no more answers from it."""
-    if Round.objects.filter(pk=response.round_id, status=RoundStatus.OPEN).exists():
-        return None
-    return respondent_render(request, "surveys/code_message.html", {"reason": "closed"}, language)
-
-
-def _response(response_id: UUID) -> SurveyResponse:
-    return get_object_or_404(SurveyResponse.objects.defer("open_answer"), id=response_id)
+def _open_questionnaire(request: HttpRequest, response_id: UUID) -> tuple[SurveyResponse, str] | HttpResponse:
+    """The respondent's questionnaire and language, or what to show instead: the thank-you page once it is
+    handed in, the "closed" message once the round is closed (one query: the round comes along)."""
+    response = get_object_or_404(SurveyResponse.objects.select_related("round"), id=response_id)
+    language = chosen_language(request, response.language)
+    if response.status != ResponseStatus.DRAFT:
+        return redirect(reverse("surveys:thanks") + _query(language, False))
+    if response.round.status != RoundStatus.OPEN:  # closed while the questionnaire was busy
+        return respondent_render(request, "surveys/code_message.html", {"reason": "closed"}, language)
+    return response, language
 
 
 def page_count(response: SurveyResponse) -> int:
@@ -122,12 +123,10 @@ def page_count(response: SurveyResponse) -> int:
 
 @transaction.non_atomic_requests
 def choose_language(request: HttpRequest, response_id: UUID) -> HttpResponse:
-    response = _response(response_id)
-    if response.status != ResponseStatus.DRAFT:
-        return redirect(reverse("surveys:thanks") + _query(response.language, False))
-    language = chosen_language(request, response.language)
-    if closed := _closed(request, response, language):
-        return closed
+    opened = _open_questionnaire(request, response_id)
+    if isinstance(opened, HttpResponse):
+        return opened
+    response, language = opened
     if request.method == "POST":
         SurveyResponse.objects.filter(pk=response.pk).update(language=language)
         return redirect(reverse("surveys:page", args=[response.id, 1]) + _query(language, False))
@@ -136,12 +135,10 @@ def choose_language(request: HttpRequest, response_id: UUID) -> HttpResponse:
 
 @transaction.non_atomic_requests  # reads outside the write lock; save_answers has its own transaction
 def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpResponse:
-    response = _response(response_id)
-    language = chosen_language(request, response.language)
-    if response.status != ResponseStatus.DRAFT:
-        return redirect(reverse("surveys:thanks") + _query(language, False))
-    if closed := _closed(request, response, language):
-        return closed
+    opened = _open_questionnaire(request, response_id)
+    if isinstance(opened, HttpResponse):
+        return opened
+    response, language = opened
     dutch = show_dutch(request)
     pages = questionnaire_pages(response.round_id, response.audience)
     if not 1 <= page <= len(pages):
@@ -187,12 +184,10 @@ def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpRes
 
 @transaction.non_atomic_requests
 def end_page(request: HttpRequest, response_id: UUID) -> HttpResponse:
-    response = _response(response_id)
-    language = chosen_language(request, response.language)
-    if response.status != ResponseStatus.DRAFT:
-        return redirect(reverse("surveys:thanks") + _query(language, False))
-    if closed := _closed(request, response, language):
-        return closed
+    opened = _open_questionnaire(request, response_id)
+    if isinstance(opened, HttpResponse):
+        return opened
+    response, language = opened
     dutch = show_dutch(request)
     form = OpenAnswerForm(
         request.POST if request.method == "POST" else None, initial={"open_answer": response.open_answer}
@@ -225,7 +220,7 @@ def thanks(request: HttpRequest) -> HttpResponse:
 
 @transaction.non_atomic_requests
 def read_aloud(request: HttpRequest, response_id: UUID, item_id: UUID) -> HttpResponseBase:
-    response = _response(response_id)
+    response = get_object_or_404(SurveyResponse, id=response_id)
     language = chosen_language(request, response.language)
     if not has_voice(language):
         raise Http404

@@ -88,29 +88,33 @@ def _batch_and_codes(
     return batch, _issued(request).get(str(batch.id))
 
 
-@login_required
-def letters(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
+def _download(
+    request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID, kind: str
+) -> HttpResponse:
+    """The batch's letters (PDF) or links (text), while the creating session still holds its codes."""
     batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
     if codes is None:
         messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
-    response = HttpResponse(letters_pdf(batch, codes), content_type="application/pdf")
-    response["Content-Disposition"] = _attachment("letters", batch, "pdf")
+    if kind == "letters":
+        response = HttpResponse(letters_pdf(batch, codes), content_type="application/pdf")
+        response["Content-Disposition"] = _attachment("letters", batch, "pdf")
+    else:
+        body = "\n".join(code_link(code) for code in codes) + "\n"
+        response = HttpResponse(body, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = _attachment("links", batch, "txt")
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+def letters(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
+    return _download(request, school_id, round_id, batch_id, "letters")
 
 
 @login_required
 def links(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
-    batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
-    if codes is None:
-        messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
-        return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
-    body = "\n".join(code_link(code) for code in codes) + "\n"
-    response = HttpResponse(body, content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = _attachment("links", batch, "txt")
-    response["Cache-Control"] = "no-store"
-    return response
+    return _download(request, school_id, round_id, batch_id, "links")
 
 
 @login_required
