@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "framework",
     "analysis",
     "surveys",
+    "actions",
     "guide",
     "demo",
 ]

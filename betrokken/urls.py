@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("guide.urls")),
     path("", include("surveys.urls")),
+    path("", include("actions.urls")),
     path("", include("framework.urls")),
     path("", include("analysis.urls")),
     path("", include("schools.urls")),

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import User
+from actions.library_loading import load_action_library
 from analysis.models import Round
 from analysis.rounds import start_round
 from framework.loading import load_framework
@@ -24,12 +25,14 @@ PASSWORD = "a-long-test-password-2026"
 def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         load_framework()
+        load_action_library()
 
 
 @pytest.fixture
 def content(db: None) -> None:
     """The framework content; reloaded only when a transactional test flushed it."""
     load_framework()
+    load_action_library()
 
 
 @dataclass

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from actions.models import Action, LibraryAction
 from framework.models import Item
 from schools.invitations import create_invitation
 from schools.models import Membership, Role
@@ -37,13 +38,18 @@ def test_the_walk_finds_the_school_urls() -> None:
         "framework:items",
         "surveys:invitations",
         "surveys:letters",
+        "actions:plan",
+        "actions:edit",
     } <= names
 
 
 def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
     invitation, _token = create_invitation(world.school, "new@example.org", Role.TEAM, world.alice)
     batch = issue_codes(world.round, "parent", "class", "3A", "ar", 1, world.alice).batch
+    action = Action.objects.create(school=world.school, round=world.round, title="Huisbezoek")
     values = {
+        "action_id": action.id,
+        "library_id": LibraryAction.objects.filter(school__isnull=True).first().id,  # type: ignore[union-attr]
         "batch_id": batch.id,
         "school_id": world.school.id,
         "round_id": world.round.id,

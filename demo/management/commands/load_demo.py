@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from actions.library_loading import load_action_library
 from demo.school import create_demo_school
 from framework.loading import load_framework
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         load_framework()
+        load_action_library()
         login = create_demo_school()
         self.stdout.write(
             "Demo school ready. Log in at http://127.0.0.1:8000/accounts/login/ with\n"

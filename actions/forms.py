@@ -1,0 +1,76 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from actions.models import PUPILS_TAKE_PART, Action
+from framework.localized import ShownDimension
+from framework.models import Dimension
+from schools.models import School
+
+
+class DimensionChoiceField(forms.ModelMultipleChoiceField):
+    def __init__(self, *args: Any, names: dict[int, str], **kwargs: Any) -> None:
+        self.names = names
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        return self.names.get(obj.pk, obj.key)
+
+
+class OwnerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name or obj.email)
+
+
+class ActionForm(forms.ModelForm[Action]):
+    class Meta:
+        model = Action
+        fields = (
+            "title",
+            "description",
+            "dimensions",
+            "target_group",
+            "pupil_role",
+            "pupil_part",
+            "owner",
+            "starts_on",
+            "due_on",
+            "status",
+            "success_indicator",
+            "evaluation",
+        )
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "pupil_part": forms.Textarea(attrs={"rows": 2}),
+            "success_indicator": forms.Textarea(attrs={"rows": 2}),
+            "evaluation": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args: Any, school: School, dimensions: list[ShownDimension], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dimensions"] = DimensionChoiceField(
+            label=_("Dimensions it works on"),
+            queryset=Dimension.objects.all(),
+            widget=forms.CheckboxSelectMultiple,
+            names={shown.dimension.pk: shown.name for shown in dimensions},
+            help_text=_("Most good actions work on two or three dimensions at once."),
+        )
+        self.fields["owner"] = OwnerChoiceField(
+            label=_("Owner"),
+            queryset=User.objects.filter(memberships__school=school).order_by("name"),
+            required=False,
+            help_text=_("The person who makes sure it happens."),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        starts_on, due_on = cleaned.get("starts_on"), cleaned.get("due_on")
+        if starts_on and due_on and due_on < starts_on:
+            self.add_error("due_on", _("The due date comes before the start date."))
+        if cleaned.get("pupil_role") in PUPILS_TAKE_PART and not (cleaned.get("pupil_part") or "").strip():
+            self.add_error("pupil_part", _("Say how pupils take part."))
+        return cleaned

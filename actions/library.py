@@ -1,0 +1,60 @@
+"""The action library in the reader's language, and turning a library action into a draft action."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from actions.models import Action, ActionStatus, LibraryAction, LibraryActionText
+from actions.suggest import LibraryFacts
+from analysis.models import Round
+from framework.localized import pick_language
+from framework.models import MASTER_LANGUAGE
+from schools.models import School
+
+
+@dataclass(frozen=True)
+class ShownLibraryAction:
+    action: LibraryAction
+    dimension_keys: tuple[str, ...]
+    title: str
+    description: str
+    pupil_part: str
+    is_fallback: bool
+
+    @property
+    def facts(self) -> LibraryFacts:
+        return LibraryFacts(self.action.key, frozenset(self.dimension_keys), self.action.pupil_role)
+
+
+def library_for(school: School) -> QuerySet[LibraryAction]:
+    return LibraryAction.objects.filter(Q(school__isnull=True) | Q(school=school), retired=False)
+
+
+def show_library(actions: QuerySet[LibraryAction], language: str) -> list[ShownLibraryAction]:
+    texts = LibraryActionText.objects.filter(language__in={language, MASTER_LANGUAGE})
+    rows = actions.prefetch_related("dimensions", Prefetch("texts", queryset=texts))
+    shown = []
+    for action in rows:
+        text, is_fallback = pick_language({t.language: t for t in action.texts.all()}, language)
+        if text is None:
+            continue
+        keys = tuple(d.key for d in sorted(action.dimensions.all(), key=lambda d: d.position))
+        shown.append(ShownLibraryAction(action, keys, text.title, text.description, text.pupil_part, is_fallback))
+    return shown
+
+
+def add_to_plan(round_: Round, shown: ShownLibraryAction) -> Action:
+    """A library action becomes a draft action ("idea") of the round's plan, in the reader's words."""
+    action = Action.objects.create(
+        school_id=round_.school_id,
+        round=round_,
+        title=shown.title,
+        description=shown.description,
+        target_group=shown.action.target_group,
+        pupil_role=shown.action.pupil_role,
+        pupil_part=shown.pupil_part,
+        status=ActionStatus.IDEA,
+        source=shown.action,
+    )
+    action.dimensions.set(shown.action.dimensions.all())
+    return action

@@ -1,0 +1,130 @@
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from accounts.http import AuthenticatedRequest
+from actions.access import can_edit, get_action
+from actions.check import PUPILS_TAKE_PART, ActionFacts, check_plan
+from actions.focus import round_focus
+from actions.forms import ActionForm
+from actions.library import add_to_plan, library_for, show_library
+from actions.models import Action
+from actions.suggest import rank_suggestions
+from analysis.access import get_round
+from framework.localized import show_dimensions
+from schools.access import COORDINATORS, EVERY_ROLE
+
+BAR_STEP, BAR_WIDTH = 16, 150  # the coverage chart: a bar per dimension, in SVG units
+
+
+@login_required
+def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    membership, round_ = get_round(request, school_id, round_id, EVERY_ROLE)
+    language = get_language()
+    dimensions = show_dimensions(language)
+    keys = [dimension.key for dimension in dimensions]
+    dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
+    actions = list(Action.objects.filter(round=round_).select_related("owner").prefetch_related("dimensions"))
+    facts = [
+        ActionFacts(
+            action.title,
+            frozenset(d.key for d in action.dimensions.all()),
+            action.pupil_role,
+            action.status,
+            action.owner_id is not None,
+            action.due_on is not None,
+        )
+        for action in actions
+    ]
+    focus = round_focus(round_, dimension_keys)
+    check = check_plan(facts, keys, focus.weakest, focus.largest_gaps)
+    library = {shown.action.key: shown for shown in show_library(library_for(round_.school), language)}
+    used = {action.source.key for action in actions if action.source_id and action.source}
+    suggestions = rank_suggestions(
+        (shown.facts for shown in library.values()),
+        keys,
+        focus.weakest,
+        focus.largest_gaps,
+        check.covered,
+        any(fact.pupil_role in PUPILS_TAKE_PART and fact.status != "stopped" for fact in facts),
+        used,
+    )
+    names = {dimension.key: dimension.name for dimension in dimensions}
+    most = max(check.coverage.values(), default=0) or 1
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "rows": [
+            (action, [names[key] for key in keys if key in fact.dimensions], can_edit(membership, action))
+            for action, fact in zip(actions, facts, strict=True)
+        ],
+        "coverage": [
+            {"name": names[key], "count": count, "y": BAR_STEP * index, "width": round(BAR_WIDTH * count / most, 1)}
+            for index, (key, count) in enumerate(check.coverage.items())
+        ],
+        "chart_height": BAR_STEP * len(check.coverage),
+        "warnings": [(warning, [names[key] for key in warning.dimensions]) for warning in check.warnings],
+        "suggestions": [
+            (library[suggestion.key], suggestion, [names[key] for key in suggestion.reason_dimensions])
+            for suggestion in suggestions
+        ],
+        "is_coordinator": membership.role in COORDINATORS,
+    }
+    return render(request, "actions/plan.html", context)
+
+
+@login_required
+def action_create(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    dimensions = show_dimensions(get_language())
+    form = ActionForm(request.POST if request.method == "POST" else None, school=round_.school, dimensions=dimensions)
+    if request.method == "POST" and form.is_valid():
+        action = form.save(commit=False)
+        action.school = round_.school
+        action.round = round_
+        action.save()
+        form.save_m2m()
+        messages.success(request, _("The action is added to the plan."))
+        return redirect("actions:plan", school_id=school_id, round_id=round_id)
+    context = {"membership": membership, "school": round_.school, "round": round_, "form": form, "action": None}
+    return render(request, "actions/action_form.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+def action_edit(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, action_id: UUID) -> HttpResponse:
+    membership, round_, action = get_action(request, school_id, round_id, action_id, edit=True)
+    dimensions = show_dimensions(get_language())
+    form = ActionForm(
+        request.POST if request.method == "POST" else None,
+        instance=action,
+        school=round_.school,
+        dimensions=dimensions,
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The action is saved."))
+        return redirect("actions:plan", school_id=school_id, round_id=round_id)
+    context = {"membership": membership, "school": round_.school, "round": round_, "form": form, "action": action}
+    return render(request, "actions/action_form.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+def add_suggestion(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, library_id: UUID) -> HttpResponse:
+    _membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
+        return HttpResponseNotAllowed(["POST"])
+    shown = next(iter(show_library(library_for(round_.school).filter(id=library_id), get_language())), None)
+    if shown is None:
+        raise Http404
+    action = add_to_plan(round_, shown)
+    messages.success(
+        request,
+        _("“%(title)s” is added to the plan as an idea. Give it an owner and a date.") % {"title": action.title},
+    )
+    return redirect("actions:plan", school_id=school_id, round_id=round_id)

@@ -1,0 +1,111 @@
+"""The multidimensional check and the ranking of suggestions: pure functions."""
+
+from actions.check import (
+    FEW_DIMENSIONS,
+    GAPS_UNTOUCHED,
+    NO_OWNER_OR_DATE,
+    NO_PUPILS,
+    WEAKEST_UNTOUCHED,
+    ActionFacts,
+    check_plan,
+)
+from actions.suggest import FOR_GAP, FOR_PUPILS, FOR_UNCOVERED, FOR_WEAKEST, LibraryFacts, rank_suggestions
+
+DIMENSIONS = ("kennis", "rationeel", "overtuiging", "gedrag", "tijd", "emotie", "competentie")
+
+
+def action(
+    title: str, *dimensions: str, pupils: str = "none", status: str = "planned", owned: bool = True
+) -> ActionFacts:
+    return ActionFacts(title, frozenset(dimensions), pupils, status, owned, owned)
+
+
+def codes(check: object) -> set[str]:
+    return {warning.code for warning in check.warnings}  # type: ignore[attr-defined]
+
+
+def test_an_empty_plan_warns_about_everything_it_can() -> None:
+    check = check_plan([], DIMENSIONS, weakest={"tijd"}, largest_gaps={"kennis"})
+    assert check.coverage == dict.fromkeys(DIMENSIONS, 0)
+    assert codes(check) == {FEW_DIMENSIONS, WEAKEST_UNTOUCHED, GAPS_UNTOUCHED, NO_PUPILS}
+
+
+def test_one_dimension_plan_is_weak() -> None:
+    check = check_plan([action("Meer brieven", "gedrag"), action("Nog meer brieven", "gedrag")], DIMENSIONS)
+    assert check.coverage["gedrag"] == 2
+    (few,) = [w for w in check.warnings if w.code == FEW_DIMENSIONS]
+    assert few.dimensions == ("gedrag",)
+
+
+def test_a_good_plan_has_no_warnings() -> None:
+    plan = [
+        action("Huisbezoek", "kennis", "emotie"),
+        action("Flexibel oudercontact", "tijd", "gedrag"),
+        action("Leerlinggestuurd oudercontact", "competentie", "emotie", pupils="leads"),
+    ]
+    check = check_plan(plan, DIMENSIONS, weakest={"tijd", "kennis"}, largest_gaps={"emotie"})
+    assert check.warnings == []
+    assert check.covered == {"kennis", "emotie", "tijd", "gedrag", "competentie"}
+
+
+def test_untouched_weakest_and_gaps_are_named_in_framework_order() -> None:
+    check = check_plan(
+        [action("A", "gedrag", "kennis", "rationeel")], DIMENSIONS, {"tijd", "emotie"}, {"competentie", "tijd"}
+    )
+    by_code = {warning.code: warning for warning in check.warnings}
+    assert by_code[WEAKEST_UNTOUCHED].dimensions == ("tijd", "emotie")
+    assert by_code[GAPS_UNTOUCHED].dimensions == ("tijd", "competentie")
+
+
+def test_stopped_actions_do_not_count() -> None:
+    plan = [action("Gestopt", "tijd", "kennis", "emotie", pupils="leads", status="stopped")]
+    check = check_plan(plan, DIMENSIONS)
+    assert check.coverage["tijd"] == 0
+    assert {FEW_DIMENSIONS, NO_PUPILS} <= codes(check)
+
+
+def test_actions_without_owner_or_date_are_listed() -> None:
+    plan = [action("Zonder eigenaar", "tijd", "kennis", "emotie", pupils="participates", owned=False)]
+    (loose,) = [w for w in check_plan(plan, DIMENSIONS).warnings if w.code == NO_OWNER_OR_DATE]
+    assert loose.actions == ("Zonder eigenaar",)
+
+
+def library(*entries: tuple[str, tuple[str, ...], str]) -> list[LibraryFacts]:
+    return [LibraryFacts(key, frozenset(dimensions), role) for key, dimensions, role in entries]
+
+
+def test_suggestions_start_with_the_weakest_then_the_gaps() -> None:
+    ranked = rank_suggestions(
+        library(
+            ("gap", ("emotie",), "none"),
+            ("weak", ("tijd",), "none"),
+            ("both", ("tijd", "emotie"), "none"),
+            ("neither", ("gedrag",), "none"),
+        ),
+        DIMENSIONS,
+        weakest={"tijd"},
+        largest_gaps={"emotie"},
+        covered={"gedrag"},
+        pupils_take_part=True,
+    )
+    assert [s.key for s in ranked] == ["both", "weak", "gap", "neither"]
+    assert [s.reason for s in ranked[:3]] == [FOR_WEAKEST, FOR_WEAKEST, FOR_GAP]
+
+
+def test_suggestions_add_missing_dimensions_and_pupils() -> None:
+    ranked = rank_suggestions(
+        library(("new", ("competentie",), "none"), ("pupils", ("gedrag",), "leads")),
+        DIMENSIONS,
+        weakest=(),
+        largest_gaps=(),
+        covered={"gedrag"},
+        pupils_take_part=False,
+    )
+    assert {s.key: s.reason for s in ranked} == {"new": FOR_UNCOVERED, "pupils": FOR_PUPILS}
+
+
+def test_actions_already_in_the_plan_are_not_suggested_again() -> None:
+    ranked = rank_suggestions(
+        library(("a", ("tijd",), "none"), ("b", ("tijd",), "none")), DIMENSIONS, {"tijd"}, (), (), True, {"a"}, limit=5
+    )
+    assert [s.key for s in ranked] == ["b"]
