@@ -1,12 +1,16 @@
+from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("", include("guide.urls")),
     path("", include("surveys.urls")),
     path("", include("actions.urls")),
+    path("", include("support.urls")),
+    path("", include("reports.urls")),
     path("", include("framework.urls")),
     path("", include("analysis.urls")),
     path("", include("schools.urls")),
