@@ -26,3 +26,8 @@ def get_action(
 
 def can_edit(membership: Membership, action: Action) -> bool:
     return membership.role == Role.COORDINATOR or action.owner_id == membership.user_id
+
+
+def can_comment(membership: Membership, action: Action) -> bool:
+    """Coordinators, the action's owner and support coaches may comment on an action."""
+    return membership.role in (Role.COORDINATOR, Role.COACH) or action.owner_id == membership.user_id

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from actions.models import PUPILS_TAKE_PART, Action
+from actions.models import PUPILS_TAKE_PART, Action, ActionComment
 from framework.localized import ShownDimension
 from framework.models import Dimension
 from schools.models import School
@@ -35,6 +35,7 @@ class ActionForm(forms.ModelForm[Action]):
             "pupil_role",
             "pupil_part",
             "owner",
+            "support",
             "starts_on",
             "due_on",
             "status",
@@ -65,6 +66,9 @@ class ActionForm(forms.ModelForm[Action]):
             required=False,
             help_text=_("The person who makes sure it happens."),
         )
+        self.fields["support"].required = False
+        self.fields["support"].label = _("Support organisation")
+        self.fields["support"].help_text = _("The organisation that helps with this action, if any.")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -74,3 +78,17 @@ class ActionForm(forms.ModelForm[Action]):
         if cleaned.get("pupil_role") in PUPILS_TAKE_PART and not (cleaned.get("pupil_part") or "").strip():
             self.add_error("pupil_part", _("Say how pupils take part."))
         return cleaned
+
+
+class CommentForm(forms.ModelForm[ActionComment]):
+    class Meta:
+        model = ActionComment
+        fields = ("text",)
+        labels = {"text": _("Your comment")}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_text(self) -> str:
+        text = (self.cleaned_data.get("text") or "").strip()
+        if not text:
+            raise forms.ValidationError(_("Write a comment first."))
+        return text

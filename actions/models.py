@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from analysis.models import Round
 from framework.models import Dimension, TranslationStatus
 from schools.models import School
+from support.models import SupportOrganisation
 
 
 class TargetGroup(models.TextChoices):
@@ -105,6 +106,22 @@ class Action(models.Model):
     success_indicator = models.TextField(_("success indicator"), blank=True)
     evaluation = models.TextField(_("evaluation notes"), blank=True)
     source = models.ForeignKey(LibraryAction, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        help_text="The action of the previous round this one continues.",
+    )
+    support = models.ForeignKey(
+        SupportOrganisation,
+        verbose_name=_("support organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -113,3 +130,17 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ActionComment(models.Model):
+    """A remark on an action, by a coordinator, the action's owner or a support coach."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at",)

@@ -1,13 +1,20 @@
 from django.urls import path
 
-from actions import views
+from actions import carry_views, library_views, views
 
 app_name = "actions"
 
 urlpatterns = [
+    path("s/<uuid:school_id>/library/", library_views.library, name="library"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/plan/", views.plan, name="plan"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/plan/new/", views.action_create, name="create"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/plan/previous/", carry_views.previous_actions, name="previous"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/plan/<uuid:action_id>/", views.action_edit, name="edit"),
+    path(
+        "s/<uuid:school_id>/rounds/<uuid:round_id>/plan/<uuid:action_id>/view/",
+        views.action_detail,
+        name="detail",
+    ),
     path(
         "s/<uuid:school_id>/rounds/<uuid:round_id>/plan/suggestions/<uuid:library_id>/",
         views.add_suggestion,

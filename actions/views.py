@@ -2,16 +2,17 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from actions.access import can_edit, get_action
+from actions.access import can_comment, can_edit, get_action
 from actions.check import PUPILS_TAKE_PART, ActionFacts, check_plan
 from actions.focus import round_focus
-from actions.forms import ActionForm
+from actions.forms import ActionForm, CommentForm
 from actions.library import add_to_plan, library_for, show_library
 from actions.models import Action
 from actions.suggest import rank_suggestions
@@ -29,7 +30,9 @@ def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
     dimensions = show_dimensions(language)
     keys = [dimension.key for dimension in dimensions]
     dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
-    actions = list(Action.objects.filter(round=round_).select_related("owner").prefetch_related("dimensions"))
+    actions = list(
+        Action.objects.filter(round=round_).select_related("owner", "support").prefetch_related("dimensions")
+    )
     facts = [
         ActionFacts(
             action.title,
@@ -112,6 +115,38 @@ def action_edit(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         return redirect("actions:plan", school_id=school_id, round_id=round_id)
     context = {"membership": membership, "school": round_.school, "round": round_, "form": form, "action": action}
     return render(request, "actions/action_form.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+def action_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, action_id: UUID) -> HttpResponse:
+    """The action read-only, with its comments; every member reads, some may comment (others 403)."""
+    membership, round_, action = get_action(request, school_id, round_id, action_id)
+    may_comment = can_comment(membership, action)
+    if request.method == "POST" and not may_comment:
+        raise PermissionDenied
+    form = CommentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        comment = form.save(commit=False)
+        comment.school = round_.school
+        comment.action = action
+        comment.author = request.user
+        comment.save()
+        messages.success(request, _("Your comment is added."))
+        return redirect("actions:detail", school_id=school_id, round_id=round_id, action_id=action_id)
+    names = {shown.dimension.pk: shown.name for shown in show_dimensions(get_language())}
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "action": action,
+        "owner": action.owner,
+        "support": action.support,
+        "dimension_names": [names[d.pk] for d in action.dimensions.all() if d.pk in names],
+        "comments": action.comments.select_related("author"),
+        "form": form if may_comment else None,
+        "editable": can_edit(membership, action),
+    }
+    return render(request, "actions/action_detail.html", context, status=400 if form.is_bound else 200)
 
 
 @login_required

@@ -50,7 +50,7 @@ class RoundForm(forms.ModelForm[Round]):
 
     class Meta:
         model = Round
-        fields = ("title", "scope", "scope_description", "starts_on", "ends_on")
+        fields = ("title", "scope", "scope_description", "starts_on", "ends_on", "previous")
         widgets = {
             "scope": forms.RadioSelect,
             "scope_description": forms.Textarea(attrs={"rows": 3}),
@@ -65,6 +65,10 @@ class RoundForm(forms.ModelForm[Round]):
         if not self.is_bound:
             self.fields["invitees"].initial = list(people)
         self.fields["scope"].choices = Scope.choices  # type: ignore[attr-defined]
+        previous = self.fields["previous"]
+        previous.queryset = Round.objects.filter(school=school).order_by("-starts_on")  # type: ignore[attr-defined]
+        previous.empty_label = _("No: a new start with the current questions")  # type: ignore[attr-defined]
+        previous.label_from_instance = lambda round_: f"{round_.title} ({round_.starts_on:%d/%m/%Y})"  # type: ignore[attr-defined]
 
     def clean_starts_on(self) -> date:
         return _date_in_range(self.cleaned_data["starts_on"])

@@ -35,6 +35,15 @@ class Round(models.Model):
     ends_on = models.DateField(_("end date"))
     status = models.CharField(max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN)
     items = models.ManyToManyField(Item, through="RoundItem", related_name="+")
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("previous round"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_rounds",
+        help_text=_("The new round asks the same questions, and the profile shows the change since then."),
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)

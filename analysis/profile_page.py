@@ -40,7 +40,9 @@ class Perspectives:
     pupils: list[Tally]
 
 
-def side_view(side: SideProfile, perspectives: Perspectives, dimensions: list[ShownDimension]) -> SideView:
+def side_view(
+    side: SideProfile, perspectives: Perspectives, dimensions: list[ShownDimension], before: "SideView | None" = None
+) -> SideView:
     keys = [dimension.key for dimension in dimensions]
     parents = perspective_figures(perspectives.parents, side.side, keys)
     pupils = perspective_figures(perspectives.pupils, side.side, keys)
@@ -68,9 +70,15 @@ def side_view(side: SideProfile, perspectives: Perspectives, dimensions: list[Sh
         series.append((_("Parents"), "series-parents", [row.parents.mean for row in rows]))
     if any(row.pupils.mean is not None for row in rows):
         series.append((_("Pupils"), "series-pupils", [row.pupils.mean for row in rows]))
+    if before is not None and any(row.mean is not None for row in before.rows):
+        series.append((_("Team, previous round"), "series-before", [row.mean for row in before.rows]))
     radar = build_radar([dimension.name for dimension in dimensions], series)
     return SideView(side.side, title, radar, tuple(rows))
 
 
-def side_views(perspectives: Perspectives, dimensions: list[ShownDimension]) -> list[SideView]:
-    return [side_view(side, perspectives, dimensions) for side in perspectives.team.sides]
+def side_views(
+    perspectives: Perspectives, dimensions: list[ShownDimension], before: list[SideView] | None = None
+) -> list[SideView]:
+    """One view per side; given the previous round's views, its team line is drawn too."""
+    earlier = {view.side: view for view in before or []}
+    return [side_view(side, perspectives, dimensions, earlier.get(side.side)) for side in perspectives.team.sides]

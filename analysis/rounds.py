@@ -37,6 +37,7 @@ def start_round(
     starts_on: date,
     ends_on: date,
     invitees: Iterable[User],
+    previous: Round | None = None,
 ) -> Round:
     round_ = Round.objects.create(
         school=school,
@@ -46,12 +47,17 @@ def start_round(
         starts_on=starts_on,
         ends_on=ends_on,
         created_by=created_by,
+        previous=previous,
     )
     # The round fixes its items for every perspective: the team's, the parents' and the pupils'.
-    item_ids = [
-        *visible_team_items(school).values_list("id", flat=True),
-        *questionnaire_items().values_list("id", flat=True),
-    ]
+    # A round that follows a previous one asks the same items, so the two can be compared.
+    if previous is not None:
+        item_ids = list(RoundItem.objects.filter(round=previous).values_list("item_id", flat=True))
+    else:
+        item_ids = [
+            *visible_team_items(school).values_list("id", flat=True),
+            *questionnaire_items().values_list("id", flat=True),
+        ]
     RoundItem.objects.bulk_create(RoundItem(school=school, round=round_, item_id=item_id) for item_id in item_ids)
     invite_to_round(round_, invitees)
     return round_

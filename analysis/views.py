@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from analysis.forms import AnswerPageForm, ConclusionForm, InviteToRoundForm, RoundForm
-from analysis.models import ResponseStatus, TeamResponse
+from analysis.models import ResponseStatus, Round, TeamResponse
 from analysis.profile import build_profile
 from analysis.profile_page import Perspectives, side_views
 from analysis.queries import (
@@ -32,6 +32,7 @@ from analysis.rounds import (
     start_round,
     submit_response,
 )
+from analysis.trend import trend
 from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
 from framework.localized import prefetch_item_texts, show_dimensions, show_items
@@ -69,6 +70,7 @@ def round_create(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
                 data["starts_on"],
                 data["ends_on"],
                 data["invitees"],
+                previous=data["previous"],
             )
             messages.success(request, _("The round is started. Invited people find it under Analysis rounds."))
             return redirect("analysis:round", school_id=school.id, round_id=round_.id)
@@ -188,6 +190,13 @@ def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
     return render(request, "analysis/answer_page.html", context)
 
 
+def _perspectives(round_: Round, dimension_keys: dict[int, str]) -> tuple[Perspectives, SurveyTallies]:
+    """The team's profile and the parents' and pupils' tallies of a round (three queries)."""
+    surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
+    team = build_profile(score_cells(round_, dimension_keys), list(dimension_keys.values()))
+    return Perspectives(team=team, parents=surveyed.parents, pupils=surveyed.pupils), surveyed
+
+
 @login_required
 def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     membership, round_ = get_round(request, school_id, round_id)
@@ -210,14 +219,14 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
                 )
                 return redirect(request.path + f"#conclusion-{dimension.key}")
             posted = (dimension.key, form)
-    keys_in_order = [dimension.key for dimension in dimensions]
     dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
-    surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
-    perspectives = Perspectives(
-        team=build_profile(score_cells(round_, dimension_keys), keys_in_order),
-        parents=surveyed.parents,
-        pupils=surveyed.pupils,
-    )
+    perspectives, surveyed = _perspectives(round_, dimension_keys)
+    before = None
+    if round_.previous_id is not None:
+        earlier = Round.objects.filter(pk=round_.previous_id, school=round_.school).first()
+        if earlier is not None:
+            before = side_views(_perspectives(earlier, dimension_keys)[0], dimensions)
+    sides = side_views(perspectives, dimensions, before)
     profile_ = perspectives.team
     notes = notes_by_dimension(round_)
     sections = []
@@ -236,7 +245,9 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
         "profile": profile_,
         # Parents and pupils may answer before the team does: their figures are shown then too.
         "nothing_to_show": profile_.is_empty and not surveyed.parents and not surveyed.pupils,
-        "sides": side_views(perspectives, dimensions),
+        "sides": sides,
+        "trend": trend(sides, before) if before is not None else None,
+        "previous_round": round_.previous if before is not None else None,
         "dimensions": dimensions,
         "voices": voices_of_parents_and_pupils(round_, surveyed, dimensions, get_language()),
         "sections": sections,

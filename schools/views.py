@@ -23,8 +23,9 @@ from schools.models import Invitation, Membership, Role
 
 @login_required
 def home(request: AuthenticatedRequest) -> HttpResponse:
-    memberships = Membership.objects.filter(user=request.user).select_related("school").order_by("school__name")
-    return render(request, "schools/home.html", {"memberships": memberships})
+    memberships = list(Membership.objects.filter(user=request.user).select_related("school").order_by("school__name"))
+    coaches = any(membership.role == Role.COACH for membership in memberships)
+    return render(request, "schools/home.html", {"memberships": memberships, "coaches": coaches})
 
 
 @login_required

@@ -1,5 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from support import views
 
 app_name = "support"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("support/", views.directory, name="directory"),
+    path("coach/", views.coach_overview, name="coach_overview"),
+]

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from actions.library_loading import load_action_library
 from demo.school import create_demo_school
 from framework.loading import load_framework
+from support.examples import load_support_examples
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         load_framework()
         load_action_library()
+        load_support_examples()
         login = create_demo_school()
         self.stdout.write(
             "Demo school ready. Log in at http://127.0.0.1:8000/accounts/login/ with\n"

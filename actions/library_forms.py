@@ -1,0 +1,37 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from actions.forms import DimensionChoiceField
+from actions.models import PUPILS_TAKE_PART, Effort, PupilRole, TargetGroup
+from framework.localized import ShownDimension
+from framework.models import Dimension
+
+
+class OwnLibraryActionForm(forms.Form):
+    """A school's own action for its library, in Dutch (the school's master language)."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    target_group = forms.ChoiceField(label=_("Target group"), choices=TargetGroup.choices)
+    effort = forms.ChoiceField(label=_("Effort"), choices=Effort.choices)
+    pupil_role = forms.ChoiceField(label=_("Pupils' role"), choices=PupilRole.choices)
+    pupil_part = forms.CharField(
+        label=_("How pupils take part"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, dimensions: list[ShownDimension], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dimensions"] = DimensionChoiceField(
+            label=_("Dimensions it works on"),
+            queryset=Dimension.objects.all(),
+            widget=forms.CheckboxSelectMultiple,
+            names={shown.dimension.pk: shown.name for shown in dimensions},
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("pupil_role") in PUPILS_TAKE_PART and not (cleaned.get("pupil_part") or "").strip():
+            self.add_error("pupil_part", _("Say how pupils take part."))
+        return cleaned

@@ -1,0 +1,246 @@
+"""A round's report: what the PDF and the exports show, assembled once.
+
+Everything about parents and pupils comes from the tallies under the rule of five; no individual
+answer is ever read here.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from weasyprint import HTML
+
+from actions.check import ActionFacts, PlanWarning, check_plan
+from actions.focus import round_focus
+from actions.models import Action
+from analysis.models import Round
+from analysis.perspectives import MIN_GROUP_SIZE, Figure, GroupRow
+from analysis.profile import build_profile
+from analysis.profile_page import Perspectives, SideView, side_views
+from analysis.queries import conclusions_by_dimension, participation, score_cells
+from framework.localized import ShownDimension, show_dimensions
+from surveys.results import group_sizes, tallies
+from surveys.voices import SurveyTallies, Voices, voices_of_parents_and_pupils
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class ProfilePart:
+    dimensions: list[ShownDimension]
+    perspectives: Perspectives
+    sides: list[SideView]
+    voices: Voices
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    title: str
+    dimensions: list[str]
+    owner: str
+    due_on: date | None
+    status: str
+    pupil_role: str
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    round: Round
+    profile: ProfilePart
+    counts: dict[str, int]
+    conclusions: list[tuple[ShownDimension, str]]
+    actions: list[PlanRow]
+    coverage: list[tuple[str, int]]
+    warnings: list[tuple[PlanWarning, list[str]]]
+
+    @property
+    def radars(self) -> list[tuple[SideView, str]]:
+        return [(side, radar_svg(side)) for side in self.profile.sides]
+
+
+def profile_part(round_: Round, language: str) -> ProfilePart:
+    dimensions = show_dimensions(language)
+    keys = [dimension.key for dimension in dimensions]
+    dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
+    surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
+    perspectives = Perspectives(
+        team=build_profile(score_cells(round_, dimension_keys), keys),
+        parents=surveyed.parents,
+        pupils=surveyed.pupils,
+    )
+    return ProfilePart(
+        dimensions,
+        perspectives,
+        side_views(perspectives, dimensions),
+        voices_of_parents_and_pupils(round_, surveyed, dimensions, language),
+    )
+
+
+def build_report(round_: Round, language: str) -> RoundReport:
+    part = profile_part(round_, language)
+    dimensions = part.dimensions
+    keys = [dimension.key for dimension in dimensions]
+    names = {dimension.key: dimension.name for dimension in dimensions}
+    written = conclusions_by_dimension(round_)
+    conclusions = [
+        (dimension, written[dimension.key].text)
+        for dimension in dimensions
+        if dimension.key in written and written[dimension.key].text.strip()
+    ]
+    actions = list(Action.objects.filter(round=round_).select_related("owner").prefetch_related("dimensions"))
+    facts = [
+        ActionFacts(
+            action.title,
+            frozenset(d.key for d in action.dimensions.all()),
+            action.pupil_role,
+            action.status,
+            action.owner_id is not None,
+            action.due_on is not None,
+        )
+        for action in actions
+    ]
+    focus = round_focus(round_, {dimension.dimension.pk: dimension.key for dimension in dimensions})
+    check = check_plan(facts, keys, focus.weakest, focus.largest_gaps)
+    rows = [
+        PlanRow(
+            action.title,
+            [names[key] for key in keys if key in fact.dimensions],
+            action.owner.name if action.owner else "",
+            action.due_on,
+            action.get_status_display(),
+            action.get_pupil_role_display(),
+        )
+        for action, fact in zip(actions, facts, strict=True)
+    ]
+    return RoundReport(
+        round=round_,
+        profile=part,
+        counts=participation(round_),
+        conclusions=conclusions,
+        actions=rows,
+        coverage=[(names[key], count) for key, count in check.coverage.items()],
+        warnings=[(warning, [names[key] for key in warning.dimensions]) for warning in check.warnings],
+    )
+
+
+# The radar is drawn by analysis/radar.html; WeasyPrint styles an inline SVG only from a <style> inside it.
+# In black and white the series differ by line style and dots, never by colour alone.
+RADAR_STYLE = (
+    "<style>"
+    ".grid polygon, .grid line { fill: none; stroke: #777; stroke-width: 0.8; }"
+    "g polygon { fill: none; stroke: #000; stroke-width: 2; } circle { fill: #000; }"
+    ".series-parents polygon { stroke-dasharray: 7 4; }"
+    ".series-pupils polygon { stroke-dasharray: 2 3; }"
+    ".series-pupils circle { fill: #fff; stroke: #000; stroke-width: 1.5; }"
+    ".labels text { font-size: 11px; fill: #000; }"
+    "</style>"
+)
+
+
+def radar_svg(side: SideView) -> str:
+    svg = render_to_string(
+        "analysis/radar.html", {"radar": side.radar, "title": side.title, "chart_id": f"radar-{side.side}"}
+    )
+    return mark_safe(svg.replace(">", ">" + RADAR_STYLE, 1))  # noqa: S308 - our own template's output
+
+
+def report_pdf(report: RoundReport) -> bytes:
+    html = render_to_string("reports/round_report.html", {"report": report, "min_group_size": MIN_GROUP_SIZE})
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf
+
+
+# Exports of aggregated results -------------------------------------------------------------------
+
+Cell = str | float | int | None
+
+
+def _hidden_note() -> str:
+    return _("hidden: fewer than %(count)d") % {"count": MIN_GROUP_SIZE}
+
+
+def _figure_cells(figure: Figure) -> tuple[Cell, Cell, str]:
+    if figure.suppressed:
+        return None, None, _hidden_note()
+    return (round(figure.mean, 2) if figure.mean is not None else None), figure.respondents, ""
+
+
+def _breakdown_rows(
+    perspective: str, kind: str, rows: Iterable[GroupRow], dimensions: Sequence[ShownDimension]
+) -> list[list[Cell]]:
+    out: list[list[Cell]] = []
+    for row in rows:
+        for dimension, figure in zip(dimensions, row.figures, strict=True):
+            mean, people, note = _figure_cells(figure)
+            out.append([perspective, _("Both directions"), kind, row.group, dimension.name, mean, people, note])
+    return out
+
+
+def export_header() -> list[Cell]:
+    return [
+        _("Perspective"),
+        _("Side"),
+        _("Breakdown"),
+        _("Group"),
+        _("Dimension"),
+        _("Mean (1–5)"),
+        _("Number of people"),
+        _("Note"),
+    ]
+
+
+def export_rows(part: ProfilePart) -> list[list[Cell]]:
+    """One row per perspective × side × dimension, then per group and home language; small groups hidden."""
+    everyone = _("Everyone")
+    team, parents, pupils = _("Team"), _("Parents"), _("Pupils")
+    rows: list[list[Cell]] = []
+    for side in part.sides:
+        results = {result.dimension: result for result in part.perspectives.team.side(side.side).dimensions}
+        for row in side.rows:
+            result = results.get(row.dimension.key)
+            team_mean = round(result.mean, 2) if result and result.mean is not None else None
+            team_people = result.respondents if result else 0
+            rows.append([team, side.title, everyone, "", row.dimension.name, team_mean, team_people, ""])
+        for perspective, attribute in ((parents, "parents"), (pupils, "pupils")):
+            for row in side.rows:
+                mean, people, note = _figure_cells(getattr(row, attribute))
+                rows.append([perspective, side.title, everyone, "", row.dimension.name, mean, people, note])
+    voices, dimensions = part.voices, part.dimensions
+    rows += _breakdown_rows(parents, _("Group"), voices.parents_by_group, dimensions)
+    rows += _breakdown_rows(parents, _("Home language"), voices.parents_by_language, dimensions)
+    rows += _breakdown_rows(pupils, _("Group"), voices.pupils_by_group, dimensions)
+    return rows
+
+
+def safe_cell(value: Cell) -> Cell:
+    """A text a spreadsheet would run as a formula starts with a quote instead."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def results_csv(part: ProfilePart) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in [export_header(), *export_rows(part)]:
+        writer.writerow(["" if cell is None else safe_cell(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def results_xlsx(part: ProfilePart) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = _("Results")[:31]
+    for row in [export_header(), *export_rows(part)]:
+        sheet.append([safe_cell(cell) for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
