@@ -4,12 +4,18 @@ alice coordinates "De Regenboog", bob is a team member there, charlie coordinate
 and must never see anything of De Regenboog.
 """
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from accounts.models import User
 from actions.library_loading import load_action_library
@@ -84,3 +90,37 @@ def bob_client(world: World) -> Iterator[Client]:
 @pytest.fixture
 def charlie_client(world: World) -> Iterator[Client]:
     yield world.client_for(world.charlie)
+
+
+@pytest.fixture
+def dave(world: World) -> User:
+    """A team member not yet invited to the world's round."""
+    user = make_user("Dave Nieuwkomer", "dave@example.org")
+    Membership.objects.create(school=world.school, user=user, role=Role.TEAM)
+    return user
+
+
+@pytest.fixture
+def fast_password_hashing(settings: Any) -> None:
+    """Argon2 is slow on purpose; tests that are not about hashing skip its deliberate slowness."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def compiled_messages() -> None:
+    """Tests that assert translated messages need the catalogues compiled and current."""
+    base_dir = Path(django_settings.BASE_DIR)
+    stale = [
+        po
+        for po in (base_dir / "locale").glob("*/LC_MESSAGES/django.po")
+        if not po.with_suffix(".mo").exists() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale:
+        subprocess.run(
+            [sys.executable, "manage.py", "compilemessages", "--ignore=.venv", "-v", "0"],
+            cwd=base_dir,
+            check=True,
+            timeout=120,
+        )
+        translation.trans_real._translations.clear()  # type: ignore[attr-defined]
+        translation.trans_real._default = None  # type: ignore[attr-defined]

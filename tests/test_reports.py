@@ -20,7 +20,7 @@ from framework.localized import show_dimensions
 from framework.models import Dimension
 from schools.models import Membership, Role
 from tests.conftest import World, make_user
-from tests.test_surveys_coordinator import constant, hand_in_surveys, team_answers
+from tests.survey_data import constant, hand_in_surveys, team_answers
 
 
 def url(name: str, world: World) -> str:

@@ -38,7 +38,7 @@ from surveys.codes import ALPHABET, CODE_LENGTH, format_code, normalize_code
 from surveys.models import ResponseStatus, SurveyAnswer, SurveyResponse
 from surveys.texts import respondent_items
 from tests.conftest import World
-from tests.test_surveys_respondent import answer_everything, hand_in, issue, item_names, page_url, start
+from tests.respondent_helpers import answer_everything, hand_in, issue, item_names, page_url, start
 
 FUZZ = hypothesis_settings(
     max_examples=40,
