@@ -17,15 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--respondents", type=int, default=300)
-    parser.add_argument("--items", type=int, default=60)
-    parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--parents", type=int, default=0)
-    parser.add_argument("--pupils", type=int, default=0)
-    args = parser.parse_args()
-
+def fresh_database() -> None:
+    """Django set up on a new database: SQLite in a temporary folder, or the one in DATABASE_URL, migrated."""
     os.environ.setdefault("BETROKKEN_VAR_DIR", tempfile.mkdtemp(prefix="betrokken-bench-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "betrokken.settings")
     os.environ.setdefault("DEBUG", "0")
@@ -39,6 +32,17 @@ def main() -> None:
     if "postgres" not in settings.DATABASES["default"]["ENGINE"]:
         Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
     call_command("migrate", verbosity=0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--respondents", type=int, default=300)
+    parser.add_argument("--items", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--parents", type=int, default=0)
+    parser.add_argument("--pupils", type=int, default=0)
+    args = parser.parse_args()
+    fresh_database()
     round_url, client = build(args.respondents, args.items, args.parents, args.pupils)
     label = f"{args.respondents} team x {args.items} items, {args.parents} parents, {args.pupils} pupils"
     measure(client, round_url, args.runs, label)

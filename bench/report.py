@@ -7,14 +7,14 @@ and rebuild_tallies, as bench/profile.py does. Run: .venv/bin/python bench/repor
 """
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.profile import fresh_database
 
 
 def main() -> None:
@@ -26,14 +26,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    os.environ.setdefault("BETROKKEN_VAR_DIR", tempfile.mkdtemp(prefix="betrokken-bench-"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "betrokken.settings")
-    os.environ.setdefault("DEBUG", "0")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    fresh_database()
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
@@ -43,10 +36,6 @@ def main() -> None:
     from bench.profile import build
     from reports.round_report import build_report, report_pdf
 
-    settings.ALLOWED_HOSTS = ["testserver"]
-    if "postgres" not in settings.DATABASES["default"]["ENGINE"]:
-        Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
-    call_command("migrate", verbosity=0)
     profile_url, client = build(args.team, 60, args.parents, args.pupils)
     load_action_library()  # after the framework, which build loads
     round_id = profile_url.rstrip("/").split("/")[-2]

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from django.core import mail
 from playwright.sync_api import BrowserContext, Page, expect
 
 from actions.focus import round_focus
@@ -25,6 +24,7 @@ from framework.localized import show_dimensions
 from framework.models import Dimension
 from schools.models import Membership, Role, School
 from tests.browser.conftest import AxeAudit
+from tests.browser.steps import invite_by_email, submit_main_form
 from tests.conftest import PASSWORD, make_user
 from tests.test_profile_page import answer_everything
 
@@ -37,11 +37,6 @@ COMMENT = "Goed plan; begin met één klas en evalueer na zes weken."
 MIN_DIMENSIONS = 3
 
 NewContext = Callable[..., BrowserContext]
-
-
-def submit_main_form(page: Page) -> None:
-    """Clicks the submit button of the page's one main form (not the header's logout or language forms)."""
-    page.locator("main form:not(.inline-form) button[type=submit]").click()
 
 
 def finished_round() -> tuple[School, Round, frozenset[str]]:
@@ -159,21 +154,7 @@ def test_plan_from_finished_round_to_coach_comment_and_pdf(
     axe_audit.check(coordinator)
 
     # On the People page the coordinator invites a support coach.
-    coordinator.locator(f'.school-nav a[href="{school_path}members/"]').click()
-    expect(coordinator).to_have_url(f"{base}{school_path}members/")
-    axe_audit.check(coordinator)
-    coordinator.locator("#id_email").fill(COACH_EMAIL)
-    coordinator.locator("#id_role").select_option("coach")
-    submit_main_form(coordinator)
-    expect(coordinator).to_have_url(f"{base}{school_path}members/")
-    message = coordinator.locator(".messages .message-success")
-    expect(message).to_contain_text("/invitations/")
-    found = re.search(r"https?://\S+/invitations/[^/\s]+/", message.inner_text())
-    assert found, message.inner_text()
-    link = found.group(0)
-    assert [m.to for m in mail.outbox] == [[COACH_EMAIL]]
-    assert link in mail.outbox[0].body
-    axe_audit.check(coordinator)
+    link = invite_by_email(coordinator, base, school_path, COACH_EMAIL, "coach", axe_audit)
 
     # The coach signs up in another browser through the link, accepts, and comments on an action.
     coach = new_context().new_page()

@@ -22,6 +22,7 @@ from surveys.batches import issue_codes
 from surveys.models import ResponseStatus, SurveyResponse
 from surveys.respond import Opening, hand_in, open_with_code, save_answers
 from tests.browser.conftest import AxeAudit
+from tests.browser.steps import path_of
 from tests.conftest import PASSWORD, World
 
 NewContext = Callable[..., BrowserContext]
@@ -32,10 +33,6 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "i
 ARABIC_NOTE = "نريد لقاءات أكثر في المساء"
 DUTCH_NOTE = "Meer avondmomenten graag."
 PUPIL_NOTE = "Більше зустрічей з учнями."
-
-
-def path_of(page: Page) -> str:
-    return urlparse(page.url).path
 
 
 def assert_fits(page: Page, width: int = 360) -> None:

@@ -11,12 +11,12 @@ from datetime import date, timedelta
 from urllib.parse import urlparse
 
 import pytest
-from django.core import mail
 from playwright.sync_api import BrowserContext, Page, expect
 
 from analysis.models import ResponseStatus, TeamResponse
 from framework.models import Audience, Dimension, Item
 from tests.browser.conftest import AxeAudit
+from tests.browser.steps import invite_by_email, path_of, submit_main_form
 from tests.conftest import PASSWORD, World
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -29,15 +29,6 @@ MEMBER_NOTE = "Op de oudercontacten zien we vooral dezelfde ouders terug."
 CONCLUSION = "We weten te weinig over wat ouders van de school weten; we vragen het hen zelf."
 
 NewContext = Callable[..., BrowserContext]
-
-
-def submit_main_form(page: Page) -> None:
-    """Clicks the submit button of the page's one main form (not the header's logout or language forms)."""
-    page.locator("main form:not(.inline-form) button[type=submit]").click()
-
-
-def path_of(page: Page) -> str:
-    return urlparse(page.url).path
 
 
 def answer_questions(page: Page, offset: int, dont_know_first: bool = False) -> int:
@@ -100,21 +91,7 @@ def test_team_runs_a_round_from_signup_to_shared_conclusion(
     axe_audit.check(coordinator)
 
     # On the People page the coordinator invites a team member.
-    coordinator.locator(f'.school-nav a[href="{school_path}members/"]').click()
-    expect(coordinator).to_have_url(f"{base}{school_path}members/")
-    axe_audit.check(coordinator)
-    coordinator.locator("#id_email").fill(MEMBER_EMAIL)
-    coordinator.locator("#id_role").select_option("team")
-    submit_main_form(coordinator)
-    expect(coordinator).to_have_url(f"{base}{school_path}members/")
-    message = coordinator.locator(".messages .message-success")
-    expect(message).to_contain_text("/invitations/")
-    found = re.search(r"https?://\S+/invitations/[^/\s]+/", message.inner_text())
-    assert found, message.inner_text()
-    link = found.group(0)
-    assert [m.to for m in mail.outbox] == [[MEMBER_EMAIL]]
-    assert link in mail.outbox[0].body
-    axe_audit.check(coordinator)
+    link = invite_by_email(coordinator, base, school_path, MEMBER_EMAIL, "team", axe_audit)
 
     # The team member opens the link in another browser, creates an account and accepts.
     member.goto(link)
