@@ -65,7 +65,9 @@ def client_address(request: HttpRequest) -> str:
 @transaction.non_atomic_requests
 def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     language = chosen_language(request, "nl")
-    form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": format_code(code)})
+    from_link = normalize_code(code)  # a link may carry the code plain or as printed (ABCDE-FGHJK)
+    prefilled = format_code(from_link) if from_link else code
+    form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":
         address = client_address(request)
         if is_blocked(address):

@@ -149,6 +149,14 @@ def test_the_code_link_fills_in_the_code(world: World) -> None:
     assert SurveyResponse.objects.count() == 0  # showing the form opens nothing
 
 
+def test_a_link_with_the_printed_code_shows_it_as_printed(world: World) -> None:
+    code = issue(world).codes[0]
+    printed = format_code(code)
+    page = Client().get(reverse("surveys:code_link", args=[printed]))
+    field_ = next(node for node in parse(page.content).iter("input") if node.attrs.get("name") == "code")
+    assert field_.attrs["value"] == printed  # not formatted a second time (ABCDE--FGHJ-K)
+
+
 def test_a_code_opens_once_resumes_while_busy_and_is_spent_after_handing_in(world: World) -> None:
     code = issue(world, "fr").codes[0]
     client = Client()

@@ -36,3 +36,25 @@ def invite_by_email(page: Page, base: str, school_path: str, email: str, role: s
     assert link in mail.outbox[0].body
     axe_audit.check(page)
     return link
+
+
+def click_one_option_per_question(
+    page: Page, question: str, option: str, dont_know: str, offset: int, dont_know_first: bool = False
+) -> int:
+    """Clicks one scale option (its label) per question, cycling by `offset`; returns the number of questions.
+
+    `question`, `option` and `dont_know` are CSS selectors: the team's and the respondents' pages differ.
+    """
+    questions = page.locator(question)
+    expect(questions.first).to_be_visible()
+    count = questions.count()
+    for index in range(count):
+        current = questions.nth(index)
+        if dont_know_first and index == 0:
+            label = current.locator(dont_know)
+        else:
+            options = current.locator(f"{option}:not({dont_know})")
+            label = options.nth((offset + index) % options.count())
+        label.click()
+        expect(label.locator("input[type=radio]")).to_be_checked()
+    return count

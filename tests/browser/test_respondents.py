@@ -22,7 +22,7 @@ from surveys.batches import issue_codes
 from surveys.models import ResponseStatus, SurveyResponse
 from surveys.respond import Opening, hand_in, open_with_code, save_answers
 from tests.browser.conftest import AxeAudit
-from tests.browser.steps import path_of
+from tests.browser.steps import click_one_option_per_question, path_of
 from tests.conftest import PASSWORD, World
 
 NewContext = Callable[..., BrowserContext]
@@ -57,20 +57,7 @@ def choose_language(page: Page, language: str, audit: Audit) -> None:
 
 
 def answer_page(page: Page, offset: int, dont_know_first: bool = False) -> int:
-    """Clicks one option (its label) per question; returns how many questions the page has."""
-    questions = page.locator("fieldset.r-q")
-    expect(questions.first).to_be_visible()
-    count = questions.count()
-    for index in range(count):
-        question = questions.nth(index)
-        if dont_know_first and index == 0:
-            label = question.locator("label.r-opt.r-dk")
-        else:
-            options = question.locator("label.r-opt:not(.r-dk)")
-            label = options.nth((offset + index) % options.count())
-        label.click()
-        expect(label.locator("input[type=radio]")).to_be_checked()
-    return count
+    return click_one_option_per_question(page, "fieldset.r-q", "label.r-opt", ".r-dk", offset, dont_know_first)
 
 
 def page_number(page: Page) -> int:

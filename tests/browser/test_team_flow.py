@@ -16,7 +16,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from analysis.models import ResponseStatus, TeamResponse
 from framework.models import Audience, Dimension, Item
 from tests.browser.conftest import AxeAudit
-from tests.browser.steps import invite_by_email, path_of, submit_main_form
+from tests.browser.steps import click_one_option_per_question, invite_by_email, path_of, submit_main_form
 from tests.conftest import PASSWORD, World
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -32,20 +32,9 @@ NewContext = Callable[..., BrowserContext]
 
 
 def answer_questions(page: Page, offset: int, dont_know_first: bool = False) -> int:
-    """Clicks one scale option (its label) per question; returns how many questions the page has."""
-    questions = page.locator("fieldset.question")
-    expect(questions.first).to_be_visible()
-    count = questions.count()
-    for index in range(count):
-        question = questions.nth(index)
-        if dont_know_first and index == 0:
-            label = question.locator("label.scale-option.dont-know")
-        else:
-            options = question.locator("label.scale-option:not(.dont-know)")
-            label = options.nth((offset + index) % options.count())
-        label.click()
-        expect(label.locator("input[type=radio]")).to_be_checked()
-    return count
+    return click_one_option_per_question(
+        page, "fieldset.question", "label.scale-option", ".dont-know", offset, dont_know_first
+    )
 
 
 def go_to_next_page(page: Page, round_path: str, number: int) -> None:
