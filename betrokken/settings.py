@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "actions",
     "support",
     "reports",
+    "engagement",
     "guide",
     "demo",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("support.urls")),
     path("", include("reports.urls")),
+    path("", include("engagement.urls")),
     path("", include("framework.urls")),
     path("", include("analysis.urls")),
     path("", include("schools.urls")),

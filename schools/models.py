@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
     TEAM = "team", _("Team member")
     PARENT_REP = "parent_rep", _("Parent representative")
+    SCHOOLRAAD = "schoolraad", _("Schoolraad member")
     COACH = "coach", _("Support coach")
 
 

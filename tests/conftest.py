@@ -124,3 +124,16 @@ def compiled_messages() -> None:
         )
         translation.trans_real._translations.clear()  # type: ignore[attr-defined]
         translation.trans_real._default = None  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def published_declaration(world: World) -> Any:
+    """De Regenboog's declaration for 2026-2027, from the template, adopted and published (version 1)."""
+    from engagement.drafting import start_declaration, take_step
+
+    declaration = start_declaration(world.school, "2026-2027", world.alice)
+    take_step(declaration, "consult")
+    take_step(declaration, "adopt", adopted_on=date(2026, 9, 15))
+    take_step(declaration, "publish")
+    declaration.refresh_from_db()
+    return declaration
