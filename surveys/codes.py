@@ -42,15 +42,15 @@ def normalize_code(typed: str) -> str | None:
     return cleaned
 
 
-def _keyed_digest(purpose: str, code: str) -> str:
+def keyed_digest(purpose: str, code: str) -> str:
     key = hashlib.sha256(f"betrokken:{purpose}:{settings.SECRET_KEY}".encode()).digest()
     return hmac.new(key, code.encode(), hashlib.sha256).hexdigest()
 
 
 def code_digest(code: str) -> str:
-    return _keyed_digest("respondent-code", code)
+    return keyed_digest("respondent-code", code)
 
 
 def resume_digest(code: str) -> str:
     """Finds an unfinished questionnaire again from its code; erased when it is handed in."""
-    return _keyed_digest("resume", code)
+    return keyed_digest("resume", code)
