@@ -13,15 +13,13 @@ from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from analysis.forms import AnswerPageForm, ConclusionForm, InviteToRoundForm, RoundForm
 from analysis.models import ResponseStatus, Round, TeamResponse
-from analysis.profile import build_profile
-from analysis.profile_page import Perspectives, side_views
+from analysis.profile_page import side_views
 from analysis.queries import (
     conclusions_by_dimension,
     counted_items,
     notes_by_dimension,
     participation,
     rounds_with_counts,
-    score_cells,
 )
 from analysis.rounds import (
     RoundClosed,
@@ -37,8 +35,7 @@ from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
 from framework.localized import prefetch_item_texts, show_dimensions, show_items
 from schools.access import ANALYSIS_READERS, COORDINATORS, get_membership
-from surveys.results import group_sizes, tallies
-from surveys.voices import SurveyTallies, voices_of_parents_and_pupils
+from surveys.voices import round_perspectives, voices_of_parents_and_pupils
 
 
 @login_required
@@ -190,13 +187,6 @@ def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
     return render(request, "analysis/answer_page.html", context)
 
 
-def _perspectives(round_: Round, dimension_keys: dict[int, str]) -> tuple[Perspectives, SurveyTallies]:
-    """The team's profile and the parents' and pupils' tallies of a round (three queries)."""
-    surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
-    team = build_profile(score_cells(round_, dimension_keys), list(dimension_keys.values()))
-    return Perspectives(team=team, parents=surveyed.parents, pupils=surveyed.pupils), surveyed
-
-
 @login_required
 def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     membership, round_ = get_round(request, school_id, round_id)
@@ -220,12 +210,12 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
                 return redirect(request.path + f"#conclusion-{dimension.key}")
             posted = (dimension.key, form)
     dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
-    perspectives, surveyed = _perspectives(round_, dimension_keys)
+    perspectives, surveyed = round_perspectives(round_, dimension_keys)
     before = None
     if round_.previous_id is not None:
         earlier = Round.objects.filter(pk=round_.previous_id, school=round_.school).first()
         if earlier is not None:
-            before = side_views(_perspectives(earlier, dimension_keys)[0], dimensions)
+            before = side_views(round_perspectives(earlier, dimension_keys)[0], dimensions)
     sides = side_views(perspectives, dimensions, before)
     profile_ = perspectives.team
     notes = notes_by_dimension(round_)

@@ -19,12 +19,17 @@ from analysis.perspectives import (
     open_answers_to_show,
     response_rates,
 )
+from analysis.profile import build_profile
+from analysis.profile_page import Perspectives
+from analysis.queries import score_cells
 from framework.localized import ShownDimension
 from framework.models import Audience
 from surveys.results import (
     PUPIL_AUDIENCES,
+    group_sizes,
     invited_counts,
     open_answers,
+    tallies,
     team_construct_scores,
     team_questions_by_construct,
 )
@@ -103,3 +108,10 @@ def voices_of_parents_and_pupils(
         pupils_by_group=breakdown(tallies.pupils, tallies.pupil_groups, _by_group, keys),
         open_answers=open_answers_to_show(open_answers(round_), {f"{a}:{g}": n for (a, g), n in answered.items()}),
     )
+
+
+def round_perspectives(round_: Round, dimension_keys: dict[int, str]) -> tuple[Perspectives, SurveyTallies]:
+    """The team's profile and the parents' and pupils' tallies of a round (three queries)."""
+    surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
+    team = build_profile(score_cells(round_, dimension_keys), list(dimension_keys.values()))
+    return Perspectives(team=team, parents=surveyed.parents, pupils=surveyed.pupils), surveyed

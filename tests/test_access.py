@@ -7,6 +7,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actions.models import Action, LibraryAction
+from engagement.drafting import latest_version, start_declaration
+from engagement.models import Declaration, DomainComment
 from framework.models import Item
 from schools.invitations import create_invitation
 from schools.models import Membership, Role
@@ -40,6 +42,10 @@ def test_the_walk_finds_the_school_urls() -> None:
         "surveys:letters",
         "actions:plan",
         "actions:edit",
+        "engagement:declarations",
+        "engagement:declaration",
+        "engagement:edit",
+        "engagement:step",
     } <= names
 
 
@@ -47,7 +53,18 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
     invitation, _token = create_invitation(world.school, "new@example.org", Role.TEAM, world.alice)
     batch = issue_codes(world.round, "parent", "class", "3A", "ar", 1, world.alice).batch
     action = Action.objects.create(school=world.school, round=world.round, title="Huisbezoek")
+    declaration = Declaration.objects.filter(school=world.school).first() or start_declaration(
+        world.school, "2026-2027", world.alice
+    )
+    comment = DomainComment.objects.create(
+        declaration=declaration, school=world.school, version=latest_version(declaration), domain="general", body="Ok"
+    )
     values = {
+        "declaration_id": declaration.id,
+        "comment_id": comment.id,
+        "name": "consult",
+        "number": 1,
+        "language": "tr",
         "action_id": action.id,
         "library_id": LibraryAction.objects.filter(school__isnull=True).first().id,  # type: ignore[union-attr]
         "batch_id": batch.id,
