@@ -12,6 +12,7 @@ from accounts.models import User
 from analysis.models import Round, TeamResponse
 from analysis.queries import counted_items
 from analysis.rounds import save_conclusion, save_page, start_round, submit_response
+from demo.declaration import create_demo_declaration
 from framework.models import Dimension, Item
 from schools.models import Membership, Role, School
 from surveys.batches import issue_codes
@@ -21,6 +22,7 @@ from surveys.texts import questionnaire_pages
 DEMO_SCHOOL = "Basisschool De Regenboog (demo)"
 DEMO_PASSWORD = "demo-betrokken-2026"
 COORDINATOR_EMAIL = "coordinator@demo.betrokken.invalid"
+PARENT_REP_EMAIL = "ouderraad@demo.betrokken.invalid"
 TEAM = [
     ("Sofie Peeters", "sofie@demo.betrokken.invalid"),
     ("Youssef El Amrani", "youssef@demo.betrokken.invalid"),
@@ -69,6 +71,8 @@ def create_demo_school(seed: int = 2026) -> DemoLogin:
         today + timedelta(days=14),
         [coordinator, *team],
     )
+    parent_rep = _user("Fatima Amrani (oudervereniging)", PARENT_REP_EMAIL)
+    Membership.objects.create(school=school, user=parent_rep, role=Role.PARENT_REP)
     _answer(round_, team[:4], rng)
     _questionnaires(round_, coordinator, rng)
     save_conclusion(
@@ -77,6 +81,7 @@ def create_demo_school(seed: int = 2026) -> DemoLogin:
         "We plannen het oudercontact ook op een vroege avond en een zaterdagochtend.",
         coordinator,
     )
+    create_demo_declaration(school, coordinator, parent_rep)
     return DemoLogin(COORDINATOR_EMAIL, DEMO_PASSWORD)
 
 

@@ -19,5 +19,6 @@ class Command(BaseCommand):
         self.stdout.write(
             "Demo school ready. Log in at http://127.0.0.1:8000/accounts/login/ with\n"
             f"  e-mail:   {login.email}\n  password: {login.password}\n"
-            "Team members (same password): sofie@, youssef@, katrien@, mehmet@, lotte@demo.betrokken.invalid"
+            "Team members (same password): sofie@, youssef@, katrien@, mehmet@, lotte@demo.betrokken.invalid\n"
+            "Parent representative (same password): ouderraad@demo.betrokken.invalid"
         )
