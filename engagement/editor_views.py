@@ -21,7 +21,7 @@ from engagement.guardrail_messages import explain
 from engagement.guardrails import DOMAIN_KEYS, can_publish, check_declaration
 from engagement.linked_results import latest_round, linked_results
 from engagement.models import Declaration, DeclarationState, DomainComment, DomainEvaluation
-from engagement.school_years import next_school_year, school_year_of
+from engagement.school_years import next_school_year, previous_school_year, school_year_of
 from engagement.states import allowed_steps
 from engagement.texts import DeclarationText
 from schools.access import COORDINATORS, EVERY_ROLE, get_membership
@@ -74,14 +74,15 @@ def declarations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
 
 
 def _previous_evaluations(declaration: Declaration) -> dict[str, DomainEvaluation]:
-    if declaration.previous_id is None:
-        return {}
-    return {
-        evaluation.domain: evaluation
-        for evaluation in DomainEvaluation.objects.filter(
-            declaration_id=declaration.previous_id, school=declaration.school
-        )
-    }
+    """Last year's year-end evaluation, offered beside each domain whether the draft started from last
+    year's text or from the template."""
+    previous_year = previous_school_year(declaration.school_year)
+    earlier = DomainEvaluation.objects.filter(school=declaration.school)
+    if declaration.previous_id is not None:
+        earlier = earlier.filter(declaration_id=declaration.previous_id)
+    else:
+        earlier = earlier.filter(declaration__school_year=previous_year)
+    return {evaluation.domain: evaluation for evaluation in earlier}
 
 
 def _domain_sections(declaration: Declaration, text: DeclarationText) -> list[dict[str, Any]]:

@@ -176,3 +176,16 @@ def test_version_changes_show_what_was_removed_and_added(world: World, alice_cli
     versions = alice_client.get(reverse("engagement:versions", args=[world.school.id, declaration.id])).content.decode()
     assert reverse("engagement:version", args=[world.school.id, declaration.id, 2]) in versions
     assert alice_client.get(reverse("engagement:version", args=[world.school.id, declaration.id, 9])).status_code == 404
+
+
+def test_last_years_evaluation_is_offered_also_when_starting_from_the_template(
+    world: World, alice_client: Client
+) -> None:
+    last_year = start_declaration(world.school, "2025-2026", world.alice)
+    DomainEvaluation.objects.create(
+        declaration=last_year, school=world.school, domain="nederlands", delivered="no", learned="Geen taalbad gestart."
+    )
+    declaration = start(alice_client, world, "2026-2027", "template")
+    assert declaration.previous is None
+    page = alice_client.get(reverse("engagement:edit", args=[world.school.id, declaration.id])).content.decode()
+    assert "Geen taalbad gestart." in page[page.index('id="edit-nederlands"') :]
