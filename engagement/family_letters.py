@@ -18,18 +18,10 @@ from weasyprint import HTML
 from engagement.family_codes import family_code_digest
 from engagement.models import Declaration, Family
 from surveys.codes import format_code, new_code
-from surveys.letters import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
+from surveys.letters import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, LetterText
 
 # Like a batch of questionnaire codes (surveys.batches.MAX_BATCH_SIZE); a letter takes ~0.1 s to lay out.
 MAX_LETTERS_PER_PDF = 1000
-
-
-@dataclass(frozen=True)
-class LetterText:
-    language: str
-    language_name: str
-    rtl: bool
-    html: str
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,8 @@ from uuid import UUID
 from django.conf import settings
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import translation
 from django.utils.http import parse_etags, urlencode
 from django.utils.translation import pgettext_lazy
 
@@ -31,7 +30,7 @@ from engagement.reading import block_words
 from surveys.codes import format_code, normalize_code
 from surveys.forms import CodeForm
 from surveys.read_aloud import audio_file, etag_for, has_voice
-from surveys.respondent_views import client_address
+from surveys.respondent_views import client_address, respondent_render
 from surveys.throttle import is_blocked, record_failure
 
 FAMILY_KEY = "engagement_family"
@@ -61,18 +60,8 @@ def is_right_to_left(language: str) -> bool:
 def parent_render(
     request: HttpRequest, template: str, context: dict[str, object], language: str, status: int = 200
 ) -> HttpResponse:
-    """Render in the parent's language (which may not be a staff interface language), never cached."""
-    with translation.override(language):
-        context = {
-            **context,
-            "language": language,
-            "language_name": LANGUAGE_NAMES[language],
-            "languages": settings.RESPONDENT_LANGUAGES,
-            "rtl": translation.get_language_bidi(),
-        }
-        response = render(request, template, context, status=status)
-    response.headers["Content-Language"] = language
-    response.headers["Cache-Control"] = "no-store"  # a family's page never sits in a shared cache
+    """Rendered like a questionnaire page (the parent's language, never cached), and kept out of search engines."""
+    response = respondent_render(request, template, context, language, status)
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
