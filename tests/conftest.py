@@ -126,6 +126,12 @@ def compiled_messages() -> None:
         translation.trans_real._default = None  # type: ignore[attr-defined]
 
 
+def in_dutch(message: str, context: str | None = None) -> str:
+    """What the Dutch interface says for `message` (Dutch is the default language of every page)."""
+    with translation.override("nl"):
+        return translation.pgettext(context, message) if context else translation.gettext(message)
+
+
 @pytest.fixture
 def published_declaration(world: World) -> Any:
     """De Regenboog's declaration for 2026-2027, from the template, adopted and published (version 1)."""

@@ -19,7 +19,7 @@ from django.urls import reverse
 from engagement.drafting import change_text, latest_version, start_declaration, version_text
 from engagement.family_codes import family_for_code, issue_code
 from engagement.models import Acknowledgment, Declaration, DeclarationVersion, Family
-from tests.conftest import World
+from tests.conftest import World, in_dutch
 
 # Helpers ---------------------------------------------------------------------------------------
 
@@ -243,13 +243,14 @@ def test_reminders_go_only_to_families_who_have_not_acknowledged(
 ) -> None:
     published = declaration.published_version
     assert published is not None
-    families = add_families(world.school, "2026-2027", "1A", 3, language="en")
+    families = add_families(world.school, "2026-2027", "1A", 3, language="nl")  # one column: the text reads on
     acknowledge(families[1], published)
     kept_code = issue_code(families[1])
     response = alice_client.post(url("family_letters", declaration), {"class_name": "", "families": "waiting"})
     pages = pdf_text(response.content, tmp_path)
     assert len(pages) == 2
-    assert all("We have not yet received your acknowledgment" in " ".join(page.split()) for page in pages)
+    reminder = in_dutch("We have not yet received your acknowledgment of our engagement declaration.", "letter")
+    assert all(" ".join(reminder.split()) in " ".join(page.split()) for page in pages)
     assert [family.reference for page in pages for family in families if family.reference in page] == ["1A-0", "1A-2"]
     assert family_for_code(kept_code) == families[1]  # the family who acknowledged keeps its code
 

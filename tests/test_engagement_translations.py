@@ -8,15 +8,21 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from engagement.drafting import change_text, start_declaration, take_step, version_text
 from engagement.guardrails import DomainText
 from engagement.models import Declaration, DeclarationTranslation, TranslationStatus
 from engagement.template_content import read_template
 from engagement.translation_forms import form_name
-from tests.conftest import World
+from tests.conftest import World, in_dutch
 
 pytestmark = pytest.mark.django_db
+
+
+def in_dutch_part(message: str) -> str:
+    """The start of the Dutch for `message`, as it appears in the HTML (escaped, before any quote mark)."""
+    return str(escape(in_dutch(message)))[:40]
 
 
 def list_url(declaration: Declaration) -> str:
@@ -65,7 +71,13 @@ def test_nothing_published_shows_the_empty_state_and_the_form_waits(world: World
     declaration = start_declaration(world.school, "2026-2027", world.alice)
     response = alice_client.get(list_url(declaration))
     assert response.status_code == 200
-    assert "Translations are made of the published version, which never changes" in response.content.decode()
+    assert (
+        in_dutch_part(
+            "Nothing is published yet. Translations are made of the published version, which never changes: "
+            "publish the declaration first."
+        )
+        in response.content.decode()
+    )
     response = alice_client.get(edit_url(declaration, "en"))
     assert response.status_code == 302 and response["Location"] == list_url(declaration)
     assert not DeclarationTranslation.objects.exists()
@@ -78,7 +90,7 @@ def test_list_offers_every_respondent_language_except_dutch(published_declaratio
     assert "nl" not in addable
     assert {"en", "ar", "tr", "fa", "ti", "so"} <= set(addable)
     assert edit_url(published_declaration, "ar") in response.content.decode()
-    assert "This version has no translations yet." in response.content.decode()
+    assert in_dutch_part("This version has no translations yet.") in response.content.decode()
 
 
 @pytest.mark.parametrize("language", TEMPLATE_LANGUAGES)
@@ -131,7 +143,7 @@ def test_reviewed_needs_every_part_and_a_draft_does_not(
 
     response = alice_client.post(url, form_data(page, introduction="", status="reviewed"))
     assert response.status_code == 400
-    assert "Translate this part before marking the translation as reviewed." in response.content.decode()
+    assert in_dutch_part("Translate this part before marking the translation as reviewed.") in response.content.decode()
     assert response.context["form"].errors.keys() == {"introduction"}
     # the refused field points at the Dutch beside it and at its error
     assert 'aria-describedby="dutch-introduction id_introduction_error"' in response.content.decode()
@@ -208,7 +220,13 @@ def test_a_newer_published_version_gets_its_own_translations(world: World) -> No
     # a form made for version 1 is not stored against version 2
     response = client.post(edit_url(declaration, "en"), form_data(stale_page, title="Stale"))
     assert response.status_code == 400
-    assert "A newer version of the declaration was published" in response.content.decode()
+    assert (
+        in_dutch_part(
+            "A newer version of the declaration was published while you were translating. The Dutch text "
+            "beside each field is now the new one: check your translation against it, then save again."
+        )
+        in response.content.decode()
+    )
     assert DeclarationTranslation.objects.count() == 1
 
     listing = client.get(list_url(declaration))
