@@ -49,6 +49,11 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} @ {self.school} ({self.role})"
 
+    @property
+    def reads_analysis(self) -> bool:
+        """Parent representatives and schoolraad members work on the engagementsverklaring, not the analysis."""
+        return self.role in (Role.COORDINATOR, Role.TEAM, Role.COACH)
+
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()

@@ -1,5 +1,6 @@
 """The consultation: comments per domain and answers, adoption with the schoolraad's date, publication."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -171,3 +172,15 @@ def test_the_year_end_evaluation_is_saved_per_domain(
     assert (
         bob_client.post(url("evaluation", published_declaration), {"oudercontact-delivered": "no"}).status_code == 403
     )
+
+
+@pytest.mark.parametrize("role", [Role.PARENT_REP, Role.SCHOOLRAAD])
+def test_parent_reps_and_schoolraad_members_see_only_pages_they_may_open(world: World, role: str) -> None:
+    start_declaration(world.school, "2026-2027", world.alice)
+    client = world.client_for(member(world, "Fatima Ouder", role))
+    dashboard = client.get(reverse("schools:dashboard", args=[world.school.id])).content.decode()
+    assert reverse("engagement:declarations", args=[world.school.id]) in dashboard
+    assert reverse("analysis:rounds", args=[world.school.id]) not in dashboard
+    for page in (dashboard, client.get(reverse("engagement:declarations", args=[world.school.id])).content.decode()):
+        for link in set(re.findall(r'href="(/s/[^"#?]+)"', page)):
+            assert client.get(link).status_code == 200, link
