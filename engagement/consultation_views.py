@@ -157,10 +157,11 @@ def version_changes(request: AuthenticatedRequest, school_id: UUID, declaration_
     if number not in pair:
         raise Http404
     version = pair[number]
+    text = version_text(version)
     before = pair.get(number - 1)
     fields = []
     if before is not None:
-        for field in version_diff(version_text(before), version_text(version)):
+        for field in version_diff(version_text(before), text):
             if field.changed:
                 where = str(DOMAIN_LABELS[field.domain]) if field.domain else ""
                 fields.append({"where": where, "part": PART_LABELS[field.part], "pieces": field.pieces})
@@ -174,10 +175,7 @@ def version_changes(request: AuthenticatedRequest, school_id: UUID, declaration_
             "version": version,
             "before": before,
             "fields": fields,
-            "text": version_text(version),
-            "whole_domains": [
-                (version_text(version).domain_titles.get(key, ""), domain)
-                for key, domain in version_text(version).domains.items()
-            ],
+            "text": text,
+            "whole_domains": [(text.domain_titles.get(key, ""), domain) for key, domain in text.domains.items()],
         },
     )

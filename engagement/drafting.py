@@ -10,7 +10,7 @@ from accounts.models import User
 from engagement.guardrails import can_publish, check_declaration
 from engagement.models import Declaration, DeclarationVersion, StartedFrom
 from engagement.states import STEPS, state_after_text_change
-from engagement.template_content import read_template
+from engagement.template_content import read_dutch_template
 from engagement.texts import DeclarationText, declaration_text
 from schools.models import School
 
@@ -24,7 +24,7 @@ def version_text(version: DeclarationVersion) -> DeclarationText:
 
 
 def template_text() -> DeclarationText:
-    dutch = read_template()["nl"]
+    dutch = read_dutch_template()  # not the 13 translations: only the Dutch starts a declaration
     return DeclarationText(dutch.title, dutch.introduction, dutch.domain_titles, dutch.domains)
 
 

@@ -111,7 +111,7 @@ def declaration(request: AuthenticatedRequest, school_id: UUID, declaration_id: 
     membership, declaration_ = get_declaration(request, school_id, declaration_id)
     version = latest_version(declaration_)
     text = version_text(version)
-    warnings = [explain(warning) for warning in check_declaration(text.domains)]
+    guardrails = check_declaration(text.domains)
     sections = _domain_sections(declaration_, text)
     context = {
         "school": declaration_.school,
@@ -121,8 +121,8 @@ def declaration(request: AuthenticatedRequest, school_id: UUID, declaration_id: 
         "text": text,
         "general": sections.pop(),
         "sections": sections,
-        "warnings": warnings,
-        "publishable": can_publish(check_declaration(text.domains)),
+        "warnings": [explain(warning) for warning in guardrails],
+        "publishable": can_publish(guardrails),
         "steps": allowed_steps(declaration_.state) if membership.role in EDITORS else [],
         "states": [
             (state, DeclarationState(state).label, STATE_ORDER.index(state) <= STATE_ORDER.index(declaration_.state))

@@ -58,10 +58,15 @@ def _text(data: dict[str, Any], domains: dict[str, dict[str, Any]], where: str, 
     )
 
 
+def read_dutch_template(template_dir: Path = TEMPLATE_DIR) -> TemplateText:
+    """The Dutch master text alone: what a new declaration starts from."""
+    dutch = _load(template_dir / "template.toml")
+    return _text(dutch, {d.get("key", ""): d for d in dutch.get("domain", [])}, "template.toml", "reviewed")
+
+
 def read_template(template_dir: Path = TEMPLATE_DIR) -> dict[str, TemplateText]:
     """The template per language: Dutch (the master) and its translations."""
-    dutch = _load(template_dir / "template.toml")
-    texts = {"nl": _text(dutch, {d.get("key", ""): d for d in dutch.get("domain", [])}, "template.toml", "reviewed")}
+    texts = {"nl": read_dutch_template(template_dir)}
     for path in sorted((template_dir / "translations").glob("*.toml")):
         data = _load(path)
         status = data.get("status", "draft")
