@@ -1,112 +1,49 @@
-"""The parent's side of the engagementsverklaring: a family code, the Dutch text with the translation
-beside it (never alone), read-aloud, and one acknowledgment per family per version."""
+"""The parent's side of the engagementsverklaring, reading: a family code, the Dutch text with the translation
+beside it (never alone), right to left where needed, read-aloud, and pages that need no JavaScript."""
 
 import re
 import shutil
-from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import formats, timezone, translation
 
-from engagement.acknowledging import acknowledge
-from engagement.drafting import change_text, start_declaration, take_step, version_text
+from engagement.drafting import start_declaration
 from engagement.family_codes import issue_code
-from engagement.markdown import plain_text
 from engagement.models import (
     Acknowledgment,
     Declaration,
-    DeclarationTranslation,
-    DeclarationVersion,
     Family,
     TranslationStatus,
 )
 from engagement.parent_views import FAMILY_KEY
 from surveys.codes import format_code
 from tests.conftest import World
+from tests.engagement_parent_steps import (
+    CODE,
+    LEAVE,
+    READ,
+    THANKS,
+    add_translation,
+    columns,
+    dutch_words,
+    enter,
+    make_family,
+    opened_client,
+    pairs,
+)
 from tests.respondent_helpers import Node, html_element, parse, said, text_of
 
 pytestmark = pytest.mark.usefixtures("compiled_messages")
-
-READ = reverse("engagement:parent_read")
-THANKS = reverse("engagement:parent_thanks")
-CODE = reverse("engagement:parent_code")
-LEAVE = reverse("engagement:parent_leave")
-
-
-def make_family(world: World, language: str = "tr", school_year: str = "2026-2027", reference: str = "F001") -> Family:
-    return Family.objects.create(
-        school=world.school, school_year=school_year, reference=reference, class_name="3A", language=language
-    )
 
 
 @pytest.fixture
 def family(world: World, published_declaration: Declaration) -> Family:
     return make_family(world)
-
-
-def add_translation(
-    declaration: Declaration, language: str, status: str = TranslationStatus.DRAFT, skip: str = ""
-) -> DeclarationTranslation:
-    """A translation of the published version whose every text says which language and block it is."""
-    version = declaration.published_version
-    assert version is not None
-    domains = {
-        key: {
-            "title": f"{language.upper()}-TITLE-{key}",
-            **{
-                part: f"{language.upper()}-{key}-{part}"
-                for part in ("school_offers", "parents_commit", "pupil_commits")
-                if value.get(part) and f"{key}.{part}" != skip
-            },
-        }
-        for key, value in version.domains.items()
-    }
-    return DeclarationTranslation.objects.create(
-        version=version,
-        school_id=version.school_id,
-        language=language,
-        status=status,
-        title=f"{language.upper()}-TITLE",
-        introduction=f"{language.upper()}-INTRODUCTION",
-        domains=domains,
-    )
-
-
-def enter(client: Client, code: str, address: str = "10.9.9.9", **extra: str) -> HttpResponse:
-    return client.post(CODE, {"code": code, **extra}, REMOTE_ADDR=address)
-
-
-def opened_client(family: Family) -> Client:
-    client = Client()
-    response = enter(client, issue_code(family))
-    assert response.status_code == 302 and response["Location"] == READ
-    return client
-
-
-def columns(page: HttpResponse, kind: str) -> list[Node]:
-    return [node for node in parse(page.content).iter("div") if kind in node.classes()]
-
-
-def pairs(page: HttpResponse) -> list[Node]:
-    return [node for node in parse(page.content).iter("div") if "d-pair" in node.classes()]
-
-
-def dutch_words(declaration: Declaration) -> str:
-    """A few words of the first domain's Dutch text, as they appear on the page."""
-    assert declaration.published_version is not None
-    domain = next(iter(version_text(declaration.published_version).domains.values()))
-    return plain_text(domain.school_offers).split("\n")[0][:30]
-
-
-# ---------------------------------------------------------------- the code
 
 
 def test_a_wrong_code_is_refused_next_to_the_field_in_the_parents_language(family: Family) -> None:
@@ -271,135 +208,6 @@ def test_in_dutch_the_text_stands_alone_without_a_note(family: Family, published
 
 
 # ---------------------------------------------------------------- acknowledging
-
-
-def test_acknowledging_records_name_version_time_and_language(
-    family: Family, published_declaration: Declaration
-) -> None:
-    add_translation(published_declaration, "tr")
-    client = opened_client(family)
-    before = timezone.now()
-    done = client.post(READ, {"name": "  Ayşe Yılmaz ", "confirmed": "on", "lang": "tr"})
-    assert done.status_code == 302 and done["Location"] == THANKS
-    acknowledgment = Acknowledgment.objects.get()
-    assert acknowledgment.family == family and acknowledgment.school == family.school
-    assert acknowledgment.version == published_declaration.published_version
-    assert (acknowledgment.name, acknowledgment.language) == ("Ayşe Yılmaz", "tr")
-    assert before <= acknowledgment.acknowledged_at <= timezone.now()
-    thanks = client.get(THANKS)
-    assert thanks.status_code == 200
-    with translation.override("tr"):
-        when = formats.date_format(timezone.localtime(acknowledgment.acknowledged_at), "DATETIME_FORMAT")
-    message = said("tr", "%(name)s took note of the engagementsverklaring on %(when)s (version %(number)s).")
-    assert message % {"name": "Ayşe Yılmaz", "when": when, "number": 1} in text_of(thanks)
-
-
-def test_reading_only_the_dutch_records_dutch(world: World, published_declaration: Declaration) -> None:
-    client = opened_client(make_family(world, "pl"))  # no Polish translation: the parent read the Dutch text
-    assert client.post(READ, {"name": "Jan", "confirmed": "on"}).status_code == 302
-    assert Acknowledgment.objects.get().language == "nl"
-
-
-def test_a_second_submit_keeps_one_acknowledgment_and_says_when(
-    family: Family, published_declaration: Declaration
-) -> None:
-    client = opened_client(family)
-    assert client.post(READ, {"name": "Ayşe", "confirmed": "on"})["Location"] == THANKS
-    again = client.post(READ, {"name": "Mehmet", "confirmed": "on"})
-    assert again.status_code == 302 and again["Location"] == READ
-    assert Acknowledgment.objects.count() == 1 and Acknowledgment.objects.get().name == "Ayşe"
-    acknowledged_at = timezone.localtime(Acknowledgment.objects.get().acknowledged_at)
-    second_visit = opened_client(family).get(READ)
-    text = text_of(second_visit)
-    with translation.override("tr"):
-        when = formats.date_format(acknowledged_at, "DATETIME_FORMAT")
-    message = said(
-        "tr", "You already acknowledged this engagementsverklaring on %(when)s (version %(number)s). Thank you!"
-    )
-    assert message % {"when": when, "number": 1} in text
-    assert 'name="confirmed"' not in text
-
-
-def test_acknowledge_returns_the_existing_row_instead_of_a_second(
-    family: Family, published_declaration: Declaration
-) -> None:
-    version = published_declaration.published_version
-    assert version is not None
-    first = acknowledge(family, version, "Ayşe", "tr")
-    assert acknowledge(family, version, "Mehmet", "nl") == first
-    assert Acknowledgment.objects.count() == 1
-    with pytest.raises(ValueError):
-        acknowledge(family, version, "   ", "tr")
-
-
-def test_a_lost_race_is_caught_by_the_unique_constraint(
-    family: Family, published_declaration: Declaration, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Two requests both saw no acknowledgment yet: the second insert fails and the first row is returned."""
-    version = published_declaration.published_version
-    assert version is not None
-    first = acknowledge(family, version, "Ayşe", "tr")
-    import engagement.acknowledging as acknowledging
-
-    original = acknowledging.existing_acknowledgment
-    lookups: list[int] = []
-
-    def stale_then_real(family: Family, version: DeclarationVersion) -> Acknowledgment | None:
-        lookups.append(1)
-        return None if len(lookups) == 1 else original(family, version)  # the first look was before the race
-
-    monkeypatch.setattr(acknowledging, "existing_acknowledgment", stale_then_real)
-    assert acknowledge(family, version, "Mehmet", "tr") == first
-    assert Acknowledgment.objects.count() == 1 and len(lookups) == 2
-
-
-@pytest.mark.parametrize(
-    ("data", "field", "message"),
-    [
-        ({"name": "Ayşe Yılmaz"}, "confirmed", "Tick the box to confirm that you have read the declaration."),
-        ({"name": "   ", "confirmed": "on"}, "name", "Type your name."),
-        ({"name": "", "confirmed": "on"}, "name", "Type your name."),
-        ({"name": "x" * 121, "confirmed": "on"}, "name", "Your name is too long: use at most 120 characters."),
-    ],
-)
-def test_a_form_with_errors_keeps_the_name_and_says_what_is_wrong(
-    family: Family, data: dict[str, str], field: str, message: str
-) -> None:
-    page = opened_client(family).post(READ, data)
-    assert page.status_code == 400
-    assert said("tr", message) in text_of(page)
-    inputs = {node.attrs["name"]: node for node in parse(page.content).iter("input") if "name" in node.attrs}
-    assert inputs[field].attrs.get("aria-invalid") == "true"
-    assert inputs["name"].attrs["value"] == data["name"]
-    assert not Acknowledgment.objects.exists()
-
-
-def test_a_newer_published_version_can_be_acknowledged_too(
-    world: World, family: Family, published_declaration: Declaration
-) -> None:
-    client = opened_client(family)
-    client.post(READ, {"name": "Ayşe", "confirmed": "on"})
-    version = published_declaration.published_version
-    assert version is not None
-    text = version_text(version)
-    change_text(published_declaration, replace(text, introduction=text.introduction + " Nieuw."), world.alice, "x")
-    take_step(published_declaration, "consult")
-    take_step(published_declaration, "adopt", adopted_on=date.today() - timedelta(days=1))
-    take_step(published_declaration, "publish")
-    page = client.get(READ)
-    with translation.override("tr"):
-        when = formats.date_format(timezone.localtime(Acknowledgment.objects.get().acknowledged_at), "DATE_FORMAT")
-    earlier = said(
-        "tr",
-        "You acknowledged version %(number)s on %(when)s. The school has changed the engagementsverklaring since: "
-        "please read this version and acknowledge it too.",
-    )
-    assert earlier % {"number": 1, "when": when} in text_of(page) and 'name="confirmed"' in text_of(page)
-    assert client.post(READ, {"name": "Ayşe", "confirmed": "on"})["Location"] == THANKS
-    assert sorted(Acknowledgment.objects.values_list("version__number", flat=True)) == [1, 2]
-
-
-# ---------------------------------------------------------------- read-aloud
 
 
 def body_of(response: Any) -> bytes:
