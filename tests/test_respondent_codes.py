@@ -10,6 +10,8 @@ from django.db import connection, models
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from framework.models import Item
 from surveys.batches import MAX_BATCH_SIZE
@@ -23,6 +25,7 @@ from surveys.models import (
     ThrottleBucket,
 )
 from tests.conftest import World
+from tests.respondent_fuzz import FUZZ
 from tests.respondent_helpers import (
     answer_everything,
     answer_page,
@@ -238,3 +241,20 @@ def test_a_pupils_answers_carry_no_link_to_the_code(world: World, audience: str)
         (raw,) = cursor.fetchone()
     assert str(raw) == timezone.localdate().isoformat()
     assert not isinstance(raw, datetime) and (isinstance(raw, date) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw))
+
+
+@FUZZ
+@given(typed=st.one_of(st.text(), st.text(alphabet=ALPHABET.lower() + ALPHABET + " -_.0OI1", max_size=14)))
+def test_normalize_code_gives_a_code_or_nothing(typed: str) -> None:
+    code = normalize_code(typed)
+    assert code is None or (len(code) == CODE_LENGTH and set(code) <= set(ALPHABET))
+
+
+@FUZZ
+@given(
+    code=st.text(alphabet=ALPHABET, min_size=CODE_LENGTH, max_size=CODE_LENGTH),
+    spacing=st.sampled_from(["", " ", "-", "  -  "]),
+)
+def test_a_code_survives_the_ways_it_is_typed(code: str, spacing: str) -> None:
+    for typed in (code, code.lower(), format_code(code), spacing.join(code), f" {format_code(code).lower()} "):
+        assert normalize_code(typed) == code
