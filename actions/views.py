@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from accounts.http import AuthenticatedRequest
 from actions.access import can_comment, can_edit, get_action
 from actions.check import PUPILS_TAKE_PART, ActionFacts, check_plan
-from actions.focus import round_focus
 from actions.forms import ActionForm, CommentForm
 from actions.library import add_to_plan, library_for, show_library
 from actions.models import Action
 from actions.suggest import rank_suggestions
 from analysis.access import get_round
 from framework.localized import show_dimensions
+from results.focus import round_focus
 from schools.access import COORDINATORS, EVERY_ROLE
 
 BAR_STEP, BAR_WIDTH = 16, 150  # the coverage chart: a bar per dimension, in SVG units

@@ -1,9 +1,8 @@
 """Reading a round from the database in a fixed, small number of queries."""
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 
-from analysis.models import Answer, Conclusion, DimensionNote, ResponseStatus, Round, RoundItem, TeamResponse
-from analysis.profile import ScoreCell
+from analysis.models import Conclusion, DimensionNote, ResponseStatus, Round, RoundItem, TeamResponse
 from framework.models import Audience, HiddenItem, Item
 from schools.models import School
 
@@ -33,25 +32,6 @@ def counted_item_ids(round_: Round) -> QuerySet[RoundItem, object]:
 
 def counted_items(round_: Round, audience: str = Audience.TEAM) -> QuerySet[Item]:
     return Item.objects.filter(id__in=counted_item_ids(round_), audience=audience)
-
-
-def score_cells(round_: Round, dimension_keys: dict[int, str]) -> list[ScoreCell]:
-    """One row per respondent, dimension and direction, summed by the database.
-
-    `dimension_keys` maps dimension ids to keys (the page has the dimensions loaded already).
-    """
-    rows = (
-        Answer.objects.filter(
-            response__round=round_, item_id__in=counted_item_ids(round_), item__audience=Audience.TEAM
-        )
-        .values_list("response_id", "item__dimension_id", "item__direction")
-        .annotate(total=Sum("value"), answered=Count("value"), dont_know=Count("id", filter=Q(value__isnull=True)))
-        .order_by()
-    )
-    return [
-        ScoreCell(respondent, dimension_keys[dimension_id], direction, total or 0, answered, dont_know)
-        for respondent, dimension_id, direction, total, answered, dont_know in rows
-    ]
 
 
 def participation(round_: Round) -> dict[str, int]:

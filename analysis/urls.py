@@ -10,5 +10,4 @@ urlpatterns = [
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/", views.round_detail, name="round"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/close/", views.round_close, name="round_close"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/answer/<int:page>/", views.answer_page, name="answer"),
-    path("s/<uuid:school_id>/rounds/<uuid:round_id>/profile/", views.profile, name="profile"),
 ]

@@ -11,13 +11,10 @@ from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
-from analysis.forms import AnswerPageForm, ConclusionForm, InviteToRoundForm, RoundForm
-from analysis.models import ResponseStatus, Round, TeamResponse
-from analysis.profile_page import side_views
+from analysis.forms import AnswerPageForm, InviteToRoundForm, RoundForm
+from analysis.models import TeamResponse
 from analysis.queries import (
-    conclusions_by_dimension,
     counted_items,
-    notes_by_dimension,
     participation,
     rounds_with_counts,
 )
@@ -25,17 +22,14 @@ from analysis.rounds import (
     RoundClosed,
     close_round,
     invite_to_round,
-    save_conclusion,
     save_page,
     start_round,
     submit_response,
 )
-from analysis.trend import trend
 from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
 from framework.localized import prefetch_item_texts, show_dimensions, show_items
 from schools.access import ANALYSIS_READERS, COORDINATORS, get_membership
-from surveys.voices import round_perspectives, voices_of_parents_and_pupils
 
 
 @login_required
@@ -116,7 +110,7 @@ def round_close(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
     if request.method == "POST":
         close_round(round_)
         messages.success(request, _("The round is closed. Its answers are frozen."))
-        return redirect("analysis:profile", school_id=school_id, round_id=round_id)
+        return redirect("results:profile", school_id=school_id, round_id=round_id)
     context = {"membership": membership, "school": round_.school, "round": round_, "counts": participation(round_)}
     return render(request, "analysis/round_close.html", context)
 
@@ -185,64 +179,3 @@ def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         "read_only": not round_.is_open,
     }
     return render(request, "analysis/answer_page.html", context)
-
-
-@login_required
-def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id)
-    is_coordinator = membership.role in COORDINATORS
-    dimensions = show_dimensions(get_language())
-    conclusions = conclusions_by_dimension(round_)
-    keys = {dimension.key: dimension for dimension in dimensions}
-    posted: tuple[str, ConclusionForm] | None = None
-    if request.method == "POST":
-        get_round(request, school_id, round_id, COORDINATORS)
-        dimension = keys.get(str(request.POST.get("dimension", "")))
-        if dimension is None:
-            messages.error(request, _("Choose a dimension to write a conclusion on."))
-        else:
-            form = ConclusionForm(request.POST, prefix=dimension.key)
-            if form.is_valid():
-                save_conclusion(round_, dimension.dimension, form.cleaned_data["text"], request.user)
-                messages.success(
-                    request, _("The conclusion on %(dimension)s is saved.") % {"dimension": dimension.name}
-                )
-                return redirect(request.path + f"#conclusion-{dimension.key}")
-            posted = (dimension.key, form)
-    dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
-    perspectives, surveyed = round_perspectives(round_, dimension_keys)
-    before = None
-    if round_.previous_id is not None:
-        earlier = Round.objects.filter(pk=round_.previous_id, school=round_.school).first()
-        if earlier is not None:
-            before = side_views(round_perspectives(earlier, dimension_keys)[0], dimensions)
-    sides = side_views(perspectives, dimensions, before)
-    profile_ = perspectives.team
-    notes = notes_by_dimension(round_)
-    sections = []
-    for dimension in dimensions:
-        existing = conclusions.get(dimension.key)
-        form = ConclusionForm(initial={"text": existing.text if existing else ""}, prefix=dimension.key)
-        if posted is not None and posted[0] == dimension.key:
-            form = posted[1]
-        sections.append(
-            {"dimension": dimension, "notes": notes.get(dimension.key, []), "conclusion": existing, "form": form}
-        )
-    context = {
-        "membership": membership,
-        "school": round_.school,
-        "round": round_,
-        "profile": profile_,
-        # Parents and pupils may answer before the team does: their figures are shown then too.
-        "nothing_to_show": profile_.is_empty and not surveyed.parents and not surveyed.pupils,
-        "sides": sides,
-        "trend": trend(sides, before) if before is not None else None,
-        "previous_round": round_.previous if before is not None else None,
-        "dimensions": dimensions,
-        "voices": voices_of_parents_and_pupils(round_, surveyed, dimensions, get_language()),
-        "sections": sections,
-        "counts": participation(round_),
-        "is_coordinator": is_coordinator,
-        "submitted_status": ResponseStatus.SUBMITTED,
-    }
-    return render(request, "analysis/profile.html", context, status=400 if request.method == "POST" else 200)

@@ -29,7 +29,7 @@ def main() -> None:
 
     from accounts.models import User
     from engagement.drafting import start_declaration, take_step
-    from engagement.family_letters import letters_pdf
+    from engagement.families.letters import letters_pdf
     from engagement.models import Family
     from schools.models import School
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("engagement.urls")),
     path("", include("framework.urls")),
     path("", include("analysis.urls")),
+    path("", include("results.urls")),
     path("", include("schools.urls")),
 ]

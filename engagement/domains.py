@@ -1,9 +1,28 @@
 """The four domains and their parts, as the staff interface names them (the declaration's own text is Dutch)."""
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from engagement.guardrails import DOMAIN_KEYS
+# The four domains of every engagementsverklaring, in the order the decree names them.
+DOMAIN_KEYS = ("oudercontact", "aanwezigheid", "leerlingenbegeleiding", "nederlands")
+
+
+@dataclass(frozen=True)
+class DomainText:
+    school_offers: str
+    parents_commit: str
+    pupil_commits: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.school_offers.strip() and self.parents_commit.strip())
+
+    @property
+    def all_text(self) -> str:
+        return "\n".join((self.school_offers, self.parents_commit, self.pupil_commits))
+
 
 DOMAIN_LABELS = {
     "oudercontact": _("Parent contact"),

@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
-from engagement.guardrails import can_publish, check_declaration
+from engagement.editor.guardrails import can_publish, check_declaration
 from engagement.models import Declaration, DeclarationVersion, StartedFrom
 from engagement.states import STEPS, state_after_text_change
 from engagement.template_content import read_dutch_template

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
-from engagement.guardrails import DOMAIN_KEYS
+from engagement.domains import DOMAIN_KEYS
 from engagement.markdown import plain_text, render_markdown
 from engagement.texts import TEXT_FIELDS, DeclarationText
 

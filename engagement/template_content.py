@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engagement.guardrails import DOMAIN_KEYS, DomainText
+from engagement.domains import DOMAIN_KEYS, DomainText
 from framework.content_files import STATUSES, ContentError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "content"

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from engagement.guardrails import DOMAIN_KEYS, DomainText
+from engagement.domains import DOMAIN_KEYS, DomainText
 
 TEXT_FIELDS = ("school_offers", "parents_commit", "pupil_commits")
 

@@ -1,6 +1,8 @@
 from django.urls import include, path
 
-from engagement import consultation_views, editor_views, evaluation_views
+from engagement.consultation import views as consultation_views
+from engagement.editor import evaluation_views
+from engagement.editor import views as editor_views
 
 app_name = "engagement"
 
@@ -16,7 +18,8 @@ urlpatterns = [
     path(DECLARATION + "versies/", consultation_views.versions, name="versions"),
     path(DECLARATION + "versies/<int:number>/", consultation_views.version_changes, name="version"),
     path(DECLARATION + "evaluatie/", evaluation_views.evaluation, name="evaluation"),
-    path("", include("engagement.parent_urls")),
-    path("", include("engagement.family_urls")),
-    path("", include("engagement.document_urls")),
+    path("", include("engagement.parents.urls")),
+    path("", include("engagement.families.urls")),
+    path("", include("engagement.documents.urls")),
+    path("", include("engagement.translations.urls")),
 ]

@@ -16,16 +16,16 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML
 
 from actions.check import ActionFacts, PlanWarning, check_plan
-from actions.focus import round_focus
 from actions.models import Action
 from analysis.models import Round
-from analysis.perspectives import MIN_GROUP_SIZE, Figure, GroupRow
-from analysis.profile import build_profile
-from analysis.profile_page import Perspectives, SideView, side_views
-from analysis.queries import conclusions_by_dimension, participation, score_cells
+from analysis.queries import conclusions_by_dimension, participation
 from framework.localized import ShownDimension, show_dimensions
-from surveys.results import group_sizes, tallies
-from surveys.voices import SurveyTallies, Voices, voices_of_parents_and_pupils
+from results.focus import round_focus
+from results.perspectives import MIN_GROUP_SIZE, Figure, GroupRow
+from results.profile import build_profile
+from results.profile_page import Perspectives, SideView, side_views
+from results.queries import group_sizes, score_cells, tallies
+from results.voices import SurveyTallies, Voices, voices_of_parents_and_pupils
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -128,7 +128,7 @@ def build_report(round_: Round, language: str) -> RoundReport:
     )
 
 
-# The radar is drawn by analysis/radar.html; WeasyPrint styles an inline SVG only from a <style> inside it.
+# The radar is drawn by results/radar.html; WeasyPrint styles an inline SVG only from a <style> inside it.
 # In black and white the series differ by line style and dots, never by colour alone.
 RADAR_STYLE = (
     "<style>"
@@ -144,7 +144,7 @@ RADAR_STYLE = (
 
 def radar_svg(side: SideView) -> str:
     svg = render_to_string(
-        "analysis/radar.html", {"radar": side.radar, "title": side.title, "chart_id": f"radar-{side.side}"}
+        "results/radar.html", {"radar": side.radar, "title": side.title, "chart_id": f"radar-{side.side}"}
     )
     return mark_safe(svg.replace(">", ">" + RADAR_STYLE, 1))  # noqa: S308 - our own template's output
 

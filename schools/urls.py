@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("schools/new/", views.create_school, name="create"),
     path("invitations/<str:token>/", views.accept, name="accept_invitation"),
-    path("s/<uuid:school_id>/", views.dashboard, name="dashboard"),
     path("s/<uuid:school_id>/members/", views.members, name="members"),
     path(
         "s/<uuid:school_id>/members/invitations/<uuid:invitation_id>/withdraw/",

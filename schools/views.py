@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from analysis.queries import rounds_with_counts
 from schools.access import COORDINATORS, get_membership
 from schools.forms import InvitationForm, SchoolForm
 from schools.invitations import (
@@ -35,20 +34,8 @@ def create_school(request: AuthenticatedRequest) -> HttpResponse:
         school = form.save()
         Membership.objects.create(school=school, user=request.user, role=Role.COORDINATOR)
         messages.success(request, _("The school is created. You are its coordinator."))
-        return redirect("schools:dashboard", school_id=school.id)
+        return redirect("results:dashboard", school_id=school.id)
     return render(request, "schools/school_form.html", {"form": form})
-
-
-@login_required
-def dashboard(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id)
-    context = {
-        "membership": membership,
-        "school": membership.school,
-        "rounds": rounds_with_counts(membership.school)[:5],
-        "member_count": Membership.objects.filter(school=membership.school).count(),
-    }
-    return render(request, "schools/dashboard.html", context)
 
 
 @login_required
@@ -111,5 +98,5 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             )
             return redirect("schools:accept_invitation", token=token)
         messages.success(request, _("Welcome to %(school)s.") % {"school": membership.school.name})
-        return redirect("schools:dashboard", school_id=membership.school_id)
+        return redirect("results:dashboard", school_id=membership.school_id)
     return render(request, "schools/invitation_accept.html", {"invitation": invitation, "path": request.path})

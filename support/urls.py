@@ -6,5 +6,4 @@ app_name = "support"
 
 urlpatterns = [
     path("support/", views.directory, name="directory"),
-    path("coach/", views.coach_overview, name="coach_overview"),
 ]

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from accounts.models import User
 from analysis.models import Round
-from surveys.codes import code_digest, new_code
+from respondents.codes import code_digest, new_code
 from surveys.models import CodeBatch, RespondentCode
 
 MAX_BATCH_SIZE = 1000

@@ -7,17 +7,6 @@ from django.utils.translation import pgettext_lazy
 DONT_KNOW = "dk"
 
 
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label=pgettext_lazy("respondent", "Your code"),
-        max_length=40,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "inputmode": "text"}
-        ),
-        help_text=pgettext_lazy("respondent", "The code is on your letter, for example ABCDE-FGHJK."),
-    )
-
-
 SCALE_CHOICES = [(value, value) for value in ("1", "2", "3", "4", "5")] + [(DONT_KNOW, DONT_KNOW)]
 
 

@@ -120,18 +120,6 @@ class TranslationCorrection(models.Model):
         ]
 
 
-class ThrottleBucket(models.Model):
-    """Failed code attempts per scope and key (an address, or everyone) in a time window."""
-
-    scope = models.CharField(max_length=20)
-    key = models.CharField(max_length=64)
-    window_start = models.DateTimeField()
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=("scope", "key", "window_start"), name="one_bucket_per_window")]
-
-
 class AnswerTally(models.Model):
     """Running sums of handed-in answers per round, group, home language and item.
 

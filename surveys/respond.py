@@ -10,7 +10,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from analysis.models import RoundStatus
-from surveys.codes import code_digest, resume_digest
+from respondents.codes import code_digest, resume_digest
 from surveys.models import CodeStatus, RespondentCode, ResponseStatus, SurveyAnswer, SurveyResponse
 from surveys.tallies import count_handed_in
 

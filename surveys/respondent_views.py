@@ -6,65 +6,37 @@ respondent goes on, so a closed browser or lost connection loses nothing; the co
 
 from uuid import UUID
 
-from django.conf import settings
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import translation
-from django.utils.http import parse_etags, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
 from analysis.models import RoundStatus
-from surveys.codes import format_code, normalize_code
-from surveys.forms import CodeForm, OpenAnswerForm, RespondentPageForm
+from respondents.codes import format_code, normalize_code
+from respondents.forms import CodeForm
+from respondents.languages import has_voice
+from respondents.read_aloud import audio_response
+from respondents.rendering import client_address, respondent_language, respondent_render
+from respondents.throttle import is_blocked, record_failure
+from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import ResponseStatus, SurveyResponse
-from surveys.read_aloud import audio_file, etag_for, has_voice
 from surveys.respond import AlreadyHandedIn, Opening, hand_in, open_with_code, save_answers
 from surveys.texts import questionnaire_pages, respondent_items
-from surveys.throttle import is_blocked, record_failure
-
-LANGUAGE_NAMES = dict(settings.RESPONDENT_LANGUAGES)
-
-
-def chosen_language(request: HttpRequest, default: str) -> str:
-    language = request.POST.get("lang") or request.GET.get("lang") or default
-    return language if language in LANGUAGE_NAMES else "nl"
 
 
 def show_dutch(request: HttpRequest) -> bool:
     return (request.POST.get("nl") or request.GET.get("nl")) == "1"
 
 
-def respondent_render(
-    request: HttpRequest, template: str, context: dict[str, object], language: str, status: int = 200
-) -> HttpResponse:
-    """Render in the respondent's language (which may not be a staff interface language)."""
-    with translation.override(language):
-        context = {
-            **context,
-            "language": language,
-            "language_name": LANGUAGE_NAMES[language],
-            "languages": settings.RESPONDENT_LANGUAGES,
-            "rtl": translation.get_language_bidi(),
-        }
-        response = render(request, template, context, status=status)
-    response.headers["Content-Language"] = language
-    response.headers["Cache-Control"] = "no-store"  # answers and codes never sit in a shared cache
-    return response
-
-
 def _query(language: str, dutch: bool) -> str:
     return "?" + urlencode({"lang": language, **({"nl": "1"} if dutch else {})})
 
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
-
-
 @transaction.non_atomic_requests
 def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
-    language = chosen_language(request, "nl")
+    language = respondent_language(request, "nl")
     from_link = normalize_code(code)  # a link may carry the code plain or as printed (ABCDE-FGHJK)
     prefilled = format_code(from_link) if from_link else code
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
@@ -88,10 +60,12 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                 shown_in = language if "lang" in request.GET or "lang" in request.POST else result.language
                 context = {"reason": result.outcome.value}
                 return respondent_render(
-                    request, "surveys/code_message.html", context, chosen_language(request, shown_in)
+                    request, "surveys/code_message.html", context, respondent_language(request, shown_in)
                 )
             elif result.response is not None:
-                return redirect(resume_url(result.response) + _query(chosen_language(request, result.language), False))
+                return redirect(
+                    resume_url(result.response) + _query(respondent_language(request, result.language), False)
+                )
     explicit = "lang" in request.GET or "lang" in request.POST
     return respondent_render(
         request, "surveys/code_entry.html", {"form": form, "explicit_language": explicit}, language
@@ -111,7 +85,7 @@ def _open_questionnaire(request: HttpRequest, response_id: UUID) -> tuple[Survey
     """The respondent's questionnaire and language, or what to show instead: the thank-you page once it is
     handed in, the "closed" message once the round is closed (one query: the round comes along)."""
     response = get_object_or_404(SurveyResponse.objects.select_related("round"), id=response_id)
-    language = chosen_language(request, response.language)
+    language = respondent_language(request, response.language)
     if response.status != ResponseStatus.DRAFT:
         return redirect(reverse("surveys:thanks") + _query(language, False))
     if response.round.status != RoundStatus.OPEN:  # closed while the questionnaire was busy
@@ -217,13 +191,13 @@ def end_page(request: HttpRequest, response_id: UUID) -> HttpResponse:
 
 
 def thanks(request: HttpRequest) -> HttpResponse:
-    return respondent_render(request, "surveys/thanks.html", {}, chosen_language(request, "nl"))
+    return respondent_render(request, "surveys/thanks.html", {}, respondent_language(request, "nl"))
 
 
 @transaction.non_atomic_requests
 def read_aloud(request: HttpRequest, response_id: UUID, item_id: UUID) -> HttpResponseBase:
     response = get_object_or_404(SurveyResponse, id=response_id)
-    language = chosen_language(request, response.language)
+    language = respondent_language(request, response.language)
     if not has_voice(language):
         raise Http404
     shown = next(
@@ -236,14 +210,5 @@ def read_aloud(request: HttpRequest, response_id: UUID, item_id: UUID) -> HttpRe
     )
     if shown is None:
         raise Http404
-    path = audio_file(language if not shown.is_fallback else "nl", shown.spoken_text)
-    etag = etag_for(path)
-    # If-None-Match compares weakly and may list several tags (RFC 9110, 13.1.2).
-    asked = {tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))}
-    if etag in asked or "*" in asked:
-        audio: HttpResponseBase = HttpResponse(status=304)
-    else:
-        audio = FileResponse(path.open("rb"), content_type="audio/wav")
-    audio.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    audio.headers["ETag"] = etag
-    return audio
+    spoken_in = language if not shown.is_fallback else "nl"
+    return audio_response(request, spoken_in, shown.spoken_text, "public, max-age=31536000, immutable")

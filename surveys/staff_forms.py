@@ -1,9 +1,9 @@
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from respondents.languages import TRANSLATION_CHOICES
 from surveys.batches import MAX_BATCH_SIZE
 from surveys.models import CodeBatch
 
@@ -23,9 +23,7 @@ class CodeBatchForm(forms.ModelForm[CodeBatch]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["home_language"].choices = [("", _("No specific language"))] + [  # type: ignore[attr-defined]
-            (code, name) for code, name in settings.RESPONDENT_LANGUAGES if code != "nl"
-        ]
+        self.fields["home_language"].choices = [("", _("No specific language")), *TRANSLATION_CHOICES]  # type: ignore[attr-defined]
 
     def clean_group_label(self) -> str:
         return " ".join(str(self.cleaned_data.get("group_label") or "").split())  # no line breaks or double spaces

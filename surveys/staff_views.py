@@ -3,7 +3,6 @@
 import re
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
@@ -15,14 +14,14 @@ from django.utils.translation import gettext as _
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from framework.item_bank import questionnaire_items
+from respondents.languages import MASTER, TRANSLATION_CHOICES, is_supported, native_name
 from schools.access import COORDINATORS, get_membership
 from surveys.batches import issue_codes
-from surveys.letters import code_link, letters_pdf
+from surveys.letters import letters_pdf, questionnaire_link
 from surveys.models import CodeBatch, CodeStatus, SurveyAudience
 from surveys.staff_forms import CodeBatchForm, CorrectionForm
 from surveys.translations import correct_translation, translation_rows
 
-LANGUAGE_NAMES = dict(settings.RESPONDENT_LANGUAGES)
 ISSUED_SESSION_KEY = "issued-codes"  # plain codes of the batches made in this session, until printed
 
 
@@ -68,7 +67,8 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
         "round": round_,
         "form": form,
         "batches": [
-            (batch, str(batch.id) in available, LANGUAGE_NAMES.get(batch.home_language, "")) for batch in batches
+            (batch, str(batch.id) in available, (native_name(batch.home_language) if batch.home_language else ""))
+            for batch in batches
         ],
     }
     return render(request, "surveys/invitations.html", context, status=400 if form.is_bound else 200)
@@ -100,7 +100,7 @@ def _download(
         response = HttpResponse(letters_pdf(batch, codes), content_type="application/pdf")
         response["Content-Disposition"] = _attachment("letters", batch, "pdf")
     else:
-        body = "\n".join(code_link(code) for code in codes) + "\n"
+        body = "\n".join(questionnaire_link(code) for code in codes) + "\n"
         response = HttpResponse(body, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = _attachment("links", batch, "txt")
     response["Cache-Control"] = "no-store"
@@ -131,7 +131,7 @@ def forget_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID,
 def translations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
     membership = get_membership(request, school_id, COORDINATORS)
     language = request.GET.get("language", "fr")
-    language = language if language in LANGUAGE_NAMES and language != "nl" else "fr"
+    language = language if is_supported(language) and language != MASTER else "fr"
     audience = request.GET.get("audience", SurveyAudience.PARENT)
     audience = audience if audience in SurveyAudience.values else SurveyAudience.PARENT
     form = None
@@ -153,7 +153,7 @@ def translations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
         "language": language,
         "audience": audience,
         # Not "languages": base.html's language switch sets that name before this page's block is drawn.
-        "respondent_languages": [(code, name) for code, name in settings.RESPONDENT_LANGUAGES if code != "nl"],
+        "respondent_languages": TRANSLATION_CHOICES,
         "audiences": SurveyAudience.choices,
         "failed_item": request.POST.get("item") if form is not None and form.errors else None,
         "failed_form": form,

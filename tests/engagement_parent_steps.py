@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from engagement.drafting import version_text
-from engagement.family_codes import issue_code
+from engagement.families.codes import issue_code
 from engagement.markdown import plain_text
 from engagement.models import (
     Declaration,

@@ -6,11 +6,11 @@ Parents' and pupils' answers come in as tallies (per item, group and home langua
 
 from collections.abc import Sequence
 
-from analysis.perspectives import (
+from results.perspectives import (
     GroupSize,
     Tally,
 )
-from analysis.profile import PARENT_SIDE
+from results.profile import PARENT_SIDE
 
 DIMENSIONS = ("kennis", "rationeel", "overtuiging", "gedrag", "tijd", "emotie", "competentie")
 PARENT, PUPIL_YOUNG, PUPIL_OLD = "parent", "pupil_10_12", "pupil_12_18"

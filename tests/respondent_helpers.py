@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import pgettext
 
+from respondents.codes import format_code
 from surveys.batches import IssuedBatch, issue_codes
-from surveys.codes import format_code
 from surveys.models import (
     ResponseStatus,
     SurveyAnswer,

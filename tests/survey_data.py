@@ -50,7 +50,7 @@ def translations_url(world: World, language: str = "fr", audience: str = "parent
 
 
 def profile_url(world: World) -> str:
-    return reverse("analysis:profile", args=[world.school.id, world.round.id])
+    return reverse("results:profile", args=[world.school.id, world.round.id])
 
 
 BATCH = {"audience": "parent", "group_kind": "class", "group_label": "3A", "home_language": "", "size": "3"}

@@ -33,9 +33,9 @@ def school_scoped_patterns() -> Iterator[tuple[str, URLPattern]]:
 def test_the_walk_finds_the_school_urls() -> None:
     names = {f"{ns}:{pattern.name}" for ns, pattern in school_scoped_patterns()}
     assert {
-        "schools:dashboard",
+        "results:dashboard",
         "schools:members",
-        "analysis:profile",
+        "results:profile",
         "analysis:answer",
         "framework:items",
         "surveys:invitations",
@@ -89,12 +89,12 @@ def test_outsider_gets_404_on_every_school_url(world: World, charlie_client: Cli
 
 
 def test_outsider_cannot_mix_own_school_with_anothers_round(world: World, charlie_client: Client) -> None:
-    url = reverse("analysis:profile", args=[world.other_school.id, world.round.id])
+    url = reverse("results:profile", args=[world.other_school.id, world.round.id])
     assert charlie_client.get(url).status_code == 404
 
 
 def test_anonymous_visitor_is_sent_to_login(world: World) -> None:
-    response = Client().get(reverse("schools:dashboard", args=[world.school.id]))
+    response = Client().get(reverse("results:dashboard", args=[world.school.id]))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
 
@@ -116,7 +116,7 @@ def test_team_member_gets_403_on_coordinator_actions(
 
 
 def test_team_member_cannot_write_a_conclusion(world: World, bob_client: Client) -> None:
-    url = reverse("analysis:profile", args=[world.school.id, world.round.id])
+    url = reverse("results:profile", args=[world.school.id, world.round.id])
     response = bob_client.post(url, {"dimension": "kennis", "kennis-text": "mine"})
     assert response.status_code == 403
 
@@ -125,8 +125,8 @@ def test_parent_representative_cannot_read_team_analysis(world: World) -> None:
     rep = make_user("Rita Ouderraad", "rita@example.org")
     Membership.objects.create(school=world.school, user=rep, role=Role.PARENT_REP)
     client = world.client_for(rep)
-    assert client.get(reverse("schools:dashboard", args=[world.school.id])).status_code == 200
-    assert client.get(reverse("analysis:profile", args=[world.school.id, world.round.id])).status_code == 403
+    assert client.get(reverse("results:dashboard", args=[world.school.id])).status_code == 200
+    assert client.get(reverse("results:profile", args=[world.school.id, world.round.id])).status_code == 403
 
 
 def test_member_not_invited_to_a_round_cannot_answer(world: World) -> None:

@@ -78,7 +78,7 @@ def test_creating_a_school_makes_you_its_coordinator() -> None:
     client.force_login(user)
     response = client.post(reverse("schools:create"), {"name": "Sint-Jozef", "town": "Brugge"})
     school = School.objects.get(name="Sint-Jozef")
-    assert response["Location"] == reverse("schools:dashboard", args=[school.id])
+    assert response["Location"] == reverse("results:dashboard", args=[school.id])
     assert Membership.objects.get(school=school, user=user).role == Role.COORDINATOR
 
 

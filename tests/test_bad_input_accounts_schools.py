@@ -173,7 +173,7 @@ def test_create_school_survives_anything(world: World, pairs: Pairs) -> None:
             assert school.town == (last(pairs, "town") or "").strip()
             membership = Membership.objects.get(school=school)
             assert membership.user == world.alice and membership.role == Role.COORDINATOR
-            assert response["Location"] == reverse("schools:dashboard", args=[school.id])
+            assert response["Location"] == reverse("results:dashboard", args=[school.id])
         else:
             assert changes(before) == {}
             assert_clear_errors(response, invalid_form(response), required_left_empty(pairs, ("name",)), (200,))

@@ -214,7 +214,7 @@ def test_conclusion_survives_anything(world: World, data: st.DataObject) -> None
     )
     with rolled_back():
         before = counts()
-        url = reverse("analysis:profile", args=[world.school.id, world.round.id])
+        url = reverse("results:profile", args=[world.school.id, world.round.id])
         response = post(login(world.alice), url, pairs)
         dimension = last(pairs, "dimension")
         if is_redirect(response):

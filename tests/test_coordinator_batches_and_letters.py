@@ -14,9 +14,10 @@ from django.utils.translation import pgettext
 from PIL import Image
 
 from analysis.rounds import close_round
+from respondents.codes import ALPHABET, format_code
+from respondents.letters import short_address
 from surveys.batches import issue_codes
-from surveys.codes import ALPHABET, format_code
-from surveys.letters import code_link, short_address
+from surveys.letters import questionnaire_link
 from surveys.models import (
     CodeBatch,
     RespondentCode,
@@ -206,14 +207,14 @@ def test_letters_are_one_a4_per_family_in_dutch_with_the_arabic_translation(
         arabic_greeting = pgettext("letter", "Dear parent,")
     arabic_word = arabic_sentence.split()[0]
     assert re.fullmatch("[\u0600-\u06ff]+", arabic_word), arabic_word  # the catalogue really holds Arabic
-    address = short_address()
+    address = short_address("surveys:code")
     for code, page in zip(codes, pages, strict=True):
         assert "De Regenboog" in page
         assert "Nederlands" in page and all(text in page for text in dutch)
         assert "Vertaling – العربية" in page  # the translation is marked as one, in Dutch
         assert arabic_word in page and arabic_greeting.rstrip("،,") in page
         assert format_code(code) in page and re.search(r"\b[A-Z0-9]{5}-[A-Z0-9]{5}\b", page)
-        assert code_link(code) in page
+        assert questionnaire_link(code) in page
         # The short address in the Dutch text and in the Arabic text, read left to right in both.
         assert len(re.findall(re.escape(address) + r"(?!c/)", page)) == 2, page
         assert "/q/127.0.0.1" not in page
@@ -228,7 +229,7 @@ def test_a_letter_without_a_home_language_is_dutch_only(world: World, alice_clie
         greeting = pgettext("letter", "Hello,")
     for code, page in zip(codes, pages, strict=True):
         assert "Vertaling" not in page
-        assert greeting in page and format_code(code) in page and code_link(code) in page
+        assert greeting in page and format_code(code) in page and questionnaire_link(code) in page
         assert not re.search("[\u0600-\u06ff]", page)
 
 
@@ -251,7 +252,7 @@ def test_the_links_list_has_one_link_per_code_that_opens_the_code_page(world: Wo
     assert response["Content-Disposition"] == 'attachment; filename="links-3A.txt"'
     assert response["Cache-Control"] == "no-store"
     links = response.content.decode().splitlines()
-    assert links == [code_link(code) for code in codes]
+    assert links == [questionnaire_link(code) for code in codes]
     respondent = Client()
     for code, link in zip(codes, links, strict=True):
         assert link == f"{settings.PUBLIC_BASE_URL}/q/c/{code}/"

@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
-from analysis.perspectives import Figure
 from analysis.queries import counted_items
 from framework.item_bank import set_hidden
 from framework.models import Audience, Item
+from results.perspectives import Figure
 from surveys.batches import issue_codes
 from surveys.models import (
     ResponseStatus,

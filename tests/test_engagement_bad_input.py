@@ -13,9 +13,9 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from engagement.domains import DOMAIN_KEYS
 from engagement.drafting import latest_version, start_declaration, take_step
-from engagement.family_codes import issue_code
-from engagement.guardrails import DOMAIN_KEYS
+from engagement.families.codes import issue_code
 from engagement.models import (
     Acknowledgment,
     Declaration,

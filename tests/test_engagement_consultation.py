@@ -178,7 +178,7 @@ def test_the_year_end_evaluation_is_saved_per_domain(
 def test_parent_reps_and_schoolraad_members_see_only_pages_they_may_open(world: World, role: str) -> None:
     start_declaration(world.school, "2026-2027", world.alice)
     client = world.client_for(member(world, "Fatima Ouder", role))
-    dashboard = client.get(reverse("schools:dashboard", args=[world.school.id])).content.decode()
+    dashboard = client.get(reverse("results:dashboard", args=[world.school.id])).content.decode()
     assert reverse("engagement:declarations", args=[world.school.id]) in dashboard
     assert reverse("analysis:rounds", args=[world.school.id]) not in dashboard
     for page in (dashboard, client.get(reverse("engagement:declarations", args=[world.school.id])).content.decode()):

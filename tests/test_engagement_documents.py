@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from engagement.documents import labels
+from engagement.documents.pdf import labels
 from engagement.drafting import start_declaration, version_text
 from engagement.models import Declaration, DeclarationTranslation, TranslationStatus
-from engagement.translating import field_values, translation_from_values
+from engagement.translations.translating import field_values, translation_from_values
 from tests.conftest import World
 
 pytestmark = [

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from engagement.drafting import change_text, latest_version, start_declaration, version_text
-from engagement.family_codes import family_for_code, issue_code
+from engagement.families.codes import family_for_code, issue_code
 from engagement.models import Acknowledgment, Declaration, DeclarationVersion, Family
 from tests.conftest import World, in_dutch
 
@@ -283,7 +283,7 @@ def test_reminders_when_everyone_acknowledged_say_so(
 def test_too_many_letters_at_once_are_refused_before_any_code_changes(
     world: World, declaration: Declaration, alice_client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("engagement.family_views.MAX_LETTERS_PER_PDF", 2)
+    monkeypatch.setattr("engagement.families.views.MAX_LETTERS_PER_PDF", 2)
     add_families(world.school, "2026-2027", "1A", 3)
     response = in_english(alice_client).post(url("family_letters", declaration), {"class_name": "", "families": "all"})
     assert response.status_code == 400

@@ -7,7 +7,7 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engagement.families import (
+from engagement.families.importing import (
     MAX_CLASS_LENGTH,
     MAX_FAMILIES,
     MAX_REFERENCE_LENGTH,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from engagement.guardrails import (
+from engagement.editor.guardrails import (
     DOMAIN_KEYS,
     EMPTY_DOMAIN,
     MISSING_DOMAIN,

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 import pytest
 from django.utils import formats, timezone, translation
 
-from engagement.acknowledging import acknowledge
 from engagement.drafting import change_text, take_step, version_text
 from engagement.models import (
     Acknowledgment,
@@ -15,6 +14,7 @@ from engagement.models import (
     DeclarationVersion,
     Family,
 )
+from engagement.parents.acknowledging import acknowledge
 from tests.conftest import World
 from tests.engagement_parent_steps import (
     READ,
@@ -99,7 +99,7 @@ def test_a_lost_race_is_caught_by_the_unique_constraint(
     version = published_declaration.published_version
     assert version is not None
     first = acknowledge(family, version, "Ayşe", "tr")
-    import engagement.acknowledging as acknowledging
+    import engagement.parents.acknowledging as acknowledging
 
     original = acknowledging.existing_acknowledgment
     lookups: list[int] = []

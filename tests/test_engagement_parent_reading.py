@@ -13,15 +13,15 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from engagement.drafting import start_declaration
-from engagement.family_codes import issue_code
+from engagement.families.codes import issue_code
 from engagement.models import (
     Acknowledgment,
     Declaration,
     Family,
     TranslationStatus,
 )
-from engagement.parent_views import FAMILY_KEY
-from surveys.codes import format_code
+from engagement.parents.views import FAMILY_KEY
+from respondents.codes import format_code
 from tests.conftest import World
 from tests.engagement_parent_steps import (
     CODE,

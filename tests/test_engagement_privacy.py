@@ -6,7 +6,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from engagement.family_codes import family_for_code, issue_code
+from engagement.families.codes import family_for_code, issue_code
 from engagement.models import Acknowledgment, Declaration, Family, PrivacyAction, PrivacyLog
 from tests.conftest import World
 

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engagement.diff import ADDED, REMOVED, SAME, version_diff, word_diff
-from engagement.guardrails import DomainText
+from engagement.consultation.diff import ADDED, REMOVED, SAME, version_diff, word_diff
+from engagement.domains import DomainText
 from engagement.markdown import plain_text, render_markdown
 from engagement.school_years import is_school_year, next_school_year, school_year_of
 from engagement.states import allowed_steps, state_after_text_change

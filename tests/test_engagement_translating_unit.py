@@ -1,9 +1,9 @@
-"""Unit tests of engagement.translating: the fields of a translation, the prefill and the checks. No database."""
+"""Unit tests of engagement.translations.translating: fields, prefill and checks of a translation. No database."""
 
-from engagement.guardrails import DomainText
+from engagement.domains import DomainText
 from engagement.template_content import read_template
 from engagement.texts import DeclarationText
-from engagement.translating import (
+from engagement.translations.translating import (
     EXTRA,
     FROM_EARLIER_VERSION,
     FROM_TEMPLATE,

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from engagement.domains import DomainText
 from engagement.drafting import change_text, start_declaration, take_step, version_text
-from engagement.guardrails import DomainText
 from engagement.models import Declaration, DeclarationTranslation, TranslationStatus
 from engagement.template_content import read_template
-from engagement.translation_forms import form_name
+from engagement.translations.forms import form_name
 from tests.conftest import World, in_dutch
 
 pytestmark = pytest.mark.django_db

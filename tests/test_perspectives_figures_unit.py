@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.perspectives import (
+from results.perspectives import (
     MIN_GROUP_SIZE,
     Figure,
     GroupRow,
@@ -11,7 +11,7 @@ from analysis.perspectives import (
     perspective_figures,
     shown,
 )
-from analysis.profile import PARENT_SIDE, SCHOOL_SIDE
+from results.profile import PARENT_SIDE, SCHOOL_SIDE
 from tests.perspective_tallies import (
     DIMENSIONS,
     PUPIL_OLD,

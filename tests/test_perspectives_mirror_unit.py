@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.perspectives import (
+from results.perspectives import (
     ConstructScore,
     Gap,
     ResponseRate,
@@ -11,7 +11,7 @@ from analysis.perspectives import (
     open_answers_to_show,
     response_rates,
 )
-from analysis.profile import SCHOOL_SIDE
+from results.profile import SCHOOL_SIDE
 from tests.perspective_tallies import (
     tally,
 )

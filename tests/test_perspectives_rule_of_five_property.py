@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.perspectives import (
+from results.perspectives import (
     MIN_GROUP_SIZE,
     ConstructScore,
     Figure,
@@ -19,7 +19,7 @@ from analysis.perspectives import (
     mirror_gaps,
     perspective_figures,
 )
-from analysis.profile import PARENT_SIDE, SCHOOL_SIDE
+from results.profile import PARENT_SIDE, SCHOOL_SIDE
 from tests.perspective_tallies import (
     DIMENSIONS,
     PARENT,

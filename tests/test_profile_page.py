@@ -37,7 +37,7 @@ def add_team(world: World, count: int) -> list[User]:
 
 
 def profile_url(world: World) -> str:
-    return reverse("analysis:profile", args=[world.school.id, world.round.id])
+    return reverse("results:profile", args=[world.school.id, world.round.id])
 
 
 def test_empty_round_says_what_to_do(world: World, alice_client: Client) -> None:
@@ -94,7 +94,7 @@ def test_profile_query_count_does_not_grow_with_answers(world: World, alice_clie
 
 @pytest.mark.parametrize(
     "name",
-    ["analysis:rounds", "schools:dashboard", "schools:members", "framework:items", "schools:home"],
+    ["analysis:rounds", "results:dashboard", "schools:members", "framework:items", "schools:home"],
 )
 def test_list_pages_have_a_constant_query_count(world: World, alice_client: Client, name: str) -> None:
     url = reverse(name) if name == "schools:home" else reverse(name, args=[world.school.id])

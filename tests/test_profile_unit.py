@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.profile import (
+from results.profile import (
     PARENT_SIDE,
     SCHOOL_SIDE,
     AnswerRow,

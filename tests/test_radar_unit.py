@@ -1,4 +1,4 @@
-from analysis.radar import build_radar
+from results.radar import build_radar
 
 
 def test_values_on_the_scale_map_between_centre_and_edge() -> None:

@@ -179,6 +179,6 @@ def test_the_exports_need_the_same_number_of_queries_for_more_answers(
 
 
 def test_the_profile_page_links_to_the_downloads(world: World, alice_client: Client) -> None:
-    html = alice_client.get(reverse("analysis:profile", args=[world.school.id, world.round.id])).content.decode()
+    html = alice_client.get(reverse("results:profile", args=[world.school.id, world.round.id])).content.decode()
     for name in ("round_pdf", "results_csv", "results_xlsx"):
         assert url(name, world) in html

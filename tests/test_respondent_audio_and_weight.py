@@ -13,10 +13,10 @@ from django.urls import reverse
 
 from analysis.rounds import close_round
 from framework.models import Item
+from respondents.languages import has_voice
 from surveys.models import (
     SurveyResponse,
 )
-from surveys.read_aloud import has_voice
 from tests.conftest import World
 from tests.respondent_helpers import (
     MAX_PAGE_WEIGHT,

@@ -14,15 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framework.models import Item
+from respondents.codes import ALPHABET, CODE_LENGTH, code_digest, format_code, new_code, normalize_code
+from respondents.models import ThrottleBucket
 from surveys.batches import MAX_BATCH_SIZE
-from surveys.codes import ALPHABET, CODE_LENGTH, code_digest, format_code, new_code, normalize_code
 from surveys.models import (
     CodeBatch,
     RespondentCode,
     ResponseStatus,
     SurveyAnswer,
     SurveyResponse,
-    ThrottleBucket,
 )
 from tests.conftest import World
 from tests.respondent_fuzz import FUZZ

@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from analysis.rounds import close_round
-from surveys.codes import format_code
+from respondents.codes import format_code
+from respondents.models import ThrottleBucket
+from respondents.throttle import WINDOW, is_blocked, record_failure
 from surveys.models import (
     ResponseStatus,
     SurveyResponse,
-    ThrottleBucket,
 )
-from surveys.throttle import WINDOW, is_blocked, record_failure
 from tests.conftest import World
 from tests.respondent_helpers import (
     RTL,

@@ -98,7 +98,7 @@ def form_posts(world: World) -> list[tuple[str, dict[str, str]]]:
         (reverse("analysis:round", args=[school, round_]), {"invitees": "1"}),
         (reverse("analysis:round_close", args=[school, round_]), {}),
         (reverse("analysis:answer", args=[school, round_, 1]), {"note": "x"}),
-        (reverse("analysis:profile", args=[school, round_]), {"dimension": "tijd", "tijd-text": "x"}),
+        (reverse("results:profile", args=[school, round_]), {"dimension": "tijd", "tijd-text": "x"}),
         (reverse("framework:items", args=[school]), {"text_nl": "x?"}),
         ("/i18n/setlang/", {"language": "en"}),
     ]
@@ -117,7 +117,7 @@ def test_every_form_carries_a_csrf_token(world: World, alice_client: Client) -> 
         reverse("schools:members", args=[school]),
         reverse("analysis:round_create", args=[school]),
         reverse("analysis:answer", args=[school, round_, 1]),
-        reverse("analysis:profile", args=[school, round_]),
+        reverse("results:profile", args=[school, round_]),
         reverse("framework:items", args=[school]),
         reverse("analysis:round_close", args=[school, round_]),
     ]:

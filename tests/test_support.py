@@ -178,7 +178,7 @@ def test_outsider_gets_404_on_the_action_page(world: World, charlie_client: Clie
 
 def test_coach_reads_aggregates_and_plan_but_no_ones_answers(world: World) -> None:
     client = world.client_for(coach_of(world))
-    assert client.get(reverse("analysis:profile", args=[world.school.id, world.round.id])).status_code == 200
+    assert client.get(reverse("results:profile", args=[world.school.id, world.round.id])).status_code == 200
     assert client.get(reverse("actions:plan", args=[world.school.id, world.round.id])).status_code == 200
     for page in (1, 2):
         url = reverse("analysis:answer", args=[world.school.id, world.round.id, page])
@@ -194,7 +194,7 @@ def test_coach_overview_shows_every_coached_school(world: World) -> None:
     Action.objects.create(school=world.school, round=world.round, title="Huisbezoek", status="done")
     Action.objects.create(school=world.school, round=world.round, title="Taalcafé")
     client = world.client_for(coach)
-    response = client.get(reverse("support:coach_overview"))
+    response = client.get(reverse("actions:coach_overview"))
     assert response.status_code == 200
     schools = response.context["schools"]
     assert [s.school.name for s in schools] == ["De Regenboog", "Het Anker"]
@@ -202,22 +202,22 @@ def test_coach_overview_shows_every_coached_school(world: World) -> None:
     assert (regenboog.round, regenboog.actions, regenboog.done) == (world.round, 2, 1)
     assert regenboog.warnings >= 1  # two actions without dimensions: few dimensions, no pupils, no owner
     content = response.content.decode()
-    assert reverse("analysis:profile", args=[world.school.id, world.round.id]) in content
+    assert reverse("results:profile", args=[world.school.id, world.round.id]) in content
     assert reverse("actions:plan", args=[world.other_school.id, world.other_round.id]) in content
-    assert reverse("support:coach_overview") in client.get(reverse("schools:home")).content.decode()
+    assert reverse("actions:coach_overview") in client.get(reverse("schools:home")).content.decode()
 
 
 def test_coach_overview_empty_state(world: World, alice_client: Client) -> None:
-    response = alice_client.get(reverse("support:coach_overview"))  # alice coordinates, coaches nothing
+    response = alice_client.get(reverse("actions:coach_overview"))  # alice coordinates, coaches nothing
     assert response.context["schools"] == []
     assert b"empty-state" in response.content
-    assert reverse("support:coach_overview") not in alice_client.get(reverse("schools:home")).content.decode()
+    assert reverse("actions:coach_overview") not in alice_client.get(reverse("schools:home")).content.decode()
 
 
 def test_coach_overview_query_count_is_constant(world: World) -> None:
     coach = coach_of(world, world.school)
     client = world.client_for(coach)
-    url = reverse("support:coach_overview")
+    url = reverse("actions:coach_overview")
     dimension = Dimension.objects.first()
     Action.objects.create(school=world.school, round=world.round, title="Eerste").dimensions.add(dimension)  # type: ignore[arg-type]
     with CaptureQueriesContext(connection) as few:
@@ -234,7 +234,7 @@ def test_coach_overview_query_count_is_constant(world: World) -> None:
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
-@pytest.mark.parametrize("name", ["support:directory", "support:coach_overview"])
+@pytest.mark.parametrize("name", ["support:directory", "actions:coach_overview"])
 def test_anonymous_is_sent_to_login(world: World, name: str) -> None:
     response = Client().get(reverse(name))
     assert response.status_code == 302

@@ -25,8 +25,8 @@ from django.urls import reverse
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from respondents.codes import format_code
 from surveys.batches import issue_codes
-from surveys.codes import format_code
 from surveys.models import ResponseStatus, SurveyResponse
 from tests.conftest import World
 from tests.respondent_fuzz import (

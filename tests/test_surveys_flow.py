@@ -6,8 +6,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from respondents.codes import ALPHABET, code_digest, format_code
 from surveys.batches import issue_codes
-from surveys.codes import ALPHABET, code_digest, format_code
 from surveys.models import CodeStatus, RespondentCode, ResponseStatus, SurveyAnswer, SurveyResponse
 from tests.conftest import World
 

@@ -66,12 +66,12 @@ def test_the_profile_shows_the_change_since_the_previous_round(world: World, ali
         previous=world.round,
     )
     answer_everything(later, world.bob, rng)
-    response = alice_client.get(reverse("analysis:profile", args=[world.school.id, later.id]))
+    response = alice_client.get(reverse("results:profile", args=[world.school.id, later.id]))
     trend = response.context["trend"]
     assert [side.side for side in trend] == ["parent_to_school", "school_to_parent"]
     assert all(row.team.difference is not None for side in trend for row in side.rows)
     assert all(row.parents.difference is None for side in trend for row in side.rows)  # no parents either time
     html = response.content.decode()
     assert 'id="trend-heading"' in html and "series-before" in html
-    first = alice_client.get(reverse("analysis:profile", args=[world.school.id, world.round.id]))
+    first = alice_client.get(reverse("results:profile", args=[world.school.id, world.round.id]))
     assert first.context["trend"] is None

@@ -16,12 +16,12 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from actions.focus import round_focus
 from actions.models import Action
 from analysis.models import Round
 from analysis.rounds import close_round, start_round
 from framework.localized import show_dimensions
 from framework.models import Dimension
+from results.focus import round_focus
 from schools.models import Membership, Role, School
 from tests.browser.conftest import AxeAudit
 from tests.browser.steps import invite_by_email, submit_main_form

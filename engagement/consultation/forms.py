@@ -1,0 +1,46 @@
+"""Forms of the consultation: comments per domain, the coordinator's answer, the schoolraad's adoption."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from engagement.domains import COMMENT_TOPICS
+
+
+class CommentForm(forms.Form):
+    domain = forms.ChoiceField(label=_("About"), choices=COMMENT_TOPICS)
+    body = forms.CharField(label=_("Your comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write your comment."))
+        return body
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Your answer"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_answer(self) -> str:
+        answer: str = self.cleaned_data["answer"].strip()
+        if not answer:
+            raise forms.ValidationError(_("Write your answer."))
+        return answer
+
+
+class AdoptForm(forms.Form):
+    adopted_on = forms.DateField(
+        label=_("Date of the schoolraad meeting"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The meeting in which the schoolraad discussed and adopted this text."),
+    )
+
+    def clean_adopted_on(self) -> date:
+        day: date = self.cleaned_data["adopted_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The meeting cannot be in the future: adopt the text after the meeting."))
+        if day.year < 2000:
+            raise forms.ValidationError(_("Give the date of the meeting."))
+        return day

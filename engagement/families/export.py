@@ -1,0 +1,114 @@
+"""The families of a school year with their acknowledgments: for the overview per class and the exported list.
+
+Two queries whatever the number of families: the families, then their acknowledgments of this declaration.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement.models import Acknowledgment, Declaration, Family
+from reports.round_report import safe_cell
+from respondents.languages import native_name
+
+
+@dataclass(frozen=True)
+class FamilyStatus:
+    family: Family
+    # The acknowledgment of the published version, if any; otherwise the family's latest of an earlier version.
+    acknowledgment: Acknowledgment | None
+    acknowledged: bool  # the published version
+
+    @property
+    def language_name(self) -> str:
+        return native_name(self.family.language)
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    class_name: str
+    families: tuple[FamilyStatus, ...]
+
+    @property
+    def acknowledged(self) -> int:
+        return sum(status.acknowledged for status in self.families)
+
+    @property
+    def waiting(self) -> tuple[FamilyStatus, ...]:
+        return tuple(status for status in self.families if not status.acknowledged)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Classes in the order a school counts them: 2A before 10A."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold()) for part in re.split(r"(\d+)", text) if part
+    )
+
+
+def family_statuses(declaration: Declaration) -> list[FamilyStatus]:
+    families = list(Family.objects.filter(school_id=declaration.school_id, school_year=declaration.school_year))
+    acknowledgments = (
+        Acknowledgment.objects.filter(
+            school_id=declaration.school_id,
+            family__school_year=declaration.school_year,
+            version__declaration=declaration,
+        )
+        .select_related("version")
+        .order_by("acknowledged_at", "id")
+    )
+    published_id = declaration.published_version_id
+    current: dict[object, Acknowledgment] = {}
+    latest: dict[object, Acknowledgment] = {}
+    for acknowledgment in acknowledgments:
+        latest[acknowledgment.family_id] = acknowledgment
+        if published_id is not None and acknowledgment.version_id == published_id:
+            current[acknowledgment.family_id] = acknowledgment
+    statuses = [
+        FamilyStatus(family, current.get(family.id) or latest.get(family.id), family.id in current)
+        for family in families
+    ]
+    return sorted(statuses, key=lambda status: (natural_key(status.family.class_name), status.family.reference))
+
+
+def class_summaries(statuses: list[FamilyStatus]) -> list[ClassSummary]:
+    by_class: dict[str, list[FamilyStatus]] = {}
+    for status in statuses:
+        by_class.setdefault(status.family.class_name, []).append(status)
+    return [ClassSummary(name, tuple(members)) for name, members in by_class.items()]
+
+
+def family_list_csv(statuses: list[FamilyStatus]) -> bytes:
+    """The list as a spreadsheet opens it: BOM for Excel, and no cell that a spreadsheet would run as a formula."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            _("Family reference"),
+            _("Class"),
+            _("Language"),
+            _("Acknowledged"),
+            _("Acknowledged at"),
+            _("Name typed"),
+            _("Version"),
+        ]
+    )
+    for status in statuses:
+        acknowledgment = status.acknowledgment
+        family = status.family
+        row: list[str | int] = [
+            family.reference,
+            family.class_name,
+            family.language,
+            _("yes") if status.acknowledged else _("no"),
+        ]
+        if acknowledgment is not None:
+            moment = timezone.localtime(acknowledgment.acknowledged_at).strftime("%Y-%m-%d %H:%M")
+            row += [moment, acknowledgment.name, acknowledgment.version.number]
+        else:
+            row += ["", "", ""]
+        writer.writerow([safe_cell(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,111 @@
+"""Forms of the families pages: the CSV import, the letters to print and the confirmed deletion."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from engagement.families.importing import MAX_UPLOAD_BYTES, FamilyRow, RowError, parse_families_csv
+from engagement.models import Family
+from schools.models import School
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+
+
+class FamilyImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Family list (CSV)"),
+        help_text=_("A header row, then one family per line: reference, class and (optionally) language."),
+        error_messages={"required": _("Choose the CSV file with the families."), "empty": _("The file is empty.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.row_errors: tuple[RowError, ...] = ()
+        self.rows: tuple[FamilyRow, ...] = ()
+        self.fields["file"].widget.attrs["accept"] = ".csv,.txt,text/csv"
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:  # refused before reading it
+            raise forms.ValidationError(_("The file is larger than 2 MB. Is it the right file?"))
+        parsed = parse_families_csv(upload.read())
+        if not parsed.ok:
+            self.row_errors = parsed.errors
+            raise forms.ValidationError(
+                _("Nothing was imported: correct the problems listed below in the file and upload it again.")
+            )
+        self.rows = parsed.rows
+        return upload
+
+    @transaction.atomic
+    def save(self, school: School, school_year: str) -> ImportResult:
+        """All rows or none: families of the school year with the same reference are updated, others created."""
+        existing = {
+            family.reference: family
+            for family in Family.objects.select_for_update().filter(school=school, school_year=school_year)
+        }
+        new, changed = [], []
+        for row in self.rows:
+            family = existing.get(row.reference)
+            if family is None:
+                new.append(
+                    Family(
+                        school=school,
+                        school_year=school_year,
+                        reference=row.reference,
+                        class_name=row.class_name,
+                        language=row.language,
+                    )
+                )
+            elif (family.class_name, family.language) != (row.class_name, row.language):
+                family.class_name, family.language = row.class_name, row.language
+                changed.append(family)
+        Family.objects.bulk_create(new, batch_size=500)
+        Family.objects.bulk_update(changed, ["class_name", "language"], batch_size=500)
+        return ImportResult(created=len(new), updated=len(changed))
+
+
+class LettersForm(forms.Form):
+    ALL, WAITING = "all", "waiting"
+
+    class_name = forms.ChoiceField(label=_("Class"))
+    families = forms.ChoiceField(
+        label=_("Which families"),
+        widget=forms.RadioSelect,
+        choices=[
+            (ALL, _("All families")),
+            (WAITING, _("Only families who have not yet acknowledged (reminders)")),
+        ],
+        initial=ALL,
+    )
+
+    def __init__(self, *args: Any, classes: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("All classes")), *((name, name) for name in classes)]
+        self.fields["class_name"].choices = choices  # type: ignore[attr-defined]
+        self.fields["class_name"].required = False
+
+
+class DeleteFamiliesForm(forms.Form):
+    confirmation = forms.CharField(label=_("Type the school year to confirm"), max_length=20)
+
+    def __init__(self, *args: Any, school_year: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.school_year = school_year
+        self.fields["confirmation"].help_text = _("Type %(year)s.") % {"year": school_year}
+        self.fields["confirmation"].widget.attrs["autocomplete"] = "off"
+
+    def clean_confirmation(self) -> str:
+        typed = "".join(self.cleaned_data["confirmation"].split())
+        if typed != self.school_year:
+            raise forms.ValidationError(
+                _("Type the school year exactly as shown (%(year)s) to delete.") % {"year": self.school_year}
+            )
+        return typed

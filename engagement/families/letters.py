@@ -1,0 +1,73 @@
+"""Printable letters to families: one A4 each, Dutch beside the family's language, with a new code and QR code.
+
+Printing gives each family a new code, so the codes are replaced only once the PDF is made: a failed PDF
+leaves every earlier letter working.
+"""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from weasyprint import HTML
+
+from engagement.families.codes import family_code_digest
+from engagement.models import Declaration, Family
+from respondents.codes import format_code, new_code
+from respondents.letters import LetterText, code_link, isolated, letter_text, qr_svg, short_address
+
+# Like a batch of questionnaire codes (surveys.batches.MAX_BATCH_SIZE); a letter takes ~0.1 s to lay out.
+MAX_LETTERS_PER_PDF = 1000
+
+
+@dataclass(frozen=True)
+class FamilyLetter:
+    family: Family
+    code: str  # as printed: ABCDE-FGHJK
+    link: str
+    qr_svg: str
+    translated: LetterText | None
+
+
+def _letter_text(declaration: Declaration, language: str, reminder: bool) -> LetterText:
+    context = {
+        "school": declaration.school,
+        "school_year": declaration.school_year,
+        "address": isolated(short_address("engagement:parent_code")),
+        "reminder": reminder,
+    }
+    return letter_text("engagement/families/letter_text.html", context, language)
+
+
+def letters_pdf(declaration: Declaration, families: list[Family], reminder: bool) -> bytes:
+    """The letters with a new code for every family; their earlier codes stop working."""
+    texts: dict[str, LetterText] = {}
+
+    def text_in(language: str) -> LetterText:
+        if language not in texts:
+            texts[language] = _letter_text(declaration, language, reminder)
+        return texts[language]
+
+    codes = {family.id: new_code() for family in families}
+    letters = []
+    for family in families:
+        link = code_link("engagement:parent_code_link", codes[family.id])
+        translated = text_in(family.language) if family.language not in ("", "nl") else None
+        letters.append(FamilyLetter(family, format_code(codes[family.id]), link, qr_svg(link), translated))
+    html = render_to_string(
+        "engagement/families/letters.html",
+        {"school": declaration.school, "letters": letters, "dutch": text_in("nl"), "reminder": reminder},
+    )
+    pdf: bytes = HTML(string=html).write_pdf()
+    _replace_codes(families, codes)
+    return pdf
+
+
+@transaction.atomic
+def _replace_codes(families: list[Family], codes: dict[UUID, str]) -> None:
+    now = timezone.now()
+    for family in families:
+        family.code_digest = family_code_digest(codes[family.id])
+        family.code_issued_at = now
+    Family.objects.bulk_update(families, ["code_digest", "code_issued_at"], batch_size=500)

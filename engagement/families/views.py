@@ -1,0 +1,200 @@
+"""The coordinator's side of families: import, overview per class, letters and reminders, exports, privacy.
+
+Families belong to the declaration's school and school year. Coordinators only: a team member gets 403.
+"""
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError
+from django.http import HttpResponse, HttpResponseNotAllowed, QueryDict
+from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.http import AuthenticatedRequest
+from engagement.access import get_declaration
+from engagement.families.export import class_summaries, family_list_csv, family_statuses, natural_key
+from engagement.families.forms import DeleteFamiliesForm, FamilyImportForm, LettersForm
+from engagement.families.letters import MAX_LETTERS_PER_PDF, letters_pdf
+from engagement.families.privacy import delete_year, export_year, year_counts
+from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
+from schools.access import COORDINATORS
+from schools.models import Membership
+
+
+def _coordinator(
+    request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID
+) -> tuple[Membership, Declaration]:
+    return get_declaration(request, school_id, declaration_id, roles=COORDINATORS)
+
+
+def _posted(request: AuthenticatedRequest) -> tuple[QueryDict | None, MultiValueDict[str, UploadedFile] | None]:
+    """A POST binds the form even when nothing was filled in, so that an empty POST shows its errors."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
+def _published(declaration: Declaration) -> DeclarationVersion | None:
+    if declaration.published_version_id is None:
+        return None
+    return DeclarationVersion.objects.filter(pk=declaration.published_version_id).first()
+
+
+def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _to_overview(declaration: Declaration) -> HttpResponse:
+    return redirect("engagement:family_overview", school_id=declaration.school_id, declaration_id=declaration.id)
+
+
+@login_required
+def family_overview(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    membership, declaration = _coordinator(request, school_id, declaration_id)
+    statuses = family_statuses(declaration)
+    context = {
+        "membership": membership,
+        "school": declaration.school,
+        "declaration": declaration,
+        "published": _published(declaration),
+        "summaries": class_summaries(statuses),
+        "total": len(statuses),
+        "acknowledged": sum(status.acknowledged for status in statuses),
+    }
+    return render(request, "engagement/families/overview.html", context)
+
+
+@login_required
+def family_import(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    membership, declaration = _coordinator(request, school_id, declaration_id)
+    form = FamilyImportForm(*_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = form.save(declaration.school, declaration.school_year)
+        except IntegrityError:  # another import of the same list at the same moment
+            form.add_error(
+                None, _("Another import changed the families at the same time. Nothing was imported: try again.")
+            )
+        else:
+            messages.success(
+                request,
+                _("Import done: %(created)s, %(updated)s.")
+                % {
+                    "created": ngettext("%(count)d family added", "%(count)d families added", result.created)
+                    % {"count": result.created},
+                    "updated": ngettext("%(count)d family updated", "%(count)d families updated", result.updated)
+                    % {"count": result.updated},
+                },
+            )
+            return _to_overview(declaration)
+    context = {"membership": membership, "school": declaration.school, "declaration": declaration, "form": form}
+    return render(request, "engagement/families/import.html", context, status=400 if form.is_bound else 200)
+
+
+def _families_to_print(declaration: Declaration, class_name: str, waiting_only: bool) -> list[Family]:
+    statuses = family_statuses(declaration)
+    return [
+        status.family
+        for status in statuses
+        if (not class_name or status.family.class_name == class_name) and not (waiting_only and status.acknowledged)
+    ]
+
+
+@login_required
+def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    """GET explains that printing replaces the codes; POST makes the letters (PDF) with new codes."""
+    membership, declaration = _coordinator(request, school_id, declaration_id)
+    published = _published(declaration)
+    families_of_year = Family.objects.filter(school_id=school_id, school_year=declaration.school_year)
+    classes = sorted(set(families_of_year.values_list("class_name", flat=True)), key=natural_key)
+    initial = {
+        "class_name": request.GET.get("class", ""),
+        "families": LettersForm.WAITING if request.GET.get("reminders") else LettersForm.ALL,
+    }
+    form = LettersForm(_posted(request)[0], classes=classes, initial=initial)
+    if request.method == "POST" and published is not None and form.is_valid():
+        class_name = form.cleaned_data["class_name"]
+        reminder = form.cleaned_data["families"] == LettersForm.WAITING
+        families = _families_to_print(declaration, class_name, reminder)
+        if len(families) > MAX_LETTERS_PER_PDF:
+            form.add_error(
+                "class_name",
+                _("That is more than %(max)d letters at once: print them class by class.")
+                % {"max": MAX_LETTERS_PER_PDF},
+            )
+        elif families:
+            pdf = letters_pdf(declaration, families, reminder)
+            stem = "herinneringen" if reminder else "brieven"
+            suffix = "".join(char for char in class_name if char.isascii() and char.isalnum()) or "alle-klassen"
+            return _download(pdf, "application/pdf", f"{stem}-{declaration.school_year}-{suffix}.pdf")
+        else:
+            form.add_error(None, _("There are no families to print a letter for with this choice."))
+    context = {
+        "membership": membership,
+        "school": declaration.school,
+        "declaration": declaration,
+        "published": published,
+        "form": form,
+        "has_families": bool(classes),
+    }
+    return render(request, "engagement/families/letters_form.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+def family_export(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    _membership, declaration = _coordinator(request, school_id, declaration_id)
+    content = family_list_csv(family_statuses(declaration))
+    return _download(content, "text/csv; charset=utf-8", f"gezinnen-{declaration.school_year}.csv")
+
+
+@login_required
+def family_privacy(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    membership, declaration = _coordinator(request, school_id, declaration_id)
+    context = {
+        "membership": membership,
+        "school": declaration.school,
+        "declaration": declaration,
+        "counts": year_counts(declaration.school, declaration.school_year),
+        "log": PrivacyLog.objects.filter(school_id=school_id).select_related("done_by")[:100],
+    }
+    return render(request, "engagement/families/privacy.html", context)
+
+
+@login_required
+def family_privacy_export(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    """A POST, so that only a deliberate click exports (and is logged), never a prefetch or a crawler."""
+    _membership, declaration = _coordinator(request, school_id, declaration_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    content = export_year(declaration.school, declaration.school_year, request.user)
+    return _download(content, "application/json", f"gezinnen-en-kennisnames-{declaration.school_year}.json")
+
+
+@login_required
+def family_delete(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    membership, declaration = _coordinator(request, school_id, declaration_id)
+    form = DeleteFamiliesForm(_posted(request)[0], school_year=declaration.school_year)
+    if request.method == "POST" and form.is_valid():
+        counts = delete_year(declaration.school, declaration.school_year, request.user)
+        messages.success(
+            request,
+            _("Deleted for %(year)s: families: %(families)d, acknowledgments: %(acknowledgments)d.")
+            % {"families": counts.families, "acknowledgments": counts.acknowledgments, "year": declaration.school_year},
+        )
+        return redirect("engagement:family_privacy", school_id=school_id, declaration_id=declaration_id)
+    context = {
+        "membership": membership,
+        "school": declaration.school,
+        "declaration": declaration,
+        "counts": year_counts(declaration.school, declaration.school_year),
+        "form": form,
+    }
+    return render(request, "engagement/families/delete.html", context, status=400 if form.is_bound else 200)

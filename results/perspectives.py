@@ -1,0 +1,198 @@
+"""Team, parents and pupils side by side, under the rule of five. Pure functions, no database.
+
+Parents' and pupils' answers are anonymous; a figure based on fewer than five of them could point
+at a family, so it is never shown: the cell says why instead.
+
+Their answers arrive as tallies: per item, group (class, grade) and home language, the sum and
+number of answers on the scale and of "weet ik niet" (kept up to date when a questionnaire is
+handed in). The people behind a figure are counted, per audience, as the most scale answers any one
+of its items got: at least that many different people answered; "weet ik niet" alone does not count.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from results.profile import SIDE_OF_DIRECTION
+
+MIN_GROUP_SIZE = 5
+TEAM, PARENTS, PUPILS = "team", "parents", "pupils"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A mean with how many people it rests on; `mean` is None when hidden or when there are no answers."""
+
+    mean: float | None
+    respondents: int
+    suppressed: bool = False
+
+
+def shown(mean: float | None, respondents: int, anonymous: bool) -> Figure:
+    if anonymous and 0 < respondents < MIN_GROUP_SIZE:
+        return Figure(None, respondents, suppressed=True)
+    return Figure(mean, respondents)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Handed-in answers to one item from one group with one home language."""
+
+    audience: str
+    group: str
+    home_language: str
+    item: str
+    dimension: str
+    direction: str
+    construct: str
+    total: int
+    answered: int
+    dont_know: int
+
+
+@dataclass(frozen=True)
+class GroupSize:
+    """Handed-in questionnaires of one group with one home language."""
+
+    audience: str
+    group: str
+    home_language: str
+    responses: int
+
+
+def figure_of(tallies: Iterable[Tally]) -> Figure:
+    """The mean of the scale answers in `tallies`, hidden when fewer than five people stand behind it.
+
+    Everyone in one audience is asked the same items, so the item with the most scale answers gives
+    a lower bound on the people of that audience; different audiences (age bands) are different people.
+    """
+    total = answered = 0
+    per_item: dict[tuple[str, str], int] = defaultdict(int)
+    for tally in tallies:
+        total += tally.total
+        answered += tally.answered
+        per_item[(tally.audience, tally.item)] += tally.answered
+    most_per_audience: dict[str, int] = defaultdict(int)
+    for (audience, _item), count in per_item.items():
+        most_per_audience[audience] = max(most_per_audience[audience], count)
+    people = sum(most_per_audience.values())
+    return shown(total / answered if answered else None, people, anonymous=True)
+
+
+def perspective_figures(tallies: Iterable[Tally], side: str, dimensions: Sequence[str]) -> dict[str, Figure]:
+    """Per dimension, the figure of one side (parents → school or school → parents)."""
+    on_side: dict[str, list[Tally]] = defaultdict(list)
+    for tally in tallies:
+        if SIDE_OF_DIRECTION.get(tally.direction) == side:
+            on_side[tally.dimension].append(tally)
+    return {dimension: figure_of(on_side.get(dimension, [])) for dimension in dimensions}
+
+
+@dataclass(frozen=True)
+class ConstructScore:
+    construct: str
+    mean: float
+    respondents: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    construct: str
+    team: float
+    parents: float
+    parent_respondents: int
+
+    @property
+    def difference(self) -> float:
+        """Positive: the team thinks better of it than parents do — a blind spot."""
+        return self.team - self.parents
+
+
+def mirror_gaps(team: Iterable[ConstructScore], parents: Iterable[ConstructScore]) -> list[Gap]:
+    """Per construct, the team's estimate beside the parents' own answer; largest gaps first.
+
+    Constructs answered by fewer than five parents are left out (rule of five).
+    """
+    team_by_construct = {score.construct: score for score in team}
+    gaps = [
+        Gap(score.construct, team_by_construct[score.construct].mean, score.mean, score.respondents)
+        for score in parents
+        if score.construct in team_by_construct and score.respondents >= MIN_GROUP_SIZE
+    ]
+    return sorted(gaps, key=lambda gap: (-abs(gap.difference), gap.construct))
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    group: str
+    respondents: int
+    figures: tuple[Figure, ...]  # one per dimension, in the dimensions' order; both directions together
+
+    @property
+    def suppressed(self) -> bool:
+        return self.respondents < MIN_GROUP_SIZE
+
+
+def breakdown(
+    tallies: Iterable[Tally],
+    sizes: Iterable[GroupSize],
+    group_of: Callable[[Tally | GroupSize], str],
+    dimensions: Sequence[str],
+) -> list[GroupRow]:
+    """Mean per group (class, grade, home language…) and dimension; a group of fewer than five is hidden whole."""
+    respondents: dict[str, int] = defaultdict(int)
+    for size in sizes:
+        respondents[group_of(size)] += size.responses
+    per_group: dict[str, dict[str, list[Tally]]] = defaultdict(lambda: defaultdict(list))
+    for tally in tallies:
+        per_group[group_of(tally)][tally.dimension].append(tally)
+    rows = []
+    for group in sorted(respondents):
+        people = respondents[group]
+        if people < MIN_GROUP_SIZE:
+            figures = tuple(Figure(None, people, suppressed=True) for _dimension in dimensions)
+        else:
+            figures = tuple(figure_of(per_group[group].get(dimension, [])) for dimension in dimensions)
+        rows.append(GroupRow(group, people, figures))
+    return rows
+
+
+def construct_scores(tallies: Iterable[Tally]) -> list[ConstructScore]:
+    """The mean answer per construct, with the people behind it (for the mirror with the team)."""
+    per_construct: dict[str, list[Tally]] = defaultdict(list)
+    for tally in tallies:
+        per_construct[tally.construct].append(tally)
+    scores = []
+    for construct, group in sorted(per_construct.items()):
+        figure = figure_of(group)
+        answered = sum(tally.answered for tally in group)
+        if answered:
+            scores.append(ConstructScore(construct, sum(tally.total for tally in group) / answered, figure.respondents))
+    return scores
+
+
+@dataclass(frozen=True)
+class ResponseRate:
+    audience: str
+    group: str
+    invited: int
+    answered: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.invited) if self.invited else 0
+
+
+def response_rates(
+    invited: Mapping[tuple[str, str], int], answered: Mapping[tuple[str, str], int]
+) -> list[ResponseRate]:
+    keys = sorted(set(invited) | set(answered))
+    return [
+        ResponseRate(audience, group, invited.get((audience, group), 0), answered.get((audience, group), 0))
+        for audience, group in keys
+    ]
+
+
+def open_answers_to_show(answers: Iterable[tuple[str, str]], group_sizes: Mapping[str, int]) -> list[str]:
+    """Open answers of groups with at least five respondents, without any metadata, in a neutral order."""
+    return sorted(text for group, text in answers if group_sizes.get(group, 0) >= MIN_GROUP_SIZE and text.strip())

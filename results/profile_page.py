@@ -1,0 +1,84 @@
+"""Turning profiles into what the profile page shows: per side a radar and tables."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from framework.localized import ShownDimension
+from results.perspectives import Figure, Tally, perspective_figures
+from results.profile import PARENT_SIDE, Profile, SideProfile
+from results.radar import Radar, build_radar
+
+
+@dataclass(frozen=True)
+class Row:
+    dimension: ShownDimension
+    mean: float | None
+    answers: int
+    spread: float | None
+    dont_know_percent: int | None
+    weakest: bool
+    disagreement: bool
+    parents: Figure
+    pupils: Figure
+
+
+@dataclass(frozen=True)
+class SideView:
+    side: str
+    title: str
+    radar: Radar
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Perspectives:
+    """The team's profile, and the parents' and pupils' tallies."""
+
+    team: Profile
+    parents: list[Tally]
+    pupils: list[Tally]
+
+
+def side_view(
+    side: SideProfile, perspectives: Perspectives, dimensions: list[ShownDimension], before: "SideView | None" = None
+) -> SideView:
+    keys = [dimension.key for dimension in dimensions]
+    parents = perspective_figures(perspectives.parents, side.side, keys)
+    pupils = perspective_figures(perspectives.pupils, side.side, keys)
+    rows = []
+    for dimension in dimensions:
+        result = side.result(dimension.key)
+        rows.append(
+            Row(
+                dimension=dimension,
+                mean=result.mean,
+                answers=result.answers,
+                spread=result.spread,
+                dont_know_percent=round(result.dont_know_share * 100) if result.dont_know_share is not None else None,
+                weakest=result.weakest,
+                disagreement=result.disagreement,
+                parents=parents[dimension.key],
+                pupils=pupils[dimension.key],
+            )
+        )
+    title = _("Parents → school") if side.side == PARENT_SIDE else _("School → parents")
+    series = []
+    if any(row.mean is not None for row in rows):
+        series.append((_("Team"), "series-team", [row.mean for row in rows]))
+    if any(row.parents.mean is not None for row in rows):
+        series.append((_("Parents"), "series-parents", [row.parents.mean for row in rows]))
+    if any(row.pupils.mean is not None for row in rows):
+        series.append((_("Pupils"), "series-pupils", [row.pupils.mean for row in rows]))
+    if before is not None and any(row.mean is not None for row in before.rows):
+        series.append((_("Team, previous round"), "series-before", [row.mean for row in before.rows]))
+    radar = build_radar([dimension.name for dimension in dimensions], series)
+    return SideView(side.side, title, radar, tuple(rows))
+
+
+def side_views(
+    perspectives: Perspectives, dimensions: list[ShownDimension], before: list[SideView] | None = None
+) -> list[SideView]:
+    """One view per side; given the previous round's views, its team line is drawn too."""
+    earlier = {view.side: view for view in before or []}
+    return [side_view(side, perspectives, dimensions, earlier.get(side.side)) for side in perspectives.team.sides]

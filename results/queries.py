@@ -1,0 +1,100 @@
+"""Reading parents' and pupils' answers of a round: the tallies kept at hand-in, never every answer."""
+
+from django.db.models import Avg, Count, Q, Sum
+
+from analysis.models import Answer, Round
+from analysis.queries import counted_item_ids, counted_items
+from framework.models import MASTER_LANGUAGE, Audience, ItemText
+from results.perspectives import ConstructScore, GroupSize, Tally
+from results.profile import ScoreCell
+from surveys.models import AnswerTally, CodeBatch, GroupTally, ResponseStatus, SurveyResponse
+
+PUPIL_AUDIENCES = (Audience.PUPIL_10_12, Audience.PUPIL_12_18)
+
+
+def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:
+    """The round's running sums of handed-in answers: a row per item, group and home language."""
+    rows = AnswerTally.objects.filter(round=round_).values_list(
+        "audience",
+        "group_label",
+        "home_language",
+        "item_id",
+        "item__dimension_id",
+        "item__direction",
+        "item__construct",
+        "total",
+        "answered",
+        "dont_know",
+    )
+    return [
+        Tally(audience, group, language, str(item), dimension_keys[dimension], direction, construct, *sums)
+        for audience, group, language, item, dimension, direction, construct, *sums in rows
+    ]
+
+
+def group_sizes(round_: Round) -> list[GroupSize]:
+    rows = GroupTally.objects.filter(round=round_).values_list("audience", "group_label", "home_language", "responses")
+    return [GroupSize(*row) for row in rows]
+
+
+def team_questions_by_construct(round_: Round, language: str) -> dict[str, str]:
+    """The team's question per construct in `language`, else in Dutch."""
+    rows = (
+        ItemText.objects.filter(item__in=counted_items(round_), language__in={language, MASTER_LANGUAGE})
+        .values_list("item__construct", "language", "text")
+        .order_by()
+    )
+    questions: dict[str, str] = {}
+    for construct, text_language, text in rows:
+        if text_language == language or construct not in questions:
+            questions[construct] = text
+    return questions
+
+
+def team_construct_scores(round_: Round) -> list[ConstructScore]:
+    rows = (
+        Answer.objects.filter(
+            response__round=round_,
+            item_id__in=counted_item_ids(round_),  # an item the school hid no longer counts, as in the profile
+            item__audience=Audience.TEAM,
+            value__isnull=False,
+        )
+        .values_list("item__construct")
+        .annotate(mean=Avg("value"), respondents=Count("response_id", distinct=True))
+        .order_by()
+    )
+    return [ConstructScore(construct, float(mean), respondents) for construct, mean, respondents in rows]
+
+
+def invited_counts(round_: Round) -> dict[tuple[str, str], int]:
+    rows = CodeBatch.objects.filter(round=round_).values_list("audience", "group_label").annotate(total=Sum("size"))
+    return {(audience, group): total for audience, group, total in rows.order_by()}
+
+
+def open_answers(round_: Round) -> list[tuple[str, str]]:
+    """(audience:group, text) of handed-in questionnaires with an open answer."""
+    rows = (
+        SurveyResponse.objects.filter(round=round_, status=ResponseStatus.SUBMITTED)
+        .exclude(open_answer="")
+        .values_list("audience", "group_label", "open_answer")
+    )
+    return [(f"{audience}:{group}", text) for audience, group, text in rows]
+
+
+def score_cells(round_: Round, dimension_keys: dict[int, str]) -> list[ScoreCell]:
+    """One row per respondent, dimension and direction, summed by the database.
+
+    `dimension_keys` maps dimension ids to keys (the page has the dimensions loaded already).
+    """
+    rows = (
+        Answer.objects.filter(
+            response__round=round_, item_id__in=counted_item_ids(round_), item__audience=Audience.TEAM
+        )
+        .values_list("response_id", "item__dimension_id", "item__direction")
+        .annotate(total=Sum("value"), answered=Count("value"), dont_know=Count("id", filter=Q(value__isnull=True)))
+        .order_by()
+    )
+    return [
+        ScoreCell(respondent, dimension_keys[dimension_id], direction, total or 0, answered, dont_know)
+        for respondent, dimension_id, direction, total, answered, dont_know in rows
+    ]
