@@ -7,7 +7,6 @@ and must never see anything of De Regenboog.
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,12 +18,10 @@ from django.utils import translation
 
 from accounts.models import User
 from actions.library_loading import load_action_library
-from analysis.models import Round
 from analysis.rounds import start_round
 from framework.loading import load_framework
 from schools.models import Membership, Role, School
-
-PASSWORD = "a-long-test-password-2026"
+from tests.helpers.world import World, make_user
 
 
 @pytest.fixture(scope="session")
@@ -39,26 +36,6 @@ def content(db: None) -> None:
     """The framework content; reloaded only when a transactional test flushed it."""
     load_framework()
     load_action_library()
-
-
-@dataclass
-class World:
-    school: School
-    other_school: School
-    alice: User  # coordinator of school
-    bob: User  # team member of school
-    charlie: User  # coordinator of other_school: an outsider to school
-    round: Round
-    other_round: Round
-
-    def client_for(self, user: User) -> Client:
-        client = Client()
-        client.force_login(user)
-        return client
-
-
-def make_user(name: str, email: str) -> User:
-    return User.objects.create_user(email, PASSWORD, name=name)
 
 
 @pytest.fixture
@@ -124,12 +101,6 @@ def compiled_messages() -> None:
         )
         translation.trans_real._translations.clear()  # type: ignore[attr-defined]
         translation.trans_real._default = None  # type: ignore[attr-defined]
-
-
-def in_dutch(message: str, context: str | None = None) -> str:
-    """What the Dutch interface says for `message` (Dutch is the default language of every page)."""
-    with translation.override("nl"):
-        return translation.pgettext(context, message) if context else translation.gettext(message)
 
 
 @pytest.fixture

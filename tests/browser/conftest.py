@@ -7,11 +7,11 @@ database (and the `content` fixture loads the framework), so that is safe here.
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+from tests.browser.axe import AxeAudit
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -24,7 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-BLOCKING_IMPACTS = ("serious", "critical")
 
 
 @pytest.fixture(scope="session")
@@ -49,42 +48,6 @@ def new_context(chromium: Browser) -> Iterator[Callable[..., BrowserContext]]:
     yield factory
     for context in opened:
         context.close()
-
-
-@dataclass
-class Finding:
-    page: str
-    rule: str
-    impact: str
-    targets: list[str]
-    help: str
-
-
-@dataclass
-class AxeAudit:
-    """Runs axe-core on each page it is given and keeps the serious and critical findings."""
-
-    axe: Axe = field(default_factory=Axe)
-    findings: list[Finding] = field(default_factory=list)
-    audited: list[str] = field(default_factory=list)
-
-    def check(self, page: Page) -> None:
-        page.wait_for_load_state("load")
-        results = self.axe.run(page)
-        self.audited.append(page.url)
-        for violation in results.response["violations"]:
-            if violation.get("impact") in BLOCKING_IMPACTS:
-                targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
-                self.findings.append(
-                    Finding(page.url, violation["id"], violation["impact"], targets, violation.get("help", ""))
-                )
-
-    def report(self) -> str:
-        lines = [f"{len(self.findings)} serious or critical axe violations:"]
-        for finding in self.findings:
-            lines.append(f"- {finding.rule} ({finding.impact}) on {finding.page}: {finding.help}")
-            lines.extend(f"    target: {target}" for target in finding.targets)
-        return "\n".join(lines)
 
 
 @pytest.fixture

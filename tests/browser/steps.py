@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import AxeAudit
+from tests.browser.axe import AxeAudit
 
 
 def submit_main_form(page: Page) -> None:

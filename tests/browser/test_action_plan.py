@@ -23,10 +23,10 @@ from framework.localized import show_dimensions
 from framework.models import Dimension
 from results.focus import round_focus
 from schools.models import Membership, Role, School
-from tests.browser.conftest import AxeAudit
+from tests.browser.axe import AxeAudit
 from tests.browser.steps import invite_by_email, submit_main_form
-from tests.conftest import PASSWORD, make_user
-from tests.test_profile_page import answer_everything
+from tests.helpers.team_answers import answer_everything
+from tests.helpers.world import PASSWORD, make_user
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 ROUND_TITLE = "Ronde voorjaar ouderbetrokkenheid"

@@ -21,9 +21,9 @@ from playwright.sync_api import BrowserContext, Page, expect
 from engagement.models import Acknowledgment, Declaration, DeclarationState, DeclarationTranslation, DomainComment
 from engagement.school_years import school_year_of
 from schools.models import Membership, Role, School
-from tests.browser.conftest import AxeAudit
+from tests.browser.axe import AxeAudit
 from tests.browser.steps import submit_main_form
-from tests.conftest import PASSWORD, make_user
+from tests.helpers.world import PASSWORD, make_user
 
 NewContext = Callable[..., BrowserContext]
 COMMENT = "Kan het oudercontact ook op zaterdagochtend?"

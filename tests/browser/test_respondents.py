@@ -21,9 +21,9 @@ from framework.models import Dimension, Item
 from surveys.batches import issue_codes
 from surveys.models import ResponseStatus, SurveyResponse
 from surveys.respond import Opening, hand_in, open_with_code, save_answers
-from tests.browser.conftest import AxeAudit
+from tests.browser.axe import AxeAudit
 from tests.browser.steps import click_one_option_per_question, path_of
-from tests.conftest import PASSWORD, World
+from tests.helpers.world import PASSWORD, World
 
 NewContext = Callable[..., BrowserContext]
 Audit = Callable[[Page], None]

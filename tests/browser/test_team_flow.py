@@ -15,9 +15,9 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from analysis.models import ResponseStatus, TeamResponse
 from framework.models import Audience, Dimension, Item
-from tests.browser.conftest import AxeAudit
+from tests.browser.axe import AxeAudit
 from tests.browser.steps import click_one_option_per_question, invite_by_email, path_of, submit_main_form
-from tests.conftest import PASSWORD, World
+from tests.helpers.world import PASSWORD, World
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 PAGES = 7

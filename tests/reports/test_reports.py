@@ -1,0 +1,184 @@
+"""The round's PDF report and the exports of aggregated results (issue 4, points 6 and 8)."""
+
+import csv
+import io
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from actions.models import Action, ActionStatus
+from analysis.rounds import save_conclusion
+from framework.localized import show_dimensions
+from framework.models import Dimension
+from schools.models import Membership, Role
+from tests.helpers.survey_data import constant, hand_in_surveys, team_answers
+from tests.helpers.world import World, make_user
+
+
+def url(name: str, world: World) -> str:
+    return reverse(f"reports:{name}", args=[world.school.id, world.round.id])
+
+
+def english(client: Client) -> Client:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def pdf_facts(pdf: bytes, tmp_path: Path) -> tuple[Path, dict[str, str], str]:
+    assert pdf.startswith(b"%PDF")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    info_text = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    info = {key.strip(): value.strip() for key, value in (line.split(":", 1) for line in info_text.splitlines())}
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return path, info, " ".join(text.split())
+
+
+def csv_rows(client: Client, world: World) -> list[list[str]]:
+    response = client.get(url("results_csv", world))
+    assert response.status_code == 200
+    assert response.content.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def xlsx_rows(client: Client, world: World) -> list[tuple[object, ...]]:
+    response = client.get(url("results_xlsx", world))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    return list(sheet.iter_rows(values_only=True))
+
+
+def plan_action(world: World, title: str, keys: list[str]) -> Action:
+    action = Action.objects.create(
+        school=world.school,
+        round=world.round,
+        title=title,
+        owner=world.bob,
+        due_on=date(2027, 3, 1),
+        status=ActionStatus.PLANNED,
+    )
+    action.dimensions.set(Dimension.objects.filter(key__in=keys))
+    return action
+
+
+def test_the_pdf_report_is_a4_and_holds_profiles_conclusions_and_the_plan(
+    world: World, alice_client: Client, tmp_path: Path
+) -> None:
+    team_answers(world.round, world.alice)
+    hand_in_surveys(world.round, "parent", 6, constant(2))
+    dimension = Dimension.objects.order_by("position").first()
+    assert dimension is not None
+    save_conclusion(world.round, dimension, "Ouders kennen de schoolwerking weinig.", world.alice)
+    plan_action(world, "Koffiemoment aan de schoolpoort", [dimension.key, "emotion"])
+    response = english(alice_client).get(url("round_pdf", world))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    path, info, text = pdf_facts(response.content, tmp_path)
+    assert info["Page size"].endswith("(A4)")
+    names = [shown.name for shown in show_dimensions("en")]
+    assert len(names) == 7
+    for name in names:
+        assert name in text
+    assert "Ouders kennen de schoolwerking weinig." in text
+    assert "Koffiemoment aan de schoolpoort" in text
+    assert "2.0 (n=6)" in text  # the parents' figure
+    assert "dashed line" in text  # the legend does not rely on colour
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True)
+    assert list(tmp_path.glob("p*.png"))
+
+
+def test_the_pdf_follows_the_readers_language(world: World, alice_client: Client, tmp_path: Path) -> None:
+    alice_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+    response = alice_client.get(url("round_pdf", world))
+    _path, _info, text = pdf_facts(response.content, tmp_path)
+    assert "Actieplan" in text
+
+
+def test_four_parents_give_no_parent_mean_in_the_exports(world: World, alice_client: Client) -> None:
+    team_answers(world.round, world.alice)
+    hand_in_surveys(world.round, "parent", 4, constant(2))
+    english(alice_client)
+    rows = csv_rows(alice_client, world)
+    header, body = rows[0], rows[1:]
+    assert header[:2] == ["Perspective", "Side"]
+    parents = [row for row in body if row[0] == "Parents"]
+    assert parents
+    assert all(row[5] == "" and row[6] == "" for row in parents)
+    assert all(row[7] == "hidden: fewer than 5" for row in parents if row[2] in ("Everyone", "Group"))
+    team = [row for row in body if row[0] == "Team"]
+    assert any(row[5] == "4.0" for row in team)
+    sheet = xlsx_rows(alice_client, world)
+    assert sheet[0][0] == "Perspective"
+    parent_cells = [row for row in sheet[1:] if row[0] == "Parents"]
+    assert parent_cells and all(row[5] is None and row[6] is None for row in parent_cells)
+    assert any(row[0] == "Team" and row[5] == 4 for row in sheet[1:])
+
+
+def test_five_parents_show_their_mean(world: World, alice_client: Client) -> None:
+    hand_in_surveys(world.round, "parent", 5, constant(2))
+    rows = csv_rows(english(alice_client), world)
+    assert any(row[0] == "Parents" and row[2] == "Everyone" and row[5] == "2.0" and row[6] == "5" for row in rows)
+
+
+def test_formulas_in_group_names_are_neutralised(world: World, alice_client: Client) -> None:
+    hand_in_surveys(world.round, "parent", 5, constant(3), group='=HYPERLINK("http://evil.invalid")')
+    hand_in_surveys(world.round, "parent", 5, constant(3), group="@SUM(A1)")
+    rows = csv_rows(english(alice_client), world)
+    groups = {row[3] for row in rows}
+    assert '\'=HYPERLINK("http://evil.invalid")' in groups and "'@SUM(A1)" in groups
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    sheet = xlsx_rows(alice_client, world)
+    cells = [cell for row in sheet for cell in row if isinstance(cell, str)]
+    assert '\'=HYPERLINK("http://evil.invalid")' in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+@pytest.mark.parametrize("name", ["round_pdf", "results_csv", "results_xlsx"])
+def test_outsiders_get_404_and_parent_representatives_403(world: World, charlie_client: Client, name: str) -> None:
+    assert charlie_client.get(url(name, world)).status_code == 404
+    anonymous = Client().get(url(name, world))
+    assert anonymous.status_code == 302
+    dora = make_user("Dora Ouderraad", "dora@example.org")
+    Membership.objects.create(school=world.school, user=dora, role=Role.PARENT_REP)
+    assert world.client_for(dora).get(url(name, world)).status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.TEAM, Role.COACH])
+def test_team_and_coach_may_download(world: World, role: str) -> None:
+    person = make_user("Erik", "erik@example.org")
+    Membership.objects.create(school=world.school, user=person, role=role)
+    assert world.client_for(person).get(url("results_csv", world)).status_code == 200
+
+
+def count_queries(client: Client, address: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(address).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name", ["results_csv", "results_xlsx"])
+def test_the_exports_need_the_same_number_of_queries_for_more_answers(
+    world: World, alice_client: Client, name: str
+) -> None:
+    team_answers(world.round, world.alice)
+    hand_in_surveys(world.round, "parent", 5, group="3A")
+    few = count_queries(alice_client, url(name, world))
+    team_answers(world.round, world.bob)
+    hand_in_surveys(world.round, "parent", 12, group="3B", home_language="ar")
+    hand_in_surveys(world.round, "pupil_10_12", 6, group="5A")
+    assert count_queries(alice_client, url(name, world)) == few
+
+
+def test_the_profile_page_links_to_the_downloads(world: World, alice_client: Client) -> None:
+    html = alice_client.get(reverse("results:profile", args=[world.school.id, world.round.id])).content.decode()
+    for name in ("round_pdf", "results_csv", "results_xlsx"):
+        assert url(name, world) in html

@@ -1,0 +1,188 @@
+"""Messages in the respondent's own language, and throttling of guessed codes."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from analysis.rounds import close_round
+from respondents.codes import format_code
+from respondents.models import ThrottleBucket
+from respondents.throttle import WINDOW, is_blocked, record_failure
+from surveys.models import (
+    ResponseStatus,
+    SurveyResponse,
+)
+from tests.helpers.respondent_helpers import (
+    RTL,
+    answer_page,
+    answers_of,
+    enter_code,
+    hand_in,
+    html_element,
+    issue,
+    page_url,
+    parse,
+    said,
+    start,
+    text_of,
+)
+from tests.helpers.world import World
+
+pytestmark = pytest.mark.usefixtures("compiled_messages", "fast_password_hashing")
+
+
+# ---------------------------------------------------------------- messages in the respondent's language
+
+
+MESSAGES = {
+    "used": "This code has been used",
+    "closed": "The questionnaire is closed",
+    "unknown": "We do not know this code. Check the code on your letter and try again.",
+}
+# (home language of the batch, language chosen with ?lang=, language the message must be in)
+MESSAGE_CASES = [
+    ("ar", None, "ar"),
+    ("so", None, "so"),
+    ("ti", None, "ti"),
+    ("fa", None, "fa"),
+    ("fr", None, "fr"),
+    ("ar", "uk", "uk"),
+    ("", "fa", "fa"),
+    ("", None, "nl"),
+]
+
+
+@pytest.mark.parametrize("reason", ["used", "closed", "unknown"])
+def test_code_messages_speak_the_respondents_language(world: World, reason: str) -> None:
+    codes = []
+    for home_language, _lang_param, _expected in MESSAGE_CASES:
+        code = issue(world, home_language).codes[0]
+        if reason == "used":
+            client = Client()
+            response = start(client, code, home_language or "nl")
+            assert hand_in(client, response).status_code == 302
+        elif reason == "unknown":
+            code = code[::-1] if code[::-1] != code else "ZZZZZZZZZZ"  # a well-formed code nobody has
+        codes.append(code)
+    if reason == "closed":
+        close_round(world.round)
+    for code, (home_language, lang_param, expected) in zip(codes, MESSAGE_CASES, strict=True):
+        if reason == "unknown" and lang_param is None:
+            expected = "nl"  # an unknown code belongs to no batch: only a chosen language is known
+        page = enter_code(
+            Client(), format_code(code), f"10.3.0.{len(home_language)}", **({"lang": lang_param} if lang_param else {})
+        )
+        assert page.status_code == 200
+        shown = text_of(page)
+        text = said(expected, MESSAGES[reason])
+        assert text in shown, f"{reason} in {expected}: {text!r} missing"
+        if expected != "nl":
+            assert text != said("nl", MESSAGES[reason])
+            assert said("nl", MESSAGES[reason]) not in shown  # not (also) the Dutch one
+        root = html_element(page)
+        assert root.attrs["lang"] == expected
+        assert root.attrs["dir"] == ("rtl" if expected in RTL else "ltr")
+        assert page["Content-Language"] == expected
+        assert page["Cache-Control"] == "no-store"
+
+
+def test_an_unknown_code_after_choosing_arabic_on_the_code_page(world: World) -> None:
+    """The language chosen with ?lang= on the first page travels with the form."""
+    client = Client()
+    first = client.get(reverse("surveys:code"), {"lang": "ar"})
+    hidden = {n.attrs["name"]: n.attrs.get("value", "") for n in parse(first.content).iter("input")}
+    assert hidden.get("lang") == "ar"
+    wrong = enter_code(client, "ZZZZZ-ZZZZZ", lang=hidden["lang"])
+    assert wrong.status_code == 200
+    assert said("ar", MESSAGES["unknown"]) in text_of(wrong)
+    assert html_element(wrong).attrs["dir"] == "rtl"
+
+
+def test_a_closed_round_stops_a_questionnaire_in_progress(world: World) -> None:
+    code = issue(world, "ar").codes[0]
+    client = Client()
+    response = start(client, code, "ar")
+    answer_page(client, response, 1)
+    before = answers_of(response)
+    close_round(world.round)
+
+    for url in (page_url(response, 2), reverse("surveys:end", args=[response.id])):
+        shown = client.get(url, {"lang": "ar"})
+        assert said("ar", "The questionnaire is closed") in text_of(shown)
+    names = [f"item-{item_id}" for item_id in before]
+    client.post(page_url(response, 1), dict.fromkeys(names, "1") | {"lang": "ar", "action": "next"})
+    client.post(reverse("surveys:end", args=[response.id]), {"open_answer": "laat", "action": "hand_in"})
+    response.refresh_from_db()
+    assert answers_of(response) == before
+    assert response.status == ResponseStatus.DRAFT and response.open_answer == ""
+
+
+# ---------------------------------------------------------------- throttling
+
+
+@override_settings(CODE_FAILURES_PER_ADDRESS=3, CODE_FAILURES_OVERALL=1000)
+def test_failed_codes_are_throttled_per_address(world: World) -> None:
+    code = issue(world, "ar").codes[0]
+    client = Client()
+    for wrong in ("ZZZZZ-ZZZZZ", "not a code", "ABCDE-FGHJK"):
+        page = enter_code(client, wrong, "10.0.0.1")
+        assert page.status_code == 200
+        assert page.context["form"].errors
+    blocked = enter_code(client, "ZZZZZ-ZZZZY", "10.0.0.1", lang="ar")
+    assert blocked.status_code == 429
+    assert said("ar", "Too many tries") in text_of(blocked)
+    assert html_element(blocked).attrs["dir"] == "rtl"
+
+    refused = enter_code(client, code, "10.0.0.1")  # the right code, but from the blocked address
+    assert refused.status_code == 429
+    assert said("nl", "Too many tries") in text_of(refused)
+    assert SurveyResponse.objects.count() == 0
+
+    elsewhere = enter_code(Client(), code, "10.0.0.2")  # another address is not blocked
+    assert elsewhere.status_code == 302
+    assert SurveyResponse.objects.count() == 1
+
+
+@override_settings(CODE_FAILURES_PER_ADDRESS=1000, CODE_FAILURES_OVERALL=4)
+def test_failed_codes_are_throttled_for_everyone_together(world: World) -> None:
+    code = issue(world).codes[0]
+    for number in range(4):
+        assert enter_code(Client(), "ZZZZZ-ZZZZZ", f"10.0.1.{number}").status_code == 200
+    for address in ("10.0.1.99", "2001:db8::1", ""):
+        refused = enter_code(Client(), code, address)
+        assert refused.status_code == 429
+        assert said("nl", "Too many wrong codes were typed. Wait 15 minutes and try again.") in text_of(refused)
+    assert SurveyResponse.objects.count() == 0
+
+
+@override_settings(CODE_FAILURES_PER_ADDRESS=2, CODE_FAILURES_OVERALL=5)
+def test_the_throttle_window_expires(world: World) -> None:
+    moment = timezone.make_aware(datetime(2026, 11, 3, 10, 0, 5))
+    assert not is_blocked("10.0.2.1", now=moment)
+    record_failure("10.0.2.1", now=moment)
+    assert not is_blocked("10.0.2.1", now=moment)
+    record_failure("10.0.2.1", now=moment + timedelta(minutes=1))
+    assert is_blocked("10.0.2.1", now=moment + timedelta(minutes=2))
+    assert not is_blocked("10.0.2.2", now=moment + timedelta(minutes=2))  # per address
+    assert not is_blocked("10.0.2.1", now=moment + WINDOW)  # the window is over
+    assert not is_blocked("10.0.2.1", now=moment + 2 * WINDOW)
+
+    for number in range(3):
+        record_failure(f"10.0.3.{number}", now=moment)
+    assert is_blocked("10.0.9.9", now=moment)  # 5 failures overall
+    assert not is_blocked("10.0.9.9", now=moment + WINDOW)
+    record_failure("10.0.2.1", now=moment + 3 * WINDOW)  # old windows are cleaned up
+    assert ThrottleBucket.objects.filter(window_start__lt=moment + WINDOW).count() == 0
+    # No plain address is kept.
+    assert not ThrottleBucket.objects.filter(key__contains="10.0.").exists()
+
+
+@override_settings(CODE_FAILURES_PER_ADDRESS=2, CODE_FAILURES_OVERALL=1000)
+def test_a_right_code_does_not_count_as_a_failure(world: World) -> None:
+    codes = issue(world, size=4).codes
+    for code in codes:
+        assert enter_code(Client(), code, "10.0.4.1").status_code == 302
+    assert not is_blocked("10.0.4.1")
