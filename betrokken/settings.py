@@ -2,31 +2,34 @@
 
 Everything comes from environment variables with a working default, so `make run` needs no
 configuration. `BETROKKEN_ENV=production` switches on the production hardening that
-`manage.py check --deploy` asks for.
+`manage.py check --deploy` asks for. The variables are read through `betrokken.env`, so a bad
+value stops the start with ImproperlyConfigured naming the variable.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
 
+from betrokken.env import env_bool, env_int, env_list, env_path, env_str
+
 django_stubs_ext.monkeypatch()  # lets typed generics such as ModelForm[User] work at run time
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("BETROKKEN_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = env_path("BETROKKEN_VAR_DIR", BASE_DIR / "var")
 
-PRODUCTION = os.environ.get("BETROKKEN_ENV", "development") == "production"
+PRODUCTION = env_str("BETROKKEN_ENV", "development") == "production"
 
 if PRODUCTION:
-    SECRET_KEY = os.environ["SECRET_KEY"]  # no default: a production server must set its own
+    SECRET_KEY = env_str("SECRET_KEY")  # no default: a production server must set its own
 else:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-key-not-for-production-use-0123456789")
+    SECRET_KEY = env_str("SECRET_KEY", "development-only-key-not-for-production-use-0123456789")
 
-DEBUG = not PRODUCTION and os.environ.get("DEBUG", "1") == "1"
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# Read (and so checked) in production too, where it is always off.
+DEBUG = env_bool("DEBUG", default=True) and not PRODUCTION
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -88,7 +91,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "600")),
+        conn_max_age=env_int("CONN_MAX_AGE", 600, minimum=0),
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # a failing request never leaves half a save
@@ -120,7 +123,7 @@ LOGIN_REDIRECT_URL = "schools:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login rate limiting (django-axes): five failures per address and account, then a pause.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"  # the login form field, though accounts are keyed by e-mail
@@ -157,9 +160,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 # Production serves the collected files (`manage.py collectstatic`); elsewhere WhiteNoise finds them in place.
-STATIC_ROOT = (
-    Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles")) if PRODUCTION or "STATIC_ROOT" in os.environ else None
-)
+STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "staticfiles" if PRODUCTION else None)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
@@ -172,15 +173,16 @@ STORAGES = {
 }
 
 # E-mail: printed on the console unless an SMTP server is configured.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-if os.environ.get("EMAIL_HOST"):
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_email_host = env_str("EMAIL_HOST", "")
+if _email_host:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Betrokken <noreply@betrokken.invalid>")
+    EMAIL_HOST = _email_host
+    EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Betrokken <noreply@betrokken.invalid>")
 
 # Security headers; the production block adds what only makes sense behind HTTPS.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -194,7 +196,7 @@ CONTENT_SECURITY_POLICY = (
     "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
 )
 if PRODUCTION:
-    SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -204,15 +206,15 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
 
 # Invitation codes: failed attempts allowed per 15 minutes, per address and for everyone together.
-CODE_FAILURES_PER_ADDRESS = int(os.environ.get("CODE_FAILURES_PER_ADDRESS", "10"))
-CODE_FAILURES_OVERALL = int(os.environ.get("CODE_FAILURES_OVERALL", "300"))
+CODE_FAILURES_PER_ADDRESS = env_int("CODE_FAILURES_PER_ADDRESS", 10, minimum=1)
+CODE_FAILURES_OVERALL = env_int("CODE_FAILURES_OVERALL", 300, minimum=1)
 # The short address printed on letters, where parents type their code.
-PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
-AUDIO_CACHE_DIR = Path(os.environ.get("AUDIO_CACHE_DIR", VAR_DIR / "audio"))
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+AUDIO_CACHE_DIR = env_path("AUDIO_CACHE_DIR", VAR_DIR / "audio")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
