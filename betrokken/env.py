@@ -34,6 +34,14 @@ def env_str(name: str, default: str | None = None) -> str:
     return default
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of `choices`, exactly as written there."""
+    value = env_str(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"The environment variable {name}={value!r} must be one of {', '.join(choices)}.")
+    return value
+
+
 def env_bool(name: str, default: bool) -> bool:
     """1/true or 0/false, case-insensitive and with surrounding whitespace ignored."""
     value = _raw(name)

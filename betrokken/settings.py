@@ -12,14 +12,15 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from betrokken.env import env_bool, env_int, env_list, env_path, env_str
+from betrokken.env import env_bool, env_choice, env_int, env_list, env_path, env_str
 
 django_stubs_ext.monkeypatch()  # lets typed generics such as ModelForm[User] work at run time
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = env_path("BETROKKEN_VAR_DIR", BASE_DIR / "var")
 
-PRODUCTION = env_str("BETROKKEN_ENV", "development") == "production"
+# A typo ("prodution") must not start a public server in development mode with the development key.
+PRODUCTION = env_choice("BETROKKEN_ENV", "development", ("development", "production")) == "production"
 
 if PRODUCTION:
     SECRET_KEY = env_str("SECRET_KEY")  # no default: a production server must set its own

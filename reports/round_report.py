@@ -19,23 +19,13 @@ from actions.check import ActionFacts, PlanWarning, check_plan
 from actions.models import Action
 from analysis.models import Round
 from analysis.queries import conclusions_by_dimension, participation
-from framework.localized import ShownDimension, show_dimensions
+from framework.localized import ShownDimension
 from results.focus import round_focus
 from results.perspectives import MIN_GROUP_SIZE, Figure, GroupRow
-from results.profile import build_profile
-from results.profile_page import Perspectives, SideView, side_views
-from results.queries import group_sizes, score_cells, tallies
-from results.voices import SurveyTallies, Voices, voices_of_parents_and_pupils
+from results.profile_page import SideView
+from results.round_results import RoundResults, round_results
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class ProfilePart:
-    dimensions: list[ShownDimension]
-    perspectives: Perspectives
-    sides: list[SideView]
-    voices: Voices
 
 
 @dataclass(frozen=True)
@@ -51,7 +41,7 @@ class PlanRow:
 @dataclass(frozen=True)
 class RoundReport:
     round: Round
-    profile: ProfilePart
+    profile: RoundResults
     counts: dict[str, int]
     conclusions: list[tuple[ShownDimension, str]]
     actions: list[PlanRow]
@@ -63,26 +53,8 @@ class RoundReport:
         return [(side, radar_svg(side)) for side in self.profile.sides]
 
 
-def profile_part(round_: Round, language: str) -> ProfilePart:
-    dimensions = show_dimensions(language)
-    keys = [dimension.key for dimension in dimensions]
-    dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
-    surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
-    perspectives = Perspectives(
-        team=build_profile(score_cells(round_, dimension_keys), keys),
-        parents=surveyed.parents,
-        pupils=surveyed.pupils,
-    )
-    return ProfilePart(
-        dimensions,
-        perspectives,
-        side_views(perspectives, dimensions),
-        voices_of_parents_and_pupils(round_, surveyed, dimensions, language),
-    )
-
-
 def build_report(round_: Round, language: str) -> RoundReport:
-    part = profile_part(round_, language)
+    part = round_results(round_, language)
     dimensions = part.dimensions
     keys = [dimension.key for dimension in dimensions]
     names = {dimension.key: dimension.name for dimension in dimensions}
@@ -194,7 +166,7 @@ def export_header() -> list[Cell]:
     ]
 
 
-def export_rows(part: ProfilePart) -> list[list[Cell]]:
+def export_rows(part: RoundResults) -> list[list[Cell]]:
     """One row per perspective × side × dimension, then per group and home language; small groups hidden."""
     everyone = _("Everyone")
     team, parents, pupils = _("Team"), _("Parents"), _("Pupils")
@@ -224,7 +196,7 @@ def safe_cell(value: Cell) -> Cell:
     return value
 
 
-def results_csv(part: ProfilePart) -> bytes:
+def results_csv(part: RoundResults) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in [export_header(), *export_rows(part)]:
@@ -232,7 +204,7 @@ def results_csv(part: ProfilePart) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def results_xlsx(part: ProfilePart) -> bytes:
+def results_xlsx(part: RoundResults) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook()

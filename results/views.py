@@ -12,13 +12,12 @@ from django.utils.translation import gettext as _
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from analysis.forms import ConclusionForm
-from analysis.models import ResponseStatus, Round
+from analysis.models import ResponseStatus
 from analysis.queries import conclusions_by_dimension, notes_by_dimension, participation, rounds_with_counts
 from analysis.rounds import save_conclusion
 from framework.localized import show_dimensions
-from results.profile_page import side_views
+from results.round_results import round_results
 from results.trend import trend
-from results.voices import round_perspectives, voices_of_parents_and_pupils
 from schools.access import COORDINATORS, get_membership
 from schools.models import Membership
 
@@ -57,15 +56,9 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
                 )
                 return redirect(request.path + f"#conclusion-{dimension.key}")
             posted = (dimension.key, form)
-    dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
-    perspectives, surveyed = round_perspectives(round_, dimension_keys)
-    before = None
-    if round_.previous_id is not None:
-        earlier = Round.objects.filter(pk=round_.previous_id, school=round_.school).first()
-        if earlier is not None:
-            before = side_views(round_perspectives(earlier, dimension_keys)[0], dimensions)
-    sides = side_views(perspectives, dimensions, before)
-    profile_ = perspectives.team
+    results = round_results(round_, get_language(), with_previous=True)
+    sides, before, surveyed = results.sides, results.before, results.surveyed
+    profile_ = results.perspectives.team
     notes = notes_by_dimension(round_)
     sections = []
     for dimension in dimensions:
@@ -87,7 +80,7 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
         "trend": trend(sides, before) if before is not None else None,
         "previous_round": round_.previous if before is not None else None,
         "dimensions": dimensions,
-        "voices": voices_of_parents_and_pupils(round_, surveyed, dimensions, get_language()),
+        "voices": results.voices,
         "sections": sections,
         "counts": participation(round_),
         "is_coordinator": is_coordinator,

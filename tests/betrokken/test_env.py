@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from betrokken.env import env_bool, env_int, env_list, env_path, env_str
+from betrokken.env import env_bool, env_choice, env_int, env_list, env_path, env_str
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "BETROKKEN_TEST_SETTING"
@@ -173,3 +173,20 @@ def test_settings_load_with_a_good_debug_value() -> None:
     result = _load_settings(DEBUG="false")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("value", ["development", "production"])
+def test_env_choice_reads_a_listed_value(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv(NAME, value)
+    assert env_choice(NAME, "development", ("development", "production")) == value
+
+
+def test_env_choice_unset_gives_the_default() -> None:
+    assert env_choice(NAME, "development", ("development", "production")) == "development"
+
+
+@pytest.mark.parametrize("value", ["prodution", "Production", "test", " production"])
+def test_env_choice_refuses_anything_else(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv(NAME, value)
+    with pytest.raises(ImproperlyConfigured, match=NAME):
+        env_choice(NAME, "development", ("development", "production"))
