@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from analysis.models import Round
+from analysis.models import SURVEY_RESPONSE_STATUSES, ResponseStatus, Round
 from framework.models import Item, TranslationStatus
 from schools.models import School
 
@@ -60,11 +60,6 @@ class RespondentCode(models.Model):
     status = models.CharField(max_length=10, choices=CodeStatus.choices, default=CodeStatus.NEW)
 
 
-class ResponseStatus(models.TextChoices):
-    DRAFT = "draft", _("Busy")
-    SUBMITTED = "submitted", _("Handed in")
-
-
 class SurveyResponse(models.Model):
     """One anonymous questionnaire. The random id in the URL is the respondent's only key."""
 
@@ -75,7 +70,7 @@ class SurveyResponse(models.Model):
     group_label = models.CharField(max_length=60, blank=True)
     home_language = models.CharField(max_length=10, blank=True)
     language = models.CharField(max_length=10, default="nl")
-    status = models.CharField(max_length=10, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT)
+    status = models.CharField(max_length=20, choices=SURVEY_RESPONSE_STATUSES, default=ResponseStatus.IN_PROGRESS)
     resume_digest = models.CharField(max_length=64, null=True, blank=True, unique=True)
     last_page = models.PositiveSmallIntegerField(default=0)
     open_answer = models.TextField(blank=True)
