@@ -9,8 +9,6 @@ from results.perspectives import ConstructScore, GroupSize, Tally
 from results.profile import ScoreCell
 from surveys.models import AnswerTally, CodeBatch, GroupTally, SurveyResponse
 
-PUPIL_AUDIENCES = (Audience.PUPIL_10_12, Audience.PUPIL_12_18)
-
 
 def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:
     """The round's running sums of handed-in answers: a row per item, group and home language."""
