@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 MIN_DIMENSIONS = 3  # a plan on two dimensions or fewer is not multidimensional
 INACTIVE = frozenset({"stopped"})
-PUPILS_TAKE_PART = frozenset({"participates", "leads"})
+PUPILS_TAKE_PART = frozenset({"participates", "leads"})  # the PupilRole values that give pupils a part
 
 FEW_DIMENSIONS = "few_dimensions"
 WEAKEST_UNTOUCHED = "weakest_untouched"

@@ -32,9 +32,6 @@ class PupilRole(models.TextChoices):
     LEADS = "leads", _("Lead")
 
 
-PUPILS_TAKE_PART = (PupilRole.PARTICIPATES, PupilRole.LEADS)
-
-
 class Effort(models.TextChoices):
     LOW = "low", _("Little effort")
     MEDIUM = "medium", _("Some effort")

@@ -5,10 +5,12 @@ from actions.check import (
     GAPS_UNTOUCHED,
     NO_OWNER_OR_DATE,
     NO_PUPILS,
+    PUPILS_TAKE_PART,
     WEAKEST_UNTOUCHED,
     ActionFacts,
     check_plan,
 )
+from actions.models import PupilRole
 from actions.suggest import FOR_GAP, FOR_PUPILS, FOR_UNCOVERED, FOR_WEAKEST, LibraryFacts, rank_suggestions
 
 DIMENSIONS = ("kennis", "rationeel", "overtuiging", "gedrag", "tijd", "emotie", "competentie")
@@ -22,6 +24,10 @@ def action(
 
 def codes(check: object) -> set[str]:
     return {warning.code for warning in check.warnings}  # type: ignore[attr-defined]
+
+
+def test_pupils_take_part_when_they_participate_or_lead() -> None:
+    assert {PupilRole.PARTICIPATES, PupilRole.LEADS} == PUPILS_TAKE_PART
 
 
 def test_an_empty_plan_warns_about_everything_it_can() -> None:
