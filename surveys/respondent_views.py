@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
 from analysis.models import ResponseStatus, RoundStatus
+from framework.scale_forms import initial_answers
 from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
 from respondents.languages import has_voice
@@ -133,10 +134,7 @@ def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpRes
                 return redirect(reverse("surveys:end", args=[response.id]) + _query(language, dutch))
             return redirect(reverse("surveys:page", args=[response.id, page + 1]) + _query(language, dutch))
     else:
-        existing = {
-            f"item-{answer.item_id}": "dk" if answer.value is None else str(answer.value)
-            for answer in response.answers.filter(item_id__in=item_ids)
-        }
+        existing = initial_answers(response.answers.filter(item_id__in=item_ids).values_list("item_id", "value"))
         form = RespondentPageForm(item_ids=item_ids, initial=existing)
     on_page = set(item_ids)
     items = [
