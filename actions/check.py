@@ -2,7 +2,7 @@
 
 The werkkader: an action plan that works on one dimension ("send more letters") is weak, because
 the dimensions influence each other. The check says where the plan falls short, each time with
-the reason it matters (the reasons are worded in the template, by warning code).
+the reason it matters (worded in actions/plan_warnings.py, by warning code).
 """
 
 from collections.abc import Iterable, Sequence

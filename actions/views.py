@@ -14,6 +14,7 @@ from actions.check import PUPILS_TAKE_PART, check_plan
 from actions.forms import ActionForm, CommentForm
 from actions.library import add_to_plan, library_for, show_library
 from actions.models import Action
+from actions.plan_warnings import explain
 from actions.suggest import rank_suggestions
 from analysis.access import get_round
 from framework.localized import show_dimensions
@@ -62,7 +63,7 @@ def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
             for index, (key, count) in enumerate(check.coverage.items())
         ],
         "chart_height": BAR_STEP * len(check.coverage),
-        "warnings": [(warning, [names[key] for key in warning.dimensions]) for warning in check.warnings],
+        "warnings": [(warning, explain(warning, names)) for warning in check.warnings],
         "suggestions": [
             (library[suggestion.key], suggestion, [names[key] for key in suggestion.reason_dimensions])
             for suggestion in suggestions

@@ -17,6 +17,7 @@ from weasyprint import HTML
 
 from actions.check import PlanWarning, check_plan
 from actions.models import Action
+from actions.plan_warnings import PlanWarningText, explain
 from analysis.models import Round
 from analysis.queries import conclusions_by_dimension, participation
 from framework.localized import ShownDimension, show_dimensions
@@ -56,7 +57,7 @@ class RoundReport:
     conclusions: list[tuple[ShownDimension, str]]
     actions: list[PlanRow]
     coverage: list[tuple[str, int]]
-    warnings: list[tuple[PlanWarning, list[str]]]
+    warnings: list[tuple[PlanWarning, PlanWarningText]]
 
     @property
     def radars(self) -> list[tuple[SideView, str]]:
@@ -114,7 +115,7 @@ def build_report(round_: Round, language: str) -> RoundReport:
         conclusions=conclusions,
         actions=rows,
         coverage=[(names[key], count) for key, count in check.coverage.items()],
-        warnings=[(warning, [names[key] for key in warning.dimensions]) for warning in check.warnings],
+        warnings=[(warning, explain(warning, names)) for warning in check.warnings],
     )
 
 
