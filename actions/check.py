@@ -2,7 +2,7 @@
 
 The werkkader: an action plan that works on one dimension ("send more letters") is weak, because
 the dimensions influence each other. The check says where the plan falls short, each time with
-the reason it matters (the reasons are worded in the template, by warning code).
+the reason it matters (worded in actions/plan_warnings.py, by warning code).
 """
 
 from collections.abc import Iterable, Sequence
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 MIN_DIMENSIONS = 3  # a plan on two dimensions or fewer is not multidimensional
 INACTIVE = frozenset({"stopped"})
-PUPILS_TAKE_PART = frozenset({"participates", "leads"})
+PUPILS_TAKE_PART = frozenset({"participates", "leads"})  # the PupilRole values that give pupils a part
 
 FEW_DIMENSIONS = "few_dimensions"
 WEAKEST_UNTOUCHED = "weakest_untouched"

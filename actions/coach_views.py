@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from accounts.http import AuthenticatedRequest
-from actions.check import ActionFacts, check_plan
+from actions.check import check_plan
 from actions.models import Action, ActionStatus
 from analysis.models import Round
 from framework.models import Dimension
@@ -47,17 +47,7 @@ def coach_overview(request: AuthenticatedRequest) -> HttpResponse:
     for membership in memberships:
         summaries = []
         for round_ in membership.school.rounds.all():
-            facts = [
-                ActionFacts(
-                    action.title,
-                    frozenset(d.key for d in action.dimensions.all()),
-                    action.pupil_role,
-                    action.status,
-                    action.owner_id is not None,
-                    action.due_on is not None,
-                )
-                for action in round_.actions.all()
-            ]
+            facts = [action.facts() for action in round_.actions.all()]
             check = check_plan(facts, keys)
             done = sum(fact.status == ActionStatus.DONE for fact in facts)
             summaries.append(RoundSummary(round_, len(facts), done, len(check.warnings)))

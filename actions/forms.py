@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from actions.models import PUPILS_TAKE_PART, Action, ActionComment
+from actions.check import PUPILS_TAKE_PART
+from actions.models import Action, ActionComment
 from framework.localized import ShownDimension
 from framework.models import Dimension
 from schools.models import School

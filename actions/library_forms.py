@@ -3,8 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actions.check import PUPILS_TAKE_PART
 from actions.forms import DimensionChoiceField
-from actions.models import PUPILS_TAKE_PART, Effort, PupilRole, TargetGroup
+from actions.models import Effort, PupilRole, TargetGroup
 from framework.localized import ShownDimension
 from framework.models import Dimension
 

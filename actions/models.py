@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from actions.check import ActionFacts
 from analysis.models import Round
 from framework.models import Dimension, TranslationStatus
 from schools.models import School
@@ -30,9 +31,6 @@ class PupilRole(models.TextChoices):
     INFORMED = "informed", _("Informed")
     PARTICIPATES = "participates", _("Take part")
     LEADS = "leads", _("Lead")
-
-
-PUPILS_TAKE_PART = (PupilRole.PARTICIPATES, PupilRole.LEADS)
 
 
 class Effort(models.TextChoices):
@@ -130,6 +128,17 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def facts(self) -> ActionFacts:
+        """What the plan check needs to know of this action; prefetch `dimensions` when checking a plan."""
+        return ActionFacts(
+            self.title,
+            frozenset(dimension.key for dimension in self.dimensions.all()),
+            self.pupil_role,
+            self.status,
+            self.owner_id is not None,
+            self.due_on is not None,
+        )
 
 
 class ActionComment(models.Model):

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
 from actions.access import can_comment, can_edit, get_action
-from actions.check import PUPILS_TAKE_PART, ActionFacts, check_plan
+from actions.check import PUPILS_TAKE_PART, check_plan
 from actions.forms import ActionForm, CommentForm
 from actions.library import add_to_plan, library_for, show_library
 from actions.models import Action
+from actions.plan_warnings import explain
 from actions.suggest import rank_suggestions
 from analysis.access import get_round
 from framework.localized import show_dimensions
@@ -33,17 +34,7 @@ def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
     actions = list(
         Action.objects.filter(round=round_).select_related("owner", "support").prefetch_related("dimensions")
     )
-    facts = [
-        ActionFacts(
-            action.title,
-            frozenset(d.key for d in action.dimensions.all()),
-            action.pupil_role,
-            action.status,
-            action.owner_id is not None,
-            action.due_on is not None,
-        )
-        for action in actions
-    ]
+    facts = [action.facts() for action in actions]
     focus = round_focus(round_, dimension_keys)
     check = check_plan(facts, keys, focus.weakest, focus.largest_gaps)
     library = {shown.action.key: shown for shown in show_library(library_for(round_.school), language)}
@@ -72,7 +63,7 @@ def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
             for index, (key, count) in enumerate(check.coverage.items())
         ],
         "chart_height": BAR_STEP * len(check.coverage),
-        "warnings": [(warning, [names[key] for key in warning.dimensions]) for warning in check.warnings],
+        "warnings": [(warning, explain(warning, names)) for warning in check.warnings],
         "suggestions": [
             (library[suggestion.key], suggestion, [names[key] for key in suggestion.reason_dimensions])
             for suggestion in suggestions

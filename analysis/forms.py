@@ -1,7 +1,6 @@
 import re
 from datetime import date
 from typing import Any
-from uuid import UUID
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from analysis.models import Round, Scope
 from framework.localized import ShownItem
+from framework.scale_forms import ScaleAnswerForm, answer_choices, field_name
 from schools.models import Role, School
 
-DONT_KNOW = "dk"
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
 
@@ -101,7 +100,7 @@ class InviteToRoundForm(forms.Form):
         self.fields["invitees"].queryset = team_people(school).exclude(pk__in=exclude_ids)  # type: ignore[attr-defined]
 
 
-class AnswerPageForm(forms.Form):
+class AnswerPageForm(ScaleAnswerForm):
     """One dimension's items as five-step scales plus "weet ik niet", and a note."""
 
     note = forms.CharField(
@@ -116,28 +115,11 @@ class AnswerPageForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.items = items
         for shown in items:
-            choices = [(option.value, option.label) for option in shown.options] + [(DONT_KNOW, shown.dont_know)]
-            self.fields[self.field_name(shown)] = forms.ChoiceField(
-                label=shown.text, choices=choices, required=False, widget=forms.RadioSelect
-            )
-
-    @staticmethod
-    def field_name(shown: ShownItem) -> str:
-        return f"item-{shown.item.id}"
-
-    def answers(self) -> dict[UUID, int | None]:
-        """Item id -> value for the items answered on this page (None is "weet ik niet")."""
-        result: dict[UUID, int | None] = {}
-        for shown in self.items:
-            raw = self.cleaned_data.get(self.field_name(shown))
-            if raw == DONT_KNOW:
-                result[shown.item.id] = None
-            elif raw:
-                result[shown.item.id] = int(raw)
-        return result
+            options = ((option.value, option.label) for option in shown.options)
+            self.add_item(shown.item.id, answer_choices(options, shown.dont_know), label=shown.text)
 
     def rows(self) -> list[tuple[ShownItem, forms.BoundField]]:
-        return [(shown, self[self.field_name(shown)]) for shown in self.items]
+        return [(shown, self[field_name(shown.item.id)]) for shown in self.items]
 
 
 class ConclusionForm(forms.Form):

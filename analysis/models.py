@@ -71,9 +71,19 @@ class RoundItem(models.Model):
 
 
 class ResponseStatus(models.TextChoices):
+    """Where one response stands: a team member's in a round, or a parent's or pupil's questionnaire.
+
+    A questionnaire only exists once its code is used, so it is never INVITED (see SURVEY_RESPONSE_STATUSES).
+    """
+
     INVITED = "invited", _("Not started")
     IN_PROGRESS = "in_progress", _("Busy")
     SUBMITTED = "submitted", _("Answered")
+
+
+SURVEY_RESPONSE_STATUSES = [
+    (status.value, status.label) for status in (ResponseStatus.IN_PROGRESS, ResponseStatus.SUBMITTED)
+]
 
 
 class TeamResponse(models.Model):

@@ -29,6 +29,7 @@ from analysis.rounds import (
 from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
 from framework.localized import prefetch_item_texts, show_dimensions, show_items
+from framework.scale_forms import initial_answers
 from schools.access import ANALYSIS_READERS, COORDINATORS, get_membership
 
 
@@ -129,10 +130,9 @@ def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
     items = show_items(
         prefetch_item_texts(counted_items(round_).filter(dimension=dimension.dimension), language), language
     )
-    existing = {
-        f"item-{answer.item_id}": "dk" if answer.value is None else str(answer.value)
-        for answer in response.answers.filter(item__dimension=dimension.dimension)
-    }
+    existing = initial_answers(
+        response.answers.filter(item__dimension=dimension.dimension).values_list("item_id", "value")
+    )
     note = response.notes.filter(dimension=dimension.dimension).values_list("text", flat=True).first() or ""
     form = AnswerPageForm(
         request.POST if request.method == "POST" else None, items=items, initial={**existing, "note": note}

@@ -13,7 +13,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 
-def chosen_language(request: HttpRequest) -> str:
+def staff_language(request: HttpRequest) -> str:
+    """The interface language the person chose with the language switch (its cookie), else Dutch."""
     supported = {code for code, _name in settings.LANGUAGES}
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     return chosen if chosen in supported else settings.LANGUAGE_CODE
@@ -24,7 +25,7 @@ class DutchFirstLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        language = chosen_language(request)
+        language = staff_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

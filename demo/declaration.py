@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from engagement.drafting import start_declaration, take_step
-from engagement.models import Acknowledgment, DeclarationTranslation, DomainComment, Family, TranslationStatus
+from engagement.models import Acknowledgment, DeclarationTranslation, DomainComment, Family
 from engagement.school_years import school_year_of
 from engagement.template_content import read_template
 from engagement.texts import DeclarationText
+from framework.models import TranslationStatus
 from schools.models import School
 
 DEMO_TRANSLATIONS = ("tr", "ar", "fr", "uk")

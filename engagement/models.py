@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from framework.models import TranslationStatus
 from schools.models import School
 
 
@@ -118,11 +119,6 @@ class DomainComment(models.Model):
 
     class Meta:
         ordering = ("created_at",)
-
-
-class TranslationStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    REVIEWED = "reviewed", _("Reviewed")
 
 
 class DeclarationTranslation(models.Model):

@@ -31,6 +31,12 @@ class Audience(models.TextChoices):
     PUPIL_12_18 = "pupil_12_18", _("Pupils 12–18")
 
 
+# Who answers a questionnaire (everyone but the team, who answer in the analysis round), and the pupils among them.
+PUPIL_AUDIENCES = (Audience.PUPIL_10_12, Audience.PUPIL_12_18)
+SURVEY_AUDIENCES = (Audience.PARENT, *PUPIL_AUDIENCES)
+SURVEY_AUDIENCE_CHOICES = [(audience.value, audience.label) for audience in SURVEY_AUDIENCES]
+
+
 class Dimension(models.Model):
     key = models.SlugField(unique=True)
     position = models.PositiveSmallIntegerField()

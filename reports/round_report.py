@@ -15,8 +15,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
-from actions.check import ActionFacts, PlanWarning, check_plan
+from actions.check import PlanWarning, check_plan
 from actions.models import Action
+from actions.plan_warnings import PlanWarningText, explain
 from analysis.models import Round
 from analysis.queries import conclusions_by_dimension, participation
 from framework.localized import ShownDimension
@@ -46,7 +47,7 @@ class RoundReport:
     conclusions: list[tuple[ShownDimension, str]]
     actions: list[PlanRow]
     coverage: list[tuple[str, int]]
-    warnings: list[tuple[PlanWarning, list[str]]]
+    warnings: list[tuple[PlanWarning, PlanWarningText]]
 
     @property
     def radars(self) -> list[tuple[SideView, str]]:
@@ -65,17 +66,7 @@ def build_report(round_: Round, language: str) -> RoundReport:
         if dimension.key in written and written[dimension.key].text.strip()
     ]
     actions = list(Action.objects.filter(round=round_).select_related("owner").prefetch_related("dimensions"))
-    facts = [
-        ActionFacts(
-            action.title,
-            frozenset(d.key for d in action.dimensions.all()),
-            action.pupil_role,
-            action.status,
-            action.owner_id is not None,
-            action.due_on is not None,
-        )
-        for action in actions
-    ]
+    facts = [action.facts() for action in actions]
     focus = round_focus(round_, {dimension.dimension.pk: dimension.key for dimension in dimensions})
     check = check_plan(facts, keys, focus.weakest, focus.largest_gaps)
     rows = [
@@ -96,7 +87,7 @@ def build_report(round_: Round, language: str) -> RoundReport:
         conclusions=conclusions,
         actions=rows,
         coverage=[(names[key], count) for key, count in check.coverage.items()],
-        warnings=[(warning, [names[key] for key in warning.dimensions]) for warning in check.warnings],
+        warnings=[(warning, explain(warning, names)) for warning in check.warnings],
     )
 
 

@@ -2,14 +2,12 @@
 
 from django.db.models import Avg, Count, Q, Sum
 
-from analysis.models import Answer, Round
+from analysis.models import Answer, ResponseStatus, Round
 from analysis.queries import counted_item_ids, counted_items
 from framework.models import MASTER_LANGUAGE, Audience, ItemText
 from results.perspectives import ConstructScore, GroupSize, Tally
 from results.profile import ScoreCell
-from surveys.models import AnswerTally, CodeBatch, GroupTally, ResponseStatus, SurveyResponse
-
-PUPIL_AUDIENCES = (Audience.PUPIL_10_12, Audience.PUPIL_12_18)
+from surveys.models import AnswerTally, CodeBatch, GroupTally, SurveyResponse
 
 
 def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:

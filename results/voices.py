@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from analysis.models import Round
 from framework.localized import ShownDimension
-from framework.models import Audience
+from framework.models import PUPIL_AUDIENCES, Audience
 from respondents.languages import native_name
 from results.perspectives import (
     MIN_GROUP_SIZE,
@@ -23,7 +23,6 @@ from results.perspectives import (
 from results.profile import build_profile
 from results.profile_page import Perspectives
 from results.queries import (
-    PUPIL_AUDIENCES,
     group_sizes,
     invited_counts,
     open_answers,

@@ -12,15 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from analysis.models import Round
-from framework.models import Item, TranslationStatus
+from analysis.models import SURVEY_RESPONSE_STATUSES, ResponseStatus, Round
+from framework.models import SURVEY_AUDIENCE_CHOICES, Item, TranslationStatus
 from schools.models import School
-
-
-class SurveyAudience(models.TextChoices):
-    PARENT = "parent", _("Parents")
-    PUPIL_10_12 = "pupil_10_12", _("Pupils 10–12")
-    PUPIL_12_18 = "pupil_12_18", _("Pupils 12–18")
 
 
 class GroupKind(models.TextChoices):
@@ -33,7 +27,7 @@ class CodeBatch(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="code_batches")
-    audience = models.CharField(_("who answers"), max_length=20, choices=SurveyAudience.choices)
+    audience = models.CharField(_("who answers"), max_length=20, choices=SURVEY_AUDIENCE_CHOICES)
     group_kind = models.CharField(_("group"), max_length=20, choices=GroupKind.choices, default=GroupKind.CLASS)
     group_label = models.CharField(_("name of the group"), max_length=60, blank=True)
     home_language = models.CharField(_("home language"), max_length=10, blank=True)
@@ -60,22 +54,17 @@ class RespondentCode(models.Model):
     status = models.CharField(max_length=10, choices=CodeStatus.choices, default=CodeStatus.NEW)
 
 
-class ResponseStatus(models.TextChoices):
-    DRAFT = "draft", _("Busy")
-    SUBMITTED = "submitted", _("Handed in")
-
-
 class SurveyResponse(models.Model):
     """One anonymous questionnaire. The random id in the URL is the respondent's only key."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="survey_responses")
-    audience = models.CharField(max_length=20, choices=SurveyAudience.choices)
+    audience = models.CharField(max_length=20, choices=SURVEY_AUDIENCE_CHOICES)
     group_label = models.CharField(max_length=60, blank=True)
     home_language = models.CharField(max_length=10, blank=True)
     language = models.CharField(max_length=10, default="nl")
-    status = models.CharField(max_length=10, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT)
+    status = models.CharField(max_length=20, choices=SURVEY_RESPONSE_STATUSES, default=ResponseStatus.IN_PROGRESS)
     resume_digest = models.CharField(max_length=64, null=True, blank=True, unique=True)
     last_page = models.PositiveSmallIntegerField(default=0)
     open_answer = models.TextField(blank=True)
@@ -129,7 +118,7 @@ class AnswerTally(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
-    audience = models.CharField(max_length=20, choices=SurveyAudience.choices)
+    audience = models.CharField(max_length=20, choices=SURVEY_AUDIENCE_CHOICES)
     group_label = models.CharField(max_length=60, blank=True)
     home_language = models.CharField(max_length=10, blank=True)
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
@@ -150,7 +139,7 @@ class GroupTally(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
-    audience = models.CharField(max_length=20, choices=SurveyAudience.choices)
+    audience = models.CharField(max_length=20, choices=SURVEY_AUDIENCE_CHOICES)
     group_label = models.CharField(max_length=60, blank=True)
     home_language = models.CharField(max_length=10, blank=True)
     responses = models.PositiveIntegerField(default=0)

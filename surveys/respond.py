@@ -9,9 +9,9 @@ from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from analysis.models import RoundStatus
+from analysis.models import ResponseStatus, RoundStatus
 from respondents.codes import code_digest, resume_digest
-from surveys.models import CodeStatus, RespondentCode, ResponseStatus, SurveyAnswer, SurveyResponse
+from surveys.models import CodeStatus, RespondentCode, SurveyAnswer, SurveyResponse
 from surveys.tallies import count_handed_in
 
 
@@ -61,7 +61,9 @@ def open_with_code(code: str) -> OpenResult:
             row.status = CodeStatus.STARTED
             row.save(update_fields=["status"])
             return OpenResult(Opening.OPENED, response, language)
-        draft = SurveyResponse.objects.filter(resume_digest=resume_digest(code), status=ResponseStatus.DRAFT).first()
+        draft = SurveyResponse.objects.filter(
+            resume_digest=resume_digest(code), status=ResponseStatus.IN_PROGRESS
+        ).first()
         if draft is None:  # handed in: the link to the code is gone, the code is spent
             return OpenResult(Opening.USED, language=language)
         return OpenResult(Opening.OPENED, draft, draft.language)
@@ -75,7 +77,7 @@ def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | 
     Answers are upserted in one statement; an item left out keeps what was answered before.
     """
     with transaction.atomic():
-        updated = SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.DRAFT).update(
+        updated = SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(
             last_page=Greatest(F("last_page"), page), language=language
         )
         if not updated:
@@ -100,7 +102,7 @@ def hand_in(response: SurveyResponse, open_answer: str) -> bool:
             locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
         except SurveyResponse.DoesNotExist:
             return False
-        if locked.status != ResponseStatus.DRAFT:
+        if locked.status != ResponseStatus.IN_PROGRESS:
             return False
         locked.status = ResponseStatus.SUBMITTED
         locked.resume_digest = None

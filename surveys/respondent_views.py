@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
-from analysis.models import RoundStatus
+from analysis.models import ResponseStatus, RoundStatus
+from framework.scale_forms import initial_answers
 from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
 from respondents.languages import has_voice
@@ -21,7 +22,7 @@ from respondents.read_aloud import audio_response
 from respondents.rendering import client_address, respondent_language, respondent_render
 from respondents.throttle import is_blocked, record_failure
 from surveys.forms import OpenAnswerForm, RespondentPageForm
-from surveys.models import ResponseStatus, SurveyResponse
+from surveys.models import SurveyResponse
 from surveys.respond import AlreadyHandedIn, Opening, hand_in, open_with_code, save_answers
 from surveys.texts import questionnaire_pages, respondent_items
 
@@ -86,7 +87,7 @@ def _open_questionnaire(request: HttpRequest, response_id: UUID) -> tuple[Survey
     handed in, the "closed" message once the round is closed (one query: the round comes along)."""
     response = get_object_or_404(SurveyResponse.objects.select_related("round"), id=response_id)
     language = respondent_language(request, response.language)
-    if response.status != ResponseStatus.DRAFT:
+    if response.status != ResponseStatus.IN_PROGRESS:
         return redirect(reverse("surveys:thanks") + _query(language, False))
     if response.round.status != RoundStatus.OPEN:  # closed while the questionnaire was busy
         return respondent_render(request, "surveys/code_message.html", {"reason": "closed"}, language)
@@ -133,10 +134,7 @@ def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpRes
                 return redirect(reverse("surveys:end", args=[response.id]) + _query(language, dutch))
             return redirect(reverse("surveys:page", args=[response.id, page + 1]) + _query(language, dutch))
     else:
-        existing = {
-            f"item-{answer.item_id}": "dk" if answer.value is None else str(answer.value)
-            for answer in response.answers.filter(item_id__in=item_ids)
-        }
+        existing = initial_answers(response.answers.filter(item_id__in=item_ids).values_list("item_id", "value"))
         form = RespondentPageForm(item_ids=item_ids, initial=existing)
     on_page = set(item_ids)
     items = [
@@ -171,7 +169,7 @@ def end_page(request: HttpRequest, response_id: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "back":
             # Going back keeps what was typed so far, like every other page that is left.
-            SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.DRAFT).update(
+            SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(
                 open_answer=form.cleaned_data["open_answer"]
             )
             count = page_count(response)

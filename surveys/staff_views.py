@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from framework.item_bank import questionnaire_items
+from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES, Audience
 from respondents.languages import MASTER, TRANSLATION_CHOICES, is_supported, native_name
 from schools.access import COORDINATORS, get_membership
 from surveys.batches import issue_codes
 from surveys.letters import letters_pdf, questionnaire_link
-from surveys.models import CodeBatch, CodeStatus, SurveyAudience
+from surveys.models import CodeBatch, CodeStatus
 from surveys.staff_forms import CodeBatchForm, CorrectionForm
 from surveys.translations import correct_translation, translation_rows
 
@@ -132,8 +133,8 @@ def translations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
     membership = get_membership(request, school_id, COORDINATORS)
     language = request.GET.get("language", "fr")
     language = language if is_supported(language) and language != MASTER else "fr"
-    audience = request.GET.get("audience", SurveyAudience.PARENT)
-    audience = audience if audience in SurveyAudience.values else SurveyAudience.PARENT
+    audience = request.GET.get("audience", Audience.PARENT)
+    audience = audience if audience in SURVEY_AUDIENCES else Audience.PARENT
     form = None
     if request.method == "POST":
         item_id = request.POST.get("item", "")
@@ -154,7 +155,7 @@ def translations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
         "audience": audience,
         # Not "languages": base.html's language switch sets that name before this page's block is drawn.
         "respondent_languages": TRANSLATION_CHOICES,
-        "audiences": SurveyAudience.choices,
+        "audiences": SURVEY_AUDIENCE_CHOICES,
         "failed_item": request.POST.get("item") if form is not None and form.errors else None,
         "failed_form": form,
     }

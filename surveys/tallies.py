@@ -7,8 +7,8 @@ from uuid import UUID
 from django.db import IntegrityError, connections, transaction
 from django.db.models import F, ForeignKey
 
-from analysis.models import Round
-from surveys.models import AnswerTally, GroupTally, ResponseStatus, SurveyAnswer, SurveyResponse
+from analysis.models import ResponseStatus, Round
+from surveys.models import AnswerTally, GroupTally, SurveyAnswer, SurveyResponse
 
 
 def _bump(model: type[AnswerTally] | type[GroupTally], keys: dict[str, object], **increments: int) -> None:

@@ -16,9 +16,10 @@ from weasyprint import HTML
 
 from engagement.domains import PARENT_PART_LABELS
 from engagement.drafting import version_text
-from engagement.models import Declaration, DeclarationTranslation, DeclarationVersion, TranslationStatus
+from engagement.models import Declaration, DeclarationTranslation, DeclarationVersion
 from engagement.reading import ReadingBlock, reading_blocks
 from engagement.texts import declaration_text
+from framework.models import TranslationStatus
 from respondents.languages import dutch_name, is_right_to_left, native_name
 
 

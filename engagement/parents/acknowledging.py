@@ -16,10 +16,10 @@ from engagement.models import (
     DeclarationTranslation,
     DeclarationVersion,
     Family,
-    TranslationStatus,
 )
 from engagement.reading import ReadingBlock, reading_blocks
 from engagement.texts import DeclarationText, declaration_text
+from framework.models import TranslationStatus
 from respondents.languages import dutch_name, is_supported
 
 # Fixed Dutch on purpose, whatever language the parent chose: these words mark the master text and

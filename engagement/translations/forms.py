@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from engagement.domains import PART_LABELS
-from engagement.models import DeclarationTranslation, DeclarationVersion, TranslationStatus
+from engagement.models import DeclarationTranslation, DeclarationVersion
 from engagement.texts import DeclarationText
 from engagement.translations.translating import (
     EXTRA,
@@ -19,6 +19,7 @@ from engagement.translations.translating import (
     source_fields,
     translation_from_values,
 )
+from framework.models import TranslationStatus
 from respondents.languages import is_right_to_left
 
 TITLE_MAX_LENGTH = 200  # DeclarationTranslation.title

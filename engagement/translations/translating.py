@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from engagement.domains import DomainText
-from engagement.models import TranslationStatus
 from engagement.template_content import TemplateText
 from engagement.texts import TEXT_FIELDS, DeclarationText
+from framework.models import TranslationStatus
 
 DOMAIN_PARTS = ("title", *TEXT_FIELDS)
 

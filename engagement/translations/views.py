@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.http import AuthenticatedRequest
 from engagement.access import EDITORS, get_declaration
 from engagement.drafting import version_text
-from engagement.models import Declaration, DeclarationTranslation, DeclarationVersion, TranslationStatus
+from engagement.models import Declaration, DeclarationTranslation, DeclarationVersion
 from engagement.template_content import read_template
 from engagement.texts import DeclarationText, declaration_text
 from engagement.translations.forms import TranslationForm, form_name
@@ -33,6 +33,7 @@ from engagement.translations.translating import (
     untranslated_fields,
 )
 from framework.content_files import ContentError
+from framework.models import TranslationStatus
 from respondents.languages import LANGUAGES, MASTER, TRANSLATION_CHOICES, is_supported, native_name
 
 logger = logging.getLogger(__name__)

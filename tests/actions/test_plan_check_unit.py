@@ -1,14 +1,19 @@
-"""The multidimensional check and the ranking of suggestions: pure functions."""
+"""The multidimensional check, its warnings' words and the ranking of suggestions: pure functions."""
+
+from django.utils import translation
 
 from actions.check import (
     FEW_DIMENSIONS,
     GAPS_UNTOUCHED,
     NO_OWNER_OR_DATE,
     NO_PUPILS,
+    PUPILS_TAKE_PART,
     WEAKEST_UNTOUCHED,
     ActionFacts,
     check_plan,
 )
+from actions.models import PupilRole
+from actions.plan_warnings import HEADLINES, REASONS, explain
 from actions.suggest import FOR_GAP, FOR_PUPILS, FOR_UNCOVERED, FOR_WEAKEST, LibraryFacts, rank_suggestions
 
 DIMENSIONS = ("kennis", "rationeel", "overtuiging", "gedrag", "tijd", "emotie", "competentie")
@@ -22,6 +27,10 @@ def action(
 
 def codes(check: object) -> set[str]:
     return {warning.code for warning in check.warnings}  # type: ignore[attr-defined]
+
+
+def test_pupils_take_part_when_they_participate_or_lead() -> None:
+    assert {PupilRole.PARTICIPATES, PupilRole.LEADS} == PUPILS_TAKE_PART
 
 
 def test_an_empty_plan_warns_about_everything_it_can() -> None:
@@ -109,3 +118,16 @@ def test_actions_already_in_the_plan_are_not_suggested_again() -> None:
         library(("a", ("tijd",), "none"), ("b", ("tijd",), "none")), DIMENSIONS, {"tijd"}, (), (), True, {"a"}, limit=5
     )
     assert [s.key for s in ranked] == ["b"]
+
+
+def test_every_warning_is_worded_with_the_names_of_its_dimensions_or_actions() -> None:
+    plan = [action("Losse actie", "tijd", owned=False)]
+    check = check_plan(plan, DIMENSIONS, weakest={"kennis"}, largest_gaps={"emotie", "kennis"})
+    names = {key: key.capitalize() for key in DIMENSIONS}
+    with translation.override("nl"):
+        texts = {warning.code: explain(warning, names) for warning in check.warnings}
+    assert set(texts) == set(HEADLINES) == set(REASONS)
+    assert texts[WEAKEST_UNTOUCHED].headline == "Geen enkele actie werkt op de zwakste dimensies: Kennis."
+    assert texts[GAPS_UNTOUCHED].headline.endswith(": Kennis, Emotie.")
+    assert texts[NO_OWNER_OR_DATE].headline == "Zonder trekker of einddatum: Losse actie."
+    assert all(text.reason and "%(" not in text.headline for text in texts.values())

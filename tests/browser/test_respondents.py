@@ -14,12 +14,12 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from accounts.models import User
-from analysis.models import Round, RoundItem, TeamResponse
+from analysis.models import ResponseStatus, Round, RoundItem, TeamResponse
 from analysis.queries import counted_items
 from analysis.rounds import save_page, submit_response
 from framework.models import Dimension, Item
 from surveys.batches import issue_codes
-from surveys.models import ResponseStatus, SurveyResponse
+from surveys.models import SurveyResponse
 from surveys.respond import Opening, hand_in, open_with_code, save_answers
 from tests.browser.axe import AxeAudit
 from tests.browser.steps import click_one_option_per_question, path_of

@@ -16,8 +16,9 @@ from PIL import Image
 
 from engagement.documents.pdf import labels
 from engagement.drafting import start_declaration, version_text
-from engagement.models import Declaration, DeclarationTranslation, TranslationStatus
+from engagement.models import Declaration, DeclarationTranslation
 from engagement.translations.translating import field_values, translation_from_values
+from framework.models import TranslationStatus
 from tests.helpers.world import World
 
 pytestmark = [

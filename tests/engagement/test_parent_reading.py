@@ -18,9 +18,9 @@ from engagement.models import (
     Acknowledgment,
     Declaration,
     Family,
-    TranslationStatus,
 )
 from engagement.parents.views import FAMILY_KEY
+from framework.models import TranslationStatus
 from respondents.codes import format_code
 from tests.helpers.engagement_parent_steps import (
     CODE,

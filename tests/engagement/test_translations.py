@@ -12,9 +12,10 @@ from django.utils.html import escape
 
 from engagement.domains import DomainText
 from engagement.drafting import change_text, start_declaration, take_step, version_text
-from engagement.models import Declaration, DeclarationTranslation, TranslationStatus
+from engagement.models import Declaration, DeclarationTranslation
 from engagement.template_content import read_template
 from engagement.translations.forms import form_name
+from framework.models import TranslationStatus
 from tests.helpers.world import World, in_dutch
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from engagement.models import (
     Declaration,
     DeclarationTranslation,
     Family,
-    TranslationStatus,
 )
+from framework.models import TranslationStatus
 from tests.helpers.respondent_helpers import Node, parse
 from tests.helpers.world import World
 

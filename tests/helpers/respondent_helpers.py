@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import pgettext
 
+from analysis.models import ResponseStatus
 from respondents.codes import format_code
 from surveys.batches import IssuedBatch, issue_codes
 from surveys.models import (
-    ResponseStatus,
     SurveyAnswer,
     SurveyResponse,
 )
@@ -115,7 +115,9 @@ def start(client: Client, code: str, language: str = "nl") -> SurveyResponse:
     assert "/language/" in opened["Location"]
     chosen = client.post(opened["Location"].split("?")[0], {"lang": language})
     assert chosen.status_code == 302
-    response = SurveyResponse.objects.get(resume_digest__isnull=False, status=ResponseStatus.DRAFT, language=language)
+    response = SurveyResponse.objects.get(
+        resume_digest__isnull=False, status=ResponseStatus.IN_PROGRESS, language=language
+    )
     assert chosen["Location"] == page_url(response, 1) + f"?lang={language}"
     return response
 

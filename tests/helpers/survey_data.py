@@ -11,13 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
-from analysis.models import Round, TeamResponse
+from analysis.models import ResponseStatus, Round, TeamResponse
 from analysis.queries import counted_items
 from analysis.rounds import save_page
 from framework.models import Dimension, Item
 from surveys.models import (
     CodeBatch,
-    ResponseStatus,
     SurveyAnswer,
     SurveyResponse,
 )

@@ -7,12 +7,12 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from analysis.models import ResponseStatus
 from analysis.rounds import close_round
 from respondents.codes import format_code
 from respondents.models import ThrottleBucket
 from respondents.throttle import WINDOW, is_blocked, record_failure
 from surveys.models import (
-    ResponseStatus,
     SurveyResponse,
 )
 from tests.helpers.respondent_helpers import (
@@ -117,7 +117,7 @@ def test_a_closed_round_stops_a_questionnaire_in_progress(world: World) -> None:
     client.post(reverse("surveys:end", args=[response.id]), {"open_answer": "laat", "action": "hand_in"})
     response.refresh_from_db()
     assert answers_of(response) == before
-    assert response.status == ResponseStatus.DRAFT and response.open_answer == ""
+    assert response.status == ResponseStatus.IN_PROGRESS and response.open_answer == ""
 
 
 # ---------------------------------------------------------------- throttling

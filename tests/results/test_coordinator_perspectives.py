@@ -8,13 +8,13 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
+from analysis.models import ResponseStatus
 from analysis.queries import counted_items
 from framework.item_bank import set_hidden
 from framework.models import Audience, Item
 from results.perspectives import Figure
 from surveys.batches import issue_codes
 from surveys.models import (
-    ResponseStatus,
     SurveyAnswer,
     SurveyResponse,
 )
@@ -196,7 +196,7 @@ def test_response_rates_breakdowns_and_open_answers_follow_the_rule_of_five(worl
     hand_in_surveys(world.round, "parent", 4, constant(2), "3A", "ar", open_answer="Meer avondmomenten")
     hand_in_surveys(world.round, "parent", 1, constant(2), "3A", "ar", open_answer="  ")
     hand_in_surveys(world.round, "parent", 1, constant(4), "3A", "tr", open_answer="Ik werk in ploegen")
-    hand_in_surveys(world.round, "parent", 1, constant(1), "3A", "tr", status=ResponseStatus.DRAFT)
+    hand_in_surveys(world.round, "parent", 1, constant(1), "3A", "tr", status=ResponseStatus.IN_PROGRESS)
     hand_in_surveys(world.round, "parent", 3, constant(5), "3B", "", open_answer="Geheim uit 3B")
     hand_in_surveys(world.round, "pupil_10_12", 5, constant(3), "5A", "", open_answer="Fijne juf")
     hand_in_surveys(world.other_round, "parent", 6, constant(1), "3A", "", open_answer="Van het Anker")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analysis.models import ResponseStatus
 from framework.models import Item
 from respondents.codes import ALPHABET, CODE_LENGTH, code_digest, format_code, new_code, normalize_code
 from respondents.models import ThrottleBucket
@@ -20,7 +21,6 @@ from surveys.batches import MAX_BATCH_SIZE
 from surveys.models import (
     CodeBatch,
     RespondentCode,
-    ResponseStatus,
     SurveyAnswer,
     SurveyResponse,
 )

@@ -6,9 +6,10 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from analysis.models import ResponseStatus
 from respondents.codes import ALPHABET, code_digest, format_code
 from surveys.batches import issue_codes
-from surveys.models import CodeStatus, RespondentCode, ResponseStatus, SurveyAnswer, SurveyResponse
+from surveys.models import CodeStatus, RespondentCode, SurveyAnswer, SurveyResponse
 from tests.helpers.world import World
 
 
