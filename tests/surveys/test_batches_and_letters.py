@@ -123,7 +123,8 @@ def test_team_members_get_403_and_outsiders_404(
         assert bob_client.post(url, BATCH).status_code == 403, url
         assert charlie_client.get(url).status_code == 404, url
         assert charlie_client.post(url, BATCH).status_code == 404, url
-        assert Client().get(url).status_code in (302, 404), url
+        anonymous = Client().get(url)
+        assert (anonymous.status_code, anonymous["Location"]) == (302, f"{reverse('accounts:login')}?next={url}"), url
     assert CodeBatch.objects.count() == 1
 
 
