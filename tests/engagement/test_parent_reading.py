@@ -2,7 +2,6 @@
 beside it (never alone), right to left where needed, read-aloud, and pages that need no JavaScript."""
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from tests.helpers.engagement_parent_steps import (
     pairs,
 )
 from tests.helpers.respondent_helpers import Node, html_element, parse, said, text_of
+from tests.helpers.tools import require_tool
 from tests.helpers.world import World
 
 pytestmark = pytest.mark.usefixtures("compiled_messages")
@@ -214,10 +214,10 @@ def body_of(response: Any) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else bytes(response.content)
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 def test_read_aloud_serves_the_dutch_and_the_translation(
     family: Family, published_declaration: Declaration, tmp_path: Path
 ) -> None:
+    require_tool("espeak-ng", "espeak-ng")
     add_translation(published_declaration, "tr")
     client = opened_client(family)
     with override_settings(AUDIO_CACHE_DIR=tmp_path):
