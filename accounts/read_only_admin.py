@@ -2,7 +2,7 @@
 pages (with their rules and logs), or hold what people answered. Site administrators look; they do not
 write past the rules."""
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.contrib import admin
 from django.db import models
@@ -39,3 +39,9 @@ class ReadOnlyInline(admin.TabularInline[Row, Any]):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+def read_only_inline(model: type[Row], fields: tuple[str, ...]) -> type[ReadOnlyInline[Row]]:
+    """A read-only inline of `model` showing `fields` (the texts of content rows, one per language)."""
+    inline = type(f"{model.__name__}Inline", (ReadOnlyInline,), {"model": model, "fields": fields})
+    return cast(type[ReadOnlyInline[Row]], inline)

@@ -1,13 +1,8 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from accounts.read_only_admin import ReadOnlyAdmin, ReadOnlyInline
+from accounts.read_only_admin import ReadOnlyAdmin, read_only_inline
 from actions.models import Action, LibraryAction, LibraryActionText
-
-
-class LibraryActionTextInline(ReadOnlyInline[LibraryActionText]):
-    model = LibraryActionText
-    fields = ("language", "title", "status")
 
 
 @admin.register(LibraryAction)
@@ -18,7 +13,7 @@ class LibraryActionAdmin(ReadOnlyAdmin[LibraryAction]):
     list_filter = ("target_group", "effort", "pupil_role", "retired")
     search_fields = ("key", "texts__title")
     list_select_related = ("school",)
-    inlines = (LibraryActionTextInline,)
+    inlines = (read_only_inline(LibraryActionText, ("language", "title", "status")),)
 
 
 @admin.register(Action)

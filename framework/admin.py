@@ -2,24 +2,14 @@
 
 from django.contrib import admin
 
-from accounts.read_only_admin import ReadOnlyAdmin, ReadOnlyInline
+from accounts.read_only_admin import ReadOnlyAdmin, read_only_inline
 from framework.models import Dimension, DimensionText, Item, ItemText
-
-
-class DimensionTextInline(ReadOnlyInline[DimensionText]):
-    model = DimensionText
-    fields = ("language", "name", "question", "status")
 
 
 @admin.register(Dimension)
 class DimensionAdmin(ReadOnlyAdmin[Dimension]):
     list_display = ("key", "position", "below_surface")
-    inlines = (DimensionTextInline,)
-
-
-class ItemTextInline(ReadOnlyInline[ItemText]):
-    model = ItemText
-    fields = ("language", "text", "status")
+    inlines = (read_only_inline(DimensionText, ("language", "name", "question", "status")),)
 
 
 @admin.register(Item)
@@ -30,4 +20,4 @@ class ItemAdmin(ReadOnlyAdmin[Item]):
     list_filter = ("audience", "dimension", "direction", "retired")
     search_fields = ("key", "construct", "school__name")
     list_select_related = ("dimension", "school")
-    inlines = (ItemTextInline,)
+    inlines = (read_only_inline(ItemText, ("language", "text", "status")),)
