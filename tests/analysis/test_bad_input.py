@@ -114,7 +114,7 @@ def test_create_round_survives_anything(world: World, data: st.DataObject) -> No
             empty = required_left_empty(pairs, ("title", "starts_on", "ends_on")) + [
                 name for name in ("scope",) if last(pairs, name) in (None, "")
             ]
-            assert_clear_errors(response, invalid_form(response), empty, statuses=(200,))
+            assert_clear_errors(response, invalid_form(response), empty, status=200)
 
 
 @FUZZ
@@ -135,7 +135,7 @@ def test_invite_to_round_survives_anything(world: World, dave: User, data: st.Da
         else:
             assert changes(before) == {}
             empty = ["invitees"] if not every(pairs, "invitees") else []
-            assert_clear_errors(response, invalid_form(response), empty, statuses=(200,))
+            assert_clear_errors(response, invalid_form(response), empty, status=200)
 
 
 SCALE_VALUES = ("1", "2", "3", "4", "5", "dk")
@@ -193,7 +193,7 @@ def test_answer_page_survives_anything(world: World, data: st.DataObject) -> Non
         else:
             assert changes(before) == {}
             assert response_row.status == ResponseStatus.INVITED and response_row.last_page == 0
-            assert_clear_errors(response, invalid_form(response), statuses=(200,))
+            assert_clear_errors(response, invalid_form(response), status=200)
 
 
 @FUZZ
@@ -233,7 +233,7 @@ def test_conclusion_survives_anything(world: World, data: st.DataObject) -> None
                 assert "message-error" in response.content.decode()
             else:
                 section = next(s for s in response.context["sections"] if s["dimension"].key == dimension)
-                assert_clear_errors(response, section["form"], statuses=(400,))
+                assert_clear_errors(response, section["form"], status=400)
 
 
 # --- framework --------------------------------------------------------------------------------
@@ -280,7 +280,7 @@ def test_own_item_survives_anything(world: World, data: st.DataObject) -> None:
             empty = required_left_empty(pairs, ("text_nl",)) + [
                 name for name in ("dimension", "direction", "scale") if last(pairs, name) in (None, "")
             ]
-            assert_clear_errors(response, invalid_form(response), empty, statuses=(200,))
+            assert_clear_errors(response, invalid_form(response), empty, status=200)
 
 
 @FUZZ

@@ -57,7 +57,7 @@ def test_a_post_without_any_field_names_each_required_field(
     response = client.post(reverse(name, args=args_of(world)), {})
     assert response.status_code == 200
     assert changes(before) == {}
-    assert_clear_errors(response, invalid_form(response), required, statuses=(200,))
+    assert_clear_errors(response, invalid_form(response), required, status=200)
 
 
 def test_an_empty_answer_page_is_saved_like_any_other(world: World) -> None:
@@ -87,7 +87,7 @@ def test_an_address_that_cannot_be_mailed_is_refused(world: World, email: str) -
     signup = Client().post(reverse("accounts:signup"), {"name": "Dora", "email": email, "password": PASSWORD})
     for response in (invite, signup):
         assert response.status_code == 200
-        assert_clear_errors(response, invalid_form(response), ("email",), statuses=(200,))
+        assert_clear_errors(response, invalid_form(response), ("email",), status=200)
     assert not Invitation.objects.exists() and not User.objects.filter(name="Dora").exists()
     assert not mail.outbox
 
@@ -111,5 +111,5 @@ def test_an_overlong_login_name_is_refused_before_it_is_recorded(world: World) -
     axes.utils.reset()
     response = Client().post(reverse("accounts:login"), {"username": "x" * 300 + "@example.org", "password": "x"})
     assert response.status_code == 200
-    assert_clear_errors(response, invalid_form(response), ("username",), statuses=(200,))
+    assert_clear_errors(response, invalid_form(response), ("username",), status=200)
     assert not AccessAttempt.objects.exists()

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from tests.helpers.tools import require_tool
+
 ROOT = Path(settings.BASE_DIR)
 RESPONDENT_LANGUAGES = [code for code, _name in settings.RESPONDENT_LANGUAGES]
 CATALOGUES = {language: ROOT / "locale" / language / "LC_MESSAGES" / "django.po" for language in RESPONDENT_LANGUAGES}
@@ -20,7 +22,7 @@ TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates")]
 
 def msgfmt_statistics(language: str) -> str:
     result = subprocess.run(
-        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(CATALOGUES[language])],
+        [require_tool("msgfmt", "gettext"), "--check", "--statistics", "-o", "/dev/null", str(CATALOGUES[language])],
         capture_output=True,
         text=True,
         check=False,
@@ -74,6 +76,7 @@ def msgids(path: Path) -> set[str]:
 
 def test_catalogues_hold_every_string_of_the_code(tmp_path: Path) -> None:
     """makemessages finds nothing the catalogues lack (run it, compare, put the files back)."""
+    require_tool("xgettext", "gettext")
     backup = {language: tmp_path / f"{language}.po" for language in CATALOGUES}
     for language, path in CATALOGUES.items():
         shutil.copy(path, backup[language])

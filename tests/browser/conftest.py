@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from tests.browser.axe import AxeAudit
+from tests.helpers.tools import require_tool
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -29,7 +30,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=require_tool(CHROMIUM, "chromium"), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

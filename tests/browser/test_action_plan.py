@@ -7,7 +7,6 @@ attributes — never by visible text. Every page on the way is checked with axe-
 
 import random
 import re
-import subprocess
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,6 +25,7 @@ from schools.models import Membership, Role, School
 from tests.browser.axe import AxeAudit
 from tests.browser.steps import invite_by_email, submit_main_form
 from tests.helpers.team_answers import answer_everything
+from tests.helpers.tools import run_poppler
 from tests.helpers.world import PASSWORD, make_user
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -206,13 +206,13 @@ def test_plan_from_finished_round_to_coach_comment_and_pdf(
     pdf = tmp_path / "report.pdf"
     download_info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = run_poppler("pdftotext", pdf, "-")
     flat = " ".join(text.split())
     dimension_names = [shown.name for shown in show_dimensions("nl")]
     assert any(name in flat for name in dimension_names), flat[:500]
     assert OWN_TITLE in flat
     assert ROUND_TITLE in flat
-    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    run_poppler("pdftoppm", "-r", "30", "-png", pdf, tmp_path / "page")
     assert list(tmp_path.glob("page*.png"))
 
     every_page = {

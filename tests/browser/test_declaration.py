@@ -9,7 +9,6 @@ every page on the way.
 """
 
 import re
-import subprocess
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -23,6 +22,7 @@ from engagement.school_years import school_year_of
 from schools.models import Membership, Role, School
 from tests.browser.axe import AxeAudit
 from tests.browser.steps import submit_main_form
+from tests.helpers.tools import run_poppler
 from tests.helpers.world import PASSWORD, make_user
 
 NewContext = Callable[..., BrowserContext]
@@ -44,8 +44,7 @@ def log_in(page: Page, base: str, email: str) -> None:
 
 def code_of(pdf: Path, reference: str) -> str:
     """The code printed on the letter of the family with this reference (one page per family)."""
-    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
-    for page_text in pages.stdout.split("\f"):
+    for page_text in run_poppler("pdftotext", "-layout", pdf, "-").split("\f"):
         if re.search(rf"\b{re.escape(reference)}\b", page_text):
             found = CODE.search(page_text)
             assert found, page_text

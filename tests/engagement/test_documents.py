@@ -3,8 +3,6 @@ pdftoppm for a picture of the page."""
 
 import io
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
@@ -19,14 +17,10 @@ from engagement.drafting import start_declaration, version_text
 from engagement.models import Declaration, DeclarationTranslation
 from engagement.translations.translating import field_values, translation_from_values
 from framework.models import TranslationStatus
+from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        shutil.which("pdftotext") is None, reason="poppler-utils is not installed (make test installs it)"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 # An Arabic sentence for the first part of "oudercontact" (what the school offers), and the domain's title.
 ARABIC_SENTENCE = "ننظم لقاءات ثابتة مع الأولياء كل سنة دراسية"
@@ -47,8 +41,7 @@ def bilingual_url(declaration: Declaration, language: str) -> str:
 def poppler(tmp_path: Path, pdf: bytes, *args: str) -> str:
     path = tmp_path / "document.pdf"
     path.write_bytes(pdf)
-    result = subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, check=True, timeout=60)
-    return result.stdout.decode()
+    return run_poppler("pdftotext", *args, path, "-")
 
 
 def words_of(text: str) -> str:
@@ -148,11 +141,7 @@ def test_the_pages_render_to_a_picture_that_is_not_blank(
     arabic_translation(published_declaration)
     pdf = alice_client.get(bilingual_url(published_declaration, "ar")).content
     (tmp_path / "bilingual.pdf").write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(tmp_path / "bilingual.pdf"), str(tmp_path / "page")],
-        check=True,
-        timeout=60,
-    )
+    run_poppler("pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", tmp_path / "bilingual.pdf", tmp_path / "page")
     pictures = sorted(tmp_path.glob("page*.png"))
     assert len(pictures) == 1
     image = Image.open(io.BytesIO(pictures[0].read_bytes())).convert("L")

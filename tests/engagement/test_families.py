@@ -3,7 +3,6 @@
 import csv
 import io
 import re
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from django.urls import reverse
 from engagement.drafting import change_text, latest_version, start_declaration, version_text
 from engagement.families.codes import family_for_code, issue_code
 from engagement.models import Acknowledgment, Declaration, DeclarationVersion, Family
+from tests.helpers.tools import run_poppler
 from tests.helpers.world import World, in_dutch
 
 # Helpers ---------------------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> list[str]:
     assert pdf.startswith(b"%PDF")
     path = tmp_path / "letters.pdf"
     path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    text = run_poppler("pdftotext", "-layout", path, "-")
     return [page for page in text.split("\f") if page.strip()]
 
 

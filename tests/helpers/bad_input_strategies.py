@@ -268,10 +268,11 @@ def assert_safe_redirect(response: HttpResponse) -> None:
 
 
 def assert_clear_errors(
-    response: HttpResponse, form: BaseForm, required_empty: Sequence[str] = (), statuses: Sequence[int] = (200, 400)
+    response: HttpResponse, form: BaseForm, required_empty: Sequence[str] = (), *, status: int
 ) -> None:
-    """The form is shown again with a message, and each field's error sits next to that field."""
-    assert response.status_code in statuses, response.status_code
+    """The form is shown again (with the `status` that page uses) with a message, and each field's error sits
+    next to that field."""
+    assert response.status_code == status, response.status_code
     html = response.content.decode()
     assert form.errors, "a refused form must say why"
     assert 'class="errorlist' in html or 'role="alert"' in html

@@ -139,11 +139,6 @@ def example(scene: Scene) -> Iterator[dict[str, Snapshot]]:
         pass
 
 
-def assert_answered(response: HttpResponse) -> None:
-    assert response.status_code < 500, response.status_code
-    assert response.status_code in {200, 302, 304, 400, 404, 405, 429}, response.status_code
-
-
 def flatten(data: dict[str, Any]) -> str:
     return urlencode(
         [(key, item) for key, value in data.items() for item in (value if isinstance(value, list) else [value])]

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from framework.localized import show_dimensions
 from framework.models import Dimension
 from schools.models import Membership, Role
 from tests.helpers.survey_data import constant, hand_in_surveys, team_answers
+from tests.helpers.tools import run_poppler
 from tests.helpers.world import World, make_user
 
 
@@ -36,9 +36,9 @@ def pdf_facts(pdf: bytes, tmp_path: Path) -> tuple[Path, dict[str, str], str]:
     assert pdf.startswith(b"%PDF")
     path = tmp_path / "report.pdf"
     path.write_bytes(pdf)
-    info_text = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    info_text = run_poppler("pdfinfo", path)
     info = {key.strip(): value.strip() for key, value in (line.split(":", 1) for line in info_text.splitlines())}
-    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    text = run_poppler("pdftotext", path, "-")
     return path, info, " ".join(text.split())
 
 
@@ -92,7 +92,7 @@ def test_the_pdf_report_is_a4_and_holds_profiles_conclusions_and_the_plan(
     assert "Koffiemoment aan de schoolpoort" in text
     assert "2.0 (n=6)" in text  # the parents' figure
     assert "dashed line" in text  # the legend does not rely on colour
-    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True)
+    run_poppler("pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", path, tmp_path / "p")
     assert list(tmp_path.glob("p*.png"))
 
 

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
-from uuid import UUID
 
 import pytest
 from django.db import transaction
@@ -21,15 +20,12 @@ from hypothesis import strategies as st
 from analysis.models import Round
 from surveys.batches import issue_codes
 from surveys.models import AnswerTally, GroupTally, SurveyResponse
-from surveys.respond import AlreadyHandedIn, Opening, hand_in, open_with_code, save_answers
+from surveys.respond import AlreadyHandedIn, hand_in, open_with_code
 from surveys.tallies import rebuild_tallies
-from surveys.texts import questionnaire_pages
+from tests.helpers.hand_ins import AnswerRow, GroupRow, answer, items_of, respond, start, tallies_of
 from tests.helpers.world import World
 
 AUDIENCES = ("parent", "pupil_10_12", "pupil_12_18")
-
-AnswerRow = tuple[str, str, str, str, str, int, int, int]
-GroupRow = tuple[str, str, str, str, int]
 
 
 @pytest.fixture(autouse=True)
@@ -37,63 +33,7 @@ def fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-# answering ---------------------------------------------------------------------------------------
-
-
-def items_of(round_: Round, audience: str) -> list[UUID]:
-    return [item for page in questionnaire_pages(round_.id, audience) for item in page]
-
-
-def start(world: World, audience: str = "parent", group: str = "3A", home_language: str = "") -> SurveyResponse:
-    issued = issue_codes(world.round, audience, "class", group, home_language, 1, world.alice)
-    opened = open_with_code(issued.codes[0])
-    assert opened.outcome == Opening.OPENED and opened.response is not None
-    return opened.response
-
-
-def answer(response: SurveyResponse, values: dict[UUID, int | None]) -> None:
-    """Save the pages that hold one of `values`, each with just those answers."""
-    for number, page in enumerate(questionnaire_pages(response.round_id, response.audience), start=1):
-        on_page = {item: values[item] for item in page if item in values}
-        if on_page:
-            save_answers(response, number, on_page, response.language)
-
-
-def respond(
-    world: World,
-    values: list[int | None],
-    audience: str = "parent",
-    group: str = "3A",
-    home_language: str = "",
-    handed_in: bool = True,
-) -> SurveyResponse:
-    """A respondent answers the first items of the questionnaire with `values` (None: "weet ik niet")."""
-    response = start(world, audience, group, home_language)
-    answer(response, dict(zip(items_of(world.round, audience), values, strict=False)))
-    if handed_in:
-        assert hand_in(response, "")
-    return response
-
-
 # comparing -------------------------------------------------------------------------------------
-
-
-def answer_tallies(round_: Round) -> list[AnswerRow]:
-    rows = AnswerTally.objects.filter(round=round_).values_list(
-        "school_id", "audience", "group_label", "home_language", "item_id", "total", "answered", "dont_know"
-    )
-    return sorted((str(school), a, g, lang, str(item), *sums) for school, a, g, lang, item, *sums in rows)
-
-
-def group_tallies(round_: Round) -> list[GroupRow]:
-    rows = GroupTally.objects.filter(round=round_).values_list(
-        "school_id", "audience", "group_label", "home_language", "responses"
-    )
-    return sorted((str(school), a, g, lang, n) for school, a, g, lang, n in rows)
-
-
-def tallies_of(round_: Round) -> tuple[list[AnswerRow], list[GroupRow]]:
-    return answer_tallies(round_), group_tallies(round_)
 
 
 def assert_equal_to_a_rebuild(round_: Round) -> tuple[list[AnswerRow], list[GroupRow]]:
