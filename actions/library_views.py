@@ -17,39 +17,40 @@ from actions.library_forms import OwnLibraryActionForm
 from actions.models import LibraryAction, LibraryActionText
 from framework.localized import show_dimensions
 from framework.models import MASTER_LANGUAGE, TranslationStatus
-from schools.access import COORDINATORS, EVERY_ROLE, get_membership
+from schools.access import get_membership, get_rw_membership
 
 
 @login_required
 def library(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, EVERY_ROLE)
+    if request.method == "POST":
+        membership = get_rw_membership(request, school_id)
+    else:
+        membership = get_membership(request, school_id)
     language = get_language()
     dimensions = show_dimensions(language)
     form = OwnLibraryActionForm(request.POST if request.method == "POST" else None, dimensions=dimensions)
-    if request.method == "POST":
-        get_membership(request, school_id, COORDINATORS)
-        if form.is_valid():
-            data = form.cleaned_data
-            with transaction.atomic():
-                action = LibraryAction.objects.create(
-                    key=f"school-{uuid.uuid4()}",
-                    school=membership.school,
-                    target_group=data["target_group"],
-                    effort=data["effort"],
-                    pupil_role=data["pupil_role"],
-                    position=10_000,  # after the framework's actions
-                )
-                action.dimensions.set(data["dimensions"])
-                LibraryActionText.objects.create(
-                    action=action,
-                    language=MASTER_LANGUAGE,
-                    title=data["title"],
-                    description=data["description"],
-                    pupil_part=data["pupil_part"],
-                    status=TranslationStatus.REVIEWED,
-                )
-            messages.success(request, _("The action is added to your school's library."))
-            return redirect("actions:library", school_id=school_id)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            action = LibraryAction.objects.create(
+                key=f"school-{uuid.uuid4()}",
+                school=membership.school,
+                target_group=data["target_group"],
+                effort=data["effort"],
+                pupil_role=data["pupil_role"],
+                position=10_000,  # after the framework's actions
+            )
+            action.dimensions.set(data["dimensions"])
+            LibraryActionText.objects.create(
+                action=action,
+                language=MASTER_LANGUAGE,
+                title=data["title"],
+                description=data["description"],
+                pupil_part=data["pupil_part"],
+                status=TranslationStatus.REVIEWED,
+            )
+        messages.success(request, _("The action is added to your school's library."))
+        return redirect("actions:library", school_id=school_id)
     names = {dimension.key: dimension.name for dimension in dimensions}
     shown = show_library(library_for(membership.school), language)
     context = {
@@ -57,6 +58,6 @@ def library(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
         "school": membership.school,
         "actions": [(item, [names[key] for key in item.dimension_keys]) for item in shown],
         "form": form,
-        "is_coordinator": membership.role in COORDINATORS,
+        "is_coordinator": membership.is_coordinator,
     }
     return render(request, "actions/library.html", context, status=400 if form.is_bound else 200)

@@ -2,30 +2,35 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from actions.access import can_comment, can_edit, get_action
+from actions.access import (
+    can_comment,
+    can_edit,
+    get_action,
+    get_action_for_commenter,
+    get_plan,
+    get_rw_action,
+    get_rw_plan,
+)
 from actions.check import PUPILS_TAKE_PART, ActionFacts, check_plan
 from actions.forms import ActionForm, CommentForm
 from actions.library import add_to_plan, library_for, show_library
 from actions.models import Action
 from actions.suggest import rank_suggestions
-from analysis.access import get_round
 from framework.localized import show_dimensions
 from results.focus import round_focus
-from schools.access import COORDINATORS, EVERY_ROLE
 
 BAR_STEP, BAR_WIDTH = 16, 150  # the coverage chart: a bar per dimension, in SVG units
 
 
 @login_required
 def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id, EVERY_ROLE)
+    membership, round_ = get_plan(request, school_id, round_id)
     language = get_language()
     dimensions = show_dimensions(language)
     keys = [dimension.key for dimension in dimensions]
@@ -77,14 +82,14 @@ def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
             (library[suggestion.key], suggestion, [names[key] for key in suggestion.reason_dimensions])
             for suggestion in suggestions
         ],
-        "is_coordinator": membership.role in COORDINATORS,
+        "is_coordinator": membership.is_coordinator,
     }
     return render(request, "actions/plan.html", context)
 
 
 @login_required
 def action_create(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    membership, round_ = get_rw_plan(request, school_id, round_id)
     dimensions = show_dimensions(get_language())
     form = ActionForm(request.POST if request.method == "POST" else None, school=round_.school, dimensions=dimensions)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +106,7 @@ def action_create(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
 
 @login_required
 def action_edit(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, action_id: UUID) -> HttpResponse:
-    membership, round_, action = get_action(request, school_id, round_id, action_id, edit=True)
+    membership, round_, action = get_rw_action(request, school_id, round_id, action_id)
     dimensions = show_dimensions(get_language())
     form = ActionForm(
         request.POST if request.method == "POST" else None,
@@ -120,10 +125,11 @@ def action_edit(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
 @login_required
 def action_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, action_id: UUID) -> HttpResponse:
     """The action read-only, with its comments; every member reads, some may comment (others 403)."""
-    membership, round_, action = get_action(request, school_id, round_id, action_id)
+    if request.method == "POST":
+        membership, round_, action = get_action_for_commenter(request, school_id, round_id, action_id)
+    else:
+        membership, round_, action = get_action(request, school_id, round_id, action_id)
     may_comment = can_comment(membership, action)
-    if request.method == "POST" and not may_comment:
-        raise PermissionDenied
     form = CommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         comment = form.save(commit=False)
@@ -151,7 +157,7 @@ def action_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
 
 @login_required
 def add_suggestion(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, library_id: UUID) -> HttpResponse:
-    _membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    _membership, round_ = get_rw_plan(request, school_id, round_id)
     if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
         return HttpResponseNotAllowed(["POST"])
     shown = next(iter(show_library(library_for(round_.school).filter(id=library_id), get_language())), None)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from schools.access import COORDINATORS, get_membership
+from schools.access import get_membership, get_rw_membership
 from schools.forms import InvitationForm, SchoolForm
 from schools.invitations import (
     InvitationMismatch,
@@ -23,7 +23,7 @@ from schools.models import Invitation, Membership, Role
 @login_required
 def home(request: AuthenticatedRequest) -> HttpResponse:
     memberships = list(Membership.objects.filter(user=request.user).select_related("school").order_by("school__name"))
-    coaches = any(membership.role == Role.COACH for membership in memberships)
+    coaches = any(membership.is_coach for membership in memberships)
     return render(request, "schools/home.html", {"memberships": memberships, "coaches": coaches})
 
 
@@ -40,25 +40,25 @@ def create_school(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id)
-    school = membership.school
-    is_coordinator = membership.role == Role.COORDINATOR
-    form = InvitationForm(request.POST if request.method == "POST" else None, school=school)
     if request.method == "POST":
-        if not is_coordinator:
-            get_membership(request, school_id, COORDINATORS)  # raises 403
-        if form.is_valid():
-            invitation, token = create_invitation(
-                school, form.cleaned_data["email"], form.cleaned_data["role"], request.user
-            )
-            link = request.build_absolute_uri(reverse("schools:accept_invitation", args=[token]))
-            send_invitation_email(invitation, link)
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s. You can also pass on this link yourself: %(link)s")
-                % {"email": invitation.email, "link": link},
-            )
-            return redirect("schools:members", school_id=school.id)
+        membership = get_rw_membership(request, school_id)
+    else:
+        membership = get_membership(request, school_id)
+    school = membership.school
+    is_coordinator = membership.is_coordinator
+    form = InvitationForm(request.POST if request.method == "POST" else None, school=school)
+    if request.method == "POST" and form.is_valid():
+        invitation, token = create_invitation(
+            school, form.cleaned_data["email"], form.cleaned_data["role"], request.user
+        )
+        link = request.build_absolute_uri(reverse("schools:accept_invitation", args=[token]))
+        send_invitation_email(invitation, link)
+        messages.success(
+            request,
+            _("Invitation sent to %(email)s. You can also pass on this link yourself: %(link)s")
+            % {"email": invitation.email, "link": link},
+        )
+        return redirect("schools:members", school_id=school.id)
     context = {
         "membership": membership,
         "school": school,
@@ -72,7 +72,7 @@ def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
 
 @login_required
 def revoke_invitation(request: AuthenticatedRequest, school_id: UUID, invitation_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, COORDINATORS)
+    membership = get_rw_membership(request, school_id)
     if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
         return HttpResponseNotAllowed(["POST"])
     invitation = get_object_or_404(Invitation, school=membership.school, id=invitation_id, accepted_at__isnull=True)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.http import AuthenticatedRequest
-from engagement.access import COMMENTERS, EDITORS, get_declaration
+from engagement.access import get_declaration, get_declaration_for_commenter, get_rw_declaration
 from engagement.consultation.diff import version_diff
 from engagement.consultation.forms import AdoptForm, AnswerForm, CommentForm
 from engagement.domains import DOMAIN_LABELS, PART_LABELS
@@ -47,7 +47,7 @@ def _back(declaration_id: UUID, school_id: UUID, anchor: str = "") -> HttpRespon
 
 @login_required
 def comment(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    _membership, declaration = get_declaration(request, school_id, declaration_id, COMMENTERS)
+    _membership, declaration = get_declaration_for_commenter(request, school_id, declaration_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if declaration.state != DeclarationState.CONSULTATION:
@@ -71,7 +71,7 @@ def comment(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID
 
 @login_required
 def answer(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, comment_id: UUID) -> HttpResponse:
-    _membership, declaration = get_declaration(request, school_id, declaration_id, EDITORS)
+    _membership, declaration = get_rw_declaration(request, school_id, declaration_id)
     target = DomainComment.objects.filter(declaration=declaration, id=comment_id).first()
     if target is None:
         raise Http404
@@ -92,7 +92,7 @@ def answer(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID,
 @login_required
 def step(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, name: str) -> HttpResponse:
     """A step of the consultation. Publishing asks for confirmation first: a published version is final."""
-    membership, declaration = get_declaration(request, school_id, declaration_id, EDITORS)
+    membership, declaration = get_rw_declaration(request, school_id, declaration_id)
     if name not in STEP_DONE:
         raise Http404
     version = latest_version(declaration)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from engagement.access import EDITORS, get_declaration
+from engagement.access import get_declaration, get_rw_declaration
 from engagement.domains import DOMAIN_KEYS, DOMAIN_LABELS
 from engagement.drafting import latest_version, version_text
 from engagement.editor.forms import EvaluationForm
@@ -19,10 +19,11 @@ from engagement.models import DomainEvaluation
 
 @login_required
 def evaluation(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    membership, declaration = get_declaration(request, school_id, declaration_id)
-    is_editor = membership.role in EDITORS
     if request.method == "POST":
-        get_declaration(request, school_id, declaration_id, EDITORS)
+        membership, declaration = get_rw_declaration(request, school_id, declaration_id)
+    else:
+        membership, declaration = get_declaration(request, school_id, declaration_id)
+    is_editor = membership.edits_declaration
     existing = {item.domain: item for item in DomainEvaluation.objects.filter(declaration=declaration)}
     text = version_text(declaration.published_version or latest_version(declaration))
     forms = {

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from engagement.access import EDITORS, get_declaration
+from engagement.access import get_rw_declaration
 from engagement.drafting import version_text
 from engagement.models import Declaration, DeclarationTranslation, DeclarationVersion, TranslationStatus
 from engagement.template_content import read_template
@@ -58,7 +58,7 @@ class TranslationRow:
 
 @login_required
 def translations(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    membership, declaration = get_declaration(request, school_id, declaration_id, EDITORS)
+    membership, declaration = get_rw_declaration(request, school_id, declaration_id)
     version = declaration.published_version
     rows: list[TranslationRow] = []
     older: list[DeclarationTranslation] = []
@@ -119,7 +119,7 @@ def _prefill_sources(declaration: Declaration, version: DeclarationVersion, lang
 def translation_edit(
     request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, language: str
 ) -> HttpResponse:
-    membership, declaration = get_declaration(request, school_id, declaration_id, EDITORS)
+    membership, declaration = get_rw_declaration(request, school_id, declaration_id)
     language = _target_language(language)
     version = declaration.published_version
     if version is None:
