@@ -13,13 +13,14 @@ from django.utils.translation import gettext_lazy
 
 from accounts.http import AuthenticatedRequest
 from engagement.access import get_declaration, get_declaration_for_commenter, get_rw_declaration
+from engagement.consultation.commenting import accepts_comments_from
 from engagement.consultation.diff import version_diff
 from engagement.consultation.forms import AdoptForm, AnswerForm, CommentForm
 from engagement.domains import DOMAIN_LABELS, PART_LABELS
 from engagement.drafting import StepNotAllowed, latest_version, take_step, version_text
 from engagement.editor.guardrail_messages import explain
 from engagement.editor.guardrails import check_declaration
-from engagement.models import DeclarationState, DomainComment
+from engagement.models import DomainComment
 
 STEP_DONE = {
     "consult": gettext_lazy("The draft is open for comments of the parent association and the schoolraad."),
@@ -47,10 +48,10 @@ def _back(declaration_id: UUID, school_id: UUID, anchor: str = "") -> HttpRespon
 
 @login_required
 def comment(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    _membership, declaration = get_declaration_for_commenter(request, school_id, declaration_id)
+    membership, declaration = get_declaration_for_commenter(request, school_id, declaration_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if declaration.state != DeclarationState.CONSULTATION:
+    if not accepts_comments_from(declaration, membership):
         messages.error(request, _("Comments are possible while the declaration is in consultation."))
         return _back(declaration.id, school_id)
     form = CommentForm(request.POST)

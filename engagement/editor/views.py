@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
 from engagement.access import get_declaration, get_rw_declaration
+from engagement.consultation.commenting import accepts_comments_from
 from engagement.consultation.forms import AdoptForm, AnswerForm, CommentForm
 from engagement.domains import DOMAIN_KEYS, DOMAIN_LABELS
 from engagement.drafting import change_text, latest_version, start_declaration, template_text, version_text
@@ -131,7 +132,7 @@ def declaration(request: AuthenticatedRequest, school_id: UUID, declaration_id: 
             (state, DeclarationState(state).label, STATE_ORDER.index(state) <= STATE_ORDER.index(declaration_.state))
             for state in STATE_ORDER
         ],
-        "can_comment": membership.comments_on_declaration and declaration_.state == DeclarationState.CONSULTATION,
+        "can_comment": accepts_comments_from(declaration_, membership),
         "comment_form": CommentForm(),
         "answer_form": AnswerForm() if membership.edits_declaration else None,
         "adopt_form": AdoptForm(),
