@@ -3,7 +3,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -16,8 +16,10 @@ from schools.invitations import (
     create_invitation,
     find_open_invitation,
     send_invitation_email,
+    withdraw_invitation,
 )
-from schools.models import Invitation, Membership, Role
+from schools.models import Invitation, Membership
+from schools.schools import register_school
 
 
 @login_required
@@ -31,8 +33,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
 def create_school(request: AuthenticatedRequest) -> HttpResponse:
     form = SchoolForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        school = form.save()
-        Membership.objects.create(school=school, user=request.user, role=Role.COORDINATOR)
+        school = register_school(form.cleaned_data["name"], form.cleaned_data["town"], request.user)
         messages.success(request, _("The school is created. You are its coordinator."))
         return redirect("results:dashboard", school_id=school.id)
     return render(request, "schools/school_form.html", {"form": form})
@@ -75,8 +76,9 @@ def revoke_invitation(request: AuthenticatedRequest, school_id: UUID, invitation
     membership = get_rw_membership(request, school_id)
     if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
         return HttpResponseNotAllowed(["POST"])
-    invitation = get_object_or_404(Invitation, school=membership.school, id=invitation_id, accepted_at__isnull=True)
-    invitation.delete()
+    invitation = withdraw_invitation(membership.school, invitation_id)
+    if invitation is None:
+        raise Http404
     messages.success(request, _("The invitation for %(email)s is withdrawn.") % {"email": invitation.email})
     return redirect("schools:members", school_id=membership.school.id)
 
