@@ -7,13 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.http import AuthenticatedRequest
 from engagement.access import get_declaration, get_declaration_for_commenter, get_rw_declaration
-from engagement.consultation.commenting import accepts_comments_from
+from engagement.consultation.commenting import accepts_comments_from, add_comment, answer_comment
 from engagement.consultation.diff import version_diff
 from engagement.consultation.forms import AdoptForm, AnswerForm, CommentForm
 from engagement.domains import DOMAIN_LABELS, PART_LABELS
@@ -58,14 +57,7 @@ def comment(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID
     if not form.is_valid():
         report_errors(request, form)
         return _back(declaration.id, school_id, "comment-form")
-    saved = DomainComment.objects.create(
-        declaration=declaration,
-        school=declaration.school,
-        version=latest_version(declaration),
-        domain=form.cleaned_data["domain"],
-        author=request.user,
-        body=form.cleaned_data["body"],
-    )
+    saved = add_comment(declaration, form.cleaned_data["domain"], request.user, form.cleaned_data["body"])
     messages.success(request, _("Your comment is saved. The coordinator will answer it."))
     return _back(declaration.id, school_id, f"comment-{saved.id}")
 
@@ -82,10 +74,7 @@ def answer(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID,
     if not form.is_valid():
         report_errors(request, form)
         return _back(declaration.id, school_id, f"comment-{target.id}")
-    target.answer = form.cleaned_data["answer"]
-    target.answered_by = request.user
-    target.answered_at = timezone.now()
-    target.save(update_fields=["answer", "answered_by", "answered_at"])
+    answer_comment(target, form.cleaned_data["answer"], request.user)
     messages.success(request, _("Your answer is saved."))
     return _back(declaration.id, school_id, f"comment-{target.id}")
 
