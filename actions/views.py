@@ -21,6 +21,7 @@ from actions.check import PUPILS_TAKE_PART, ActionFacts, check_plan
 from actions.forms import ActionForm, CommentForm
 from actions.library import add_to_plan, library_for, show_library
 from actions.models import Action
+from actions.plan import add_action, change_action, comment_on_action
 from actions.suggest import rank_suggestions
 from framework.localized import show_dimensions
 from results.focus import round_focus
@@ -93,11 +94,7 @@ def action_create(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
     dimensions = show_dimensions(get_language())
     form = ActionForm(request.POST if request.method == "POST" else None, school=round_.school, dimensions=dimensions)
     if request.method == "POST" and form.is_valid():
-        action = form.save(commit=False)
-        action.school = round_.school
-        action.round = round_
-        action.save()
-        form.save_m2m()
+        add_action(round_, form.save(commit=False), form.cleaned_data["dimensions"])
         messages.success(request, _("The action is added to the plan."))
         return redirect("actions:plan", school_id=school_id, round_id=round_id)
     context = {"membership": membership, "school": round_.school, "round": round_, "form": form, "action": None}
@@ -115,7 +112,7 @@ def action_edit(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         dimensions=dimensions,
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        change_action(form.save(commit=False), form.cleaned_data["dimensions"])
         messages.success(request, _("The action is saved."))
         return redirect("actions:plan", school_id=school_id, round_id=round_id)
     context = {"membership": membership, "school": round_.school, "round": round_, "form": form, "action": action}
@@ -132,11 +129,7 @@ def action_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
     may_comment = can_comment(membership, action)
     form = CommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        comment = form.save(commit=False)
-        comment.school = round_.school
-        comment.action = action
-        comment.author = request.user
-        comment.save()
+        comment_on_action(action, request.user, form.cleaned_data["text"])
         messages.success(request, _("Your comment is added."))
         return redirect("actions:detail", school_id=school_id, round_id=round_id, action_id=action_id)
     names = {shown.dimension.pk: shown.name for shown in show_dimensions(get_language())}
