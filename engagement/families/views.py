@@ -21,6 +21,7 @@ from engagement.families.export import class_summaries, family_list_csv, family_
 from engagement.families.forms import DeleteFamiliesForm, FamilyImportForm, LettersForm
 from engagement.families.letters import MAX_LETTERS_PER_PDF, letters_pdf
 from engagement.families.privacy import delete_year, export_year, year_counts
+from engagement.families.storing import store_families
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
 from schools.models import Membership
 
@@ -77,7 +78,7 @@ def family_import(request: AuthenticatedRequest, school_id: UUID, declaration_id
     form = FamilyImportForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            result = form.save(declaration.school, declaration.school_year)
+            result = store_families(declaration.school, declaration.school_year, form.rows)
         except IntegrityError:  # another import of the same list at the same moment
             form.add_error(
                 None, _("Another import changed the families at the same time. Nothing was imported: try again.")

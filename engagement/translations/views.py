@@ -21,6 +21,7 @@ from engagement.models import Declaration, DeclarationTranslation, DeclarationVe
 from engagement.template_content import read_template
 from engagement.texts import DeclarationText, declaration_text
 from engagement.translations.forms import TranslationForm, form_name
+from engagement.translations.storing import save_translation
 from engagement.translations.translating import (
     FROM_EARLIER_VERSION,
     FROM_TEMPLATE,
@@ -149,7 +150,7 @@ def translation_edit(
                 ),
             )
         elif form.is_valid():
-            form.save(version, request.user)
+            save_translation(version, language, form.translated_text(), form.cleaned_data["status"], request.user)
             messages.success(
                 request,
                 _("The translation (%(language)s) is saved.") % {"language": native_name(language)},
