@@ -6,6 +6,7 @@ edits it (`get_rw_action`), and coordinators, coaches and its owner comment on i
 (`get_action_for_commenter`); others get 403.
 """
 
+from collections.abc import Callable
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
@@ -16,6 +17,8 @@ from analysis.access import get_rw_round, round_of
 from analysis.models import Round
 from schools.access import get_membership
 from schools.models import Membership
+
+ActionRule = Callable[[Membership, Action], bool]
 
 
 def get_plan(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round]:
@@ -44,24 +47,27 @@ def get_action(
     return membership, round_, _action_of(round_, action_id)
 
 
+def _action_where(
+    request: HttpRequest, school_id: UUID, round_id: UUID, action_id: UUID, allowed: ActionRule
+) -> tuple[Membership, Round, Action]:
+    membership, round_, action = get_action(request, school_id, round_id, action_id)
+    if not allowed(membership, action):
+        raise PermissionDenied
+    return membership, round_, action
+
+
 def get_rw_action(
     request: HttpRequest, school_id: UUID, round_id: UUID, action_id: UUID
 ) -> tuple[Membership, Round, Action]:
     """Write: the coordinator or the action's owner; 403 for other members (after 404 for an unknown action)."""
-    membership, round_, action = get_action(request, school_id, round_id, action_id)
-    if not can_edit(membership, action):
-        raise PermissionDenied
-    return membership, round_, action
+    return _action_where(request, school_id, round_id, action_id, can_edit)
 
 
 def get_action_for_commenter(
     request: HttpRequest, school_id: UUID, round_id: UUID, action_id: UUID
 ) -> tuple[Membership, Round, Action]:
     """Comment: coordinators, support coaches and the action's owner; 403 for other members."""
-    membership, round_, action = get_action(request, school_id, round_id, action_id)
-    if not can_comment(membership, action):
-        raise PermissionDenied
-    return membership, round_, action
+    return _action_where(request, school_id, round_id, action_id, can_comment)
 
 
 def can_edit(membership: Membership, action: Action) -> bool:
