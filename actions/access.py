@@ -1,33 +1,79 @@
-"""The one way views reach an action: through the round (outsiders 404), edit for coordinator or owner (403)."""
+"""The one way views reach a round's plan and its actions: through the school membership (outsiders 404).
 
+Pairs as everywhere (see schools.access). The plan: every member reads it (`get_plan`), the coordinator
+writes it (`get_rw_plan`). An action: every member reads it (`get_action`), the coordinator or its owner
+edits it (`get_rw_action`), and coordinators, coaches and its owner comment on it
+(`get_action_for_commenter`); others get 403.
+"""
+
+from collections.abc import Callable
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from actions.models import Action
-from analysis.access import get_round
+from analysis.access import get_rw_round, round_of
 from analysis.models import Round
-from schools.access import EVERY_ROLE
-from schools.models import Membership, Role
+from schools.access import get_membership
+from schools.models import Membership
+
+ActionRule = Callable[[Membership, Action], bool]
 
 
-def get_action(
-    request: HttpRequest, school_id: UUID, round_id: UUID, action_id: UUID, edit: bool = False
-) -> tuple[Membership, Round, Action]:
-    membership, round_ = get_round(request, school_id, round_id, EVERY_ROLE)
+def get_plan(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round]:
+    """Read: every member of the school (parent representatives too) reads a round's plan."""
+    membership = get_membership(request, school_id)
+    return membership, round_of(membership, round_id)
+
+
+def get_rw_plan(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round]:
+    """Write: the coordinator adds actions to the plan and decides on the previous round's; 403 for others."""
+    return get_rw_round(request, school_id, round_id)
+
+
+def _action_of(round_: Round, action_id: UUID) -> Action:
     action = Action.objects.filter(round=round_, id=action_id).first()
     if action is None:
         raise Http404
-    if edit and not can_edit(membership, action):
+    return action
+
+
+def get_action(
+    request: HttpRequest, school_id: UUID, round_id: UUID, action_id: UUID
+) -> tuple[Membership, Round, Action]:
+    """Read: every member of the school."""
+    membership, round_ = get_plan(request, school_id, round_id)
+    return membership, round_, _action_of(round_, action_id)
+
+
+def _action_where(
+    request: HttpRequest, school_id: UUID, round_id: UUID, action_id: UUID, allowed: ActionRule
+) -> tuple[Membership, Round, Action]:
+    membership, round_, action = get_action(request, school_id, round_id, action_id)
+    if not allowed(membership, action):
         raise PermissionDenied
     return membership, round_, action
 
 
+def get_rw_action(
+    request: HttpRequest, school_id: UUID, round_id: UUID, action_id: UUID
+) -> tuple[Membership, Round, Action]:
+    """Write: the coordinator or the action's owner; 403 for other members (after 404 for an unknown action)."""
+    return _action_where(request, school_id, round_id, action_id, can_edit)
+
+
+def get_action_for_commenter(
+    request: HttpRequest, school_id: UUID, round_id: UUID, action_id: UUID
+) -> tuple[Membership, Round, Action]:
+    """Comment: coordinators, support coaches and the action's owner; 403 for other members."""
+    return _action_where(request, school_id, round_id, action_id, can_comment)
+
+
 def can_edit(membership: Membership, action: Action) -> bool:
-    return membership.role == Role.COORDINATOR or action.owner_id == membership.user_id
+    return membership.is_coordinator or action.owner_id == membership.user_id
 
 
 def can_comment(membership: Membership, action: Action) -> bool:
     """Coordinators, the action's owner and support coaches may comment on an action."""
-    return membership.role in (Role.COORDINATOR, Role.COACH) or action.owner_id == membership.user_id
+    return membership.is_coordinator or membership.is_coach or action.owner_id == membership.user_id

@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.http import AuthenticatedRequest
+from actions.access import get_rw_plan
 from actions.carry import carry_over, close_with_evaluation, open_previous_actions
 from actions.models import ActionStatus
-from analysis.access import get_round
-from schools.access import COORDINATORS
 
 
 class CloseForm(forms.Form):
@@ -32,7 +31,7 @@ class CloseForm(forms.Form):
 
 @login_required
 def previous_actions(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    membership, round_ = get_rw_plan(request, school_id, round_id)
     pending = open_previous_actions(round_)
     failed: tuple[str, CloseForm] | None = None
     if request.method == "POST":

@@ -1,15 +1,20 @@
 """The action library in the reader's language, and turning a library action into a draft action."""
 
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 
 from actions.models import Action, ActionStatus, LibraryAction, LibraryActionText
 from actions.suggest import LibraryFacts
 from analysis.models import Round
 from framework.localized import pick_language
-from framework.models import MASTER_LANGUAGE
+from framework.models import MASTER_LANGUAGE, Dimension, TranslationStatus
 from schools.models import School
+
+OWN_ACTIONS_POSITION = 10_000  # a school's own actions come after the framework's
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,42 @@ def show_library(actions: QuerySet[LibraryAction], language: str) -> list[ShownL
         keys = tuple(d.key for d in sorted(action.dimensions.all(), key=lambda d: d.position))
         shown.append(ShownLibraryAction(action, keys, text.title, text.description, text.pupil_part, is_fallback))
     return shown
+
+
+def add_own_library_action(
+    school: School,
+    *,
+    title: str,
+    description: str,
+    pupil_part: str,
+    target_group: str,
+    effort: str,
+    pupil_role: str,
+    dimensions: Iterable[Dimension],
+) -> LibraryAction:
+    """A school's own action in its library (only the school sees it), after the framework's actions.
+
+    Written in Dutch, the school's master language, and reviewed: the school wrote it itself.
+    """
+    with transaction.atomic():
+        action = LibraryAction.objects.create(
+            key=f"school-{uuid.uuid4()}",
+            school=school,
+            target_group=target_group,
+            effort=effort,
+            pupil_role=pupil_role,
+            position=OWN_ACTIONS_POSITION,
+        )
+        action.dimensions.set(dimensions)
+        LibraryActionText.objects.create(
+            action=action,
+            language=MASTER_LANGUAGE,
+            title=title,
+            description=description,
+            pupil_part=pupil_part,
+            status=TranslationStatus.REVIEWED,
+        )
+    return action
 
 
 def add_to_plan(round_: Round, shown: ShownLibraryAction) -> Action:

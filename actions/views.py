@@ -2,31 +2,37 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from actions.access import can_comment, can_edit, get_action
+from actions.access import (
+    can_comment,
+    can_edit,
+    get_action,
+    get_action_for_commenter,
+    get_plan,
+    get_rw_action,
+    get_rw_plan,
+)
 from actions.check import PUPILS_TAKE_PART, check_plan
 from actions.forms import ActionForm, CommentForm
 from actions.library import add_to_plan, library_for, show_library
 from actions.models import Action
+from actions.plan import add_action, change_action, comment_on_action
 from actions.plan_warnings import explain
 from actions.suggest import rank_suggestions
-from analysis.access import get_round
 from framework.localized import show_dimensions
 from results.focus import round_focus
-from schools.access import COORDINATORS, EVERY_ROLE
 
 BAR_STEP, BAR_WIDTH = 16, 150  # the coverage chart: a bar per dimension, in SVG units
 
 
 @login_required
 def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id, EVERY_ROLE)
+    membership, round_ = get_plan(request, school_id, round_id)
     language = get_language()
     dimensions = show_dimensions(language)
     keys = [dimension.key for dimension in dimensions]
@@ -68,22 +74,18 @@ def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
             (library[suggestion.key], suggestion, [names[key] for key in suggestion.reason_dimensions])
             for suggestion in suggestions
         ],
-        "is_coordinator": membership.role in COORDINATORS,
+        "is_coordinator": membership.is_coordinator,
     }
     return render(request, "actions/plan.html", context)
 
 
 @login_required
 def action_create(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    membership, round_ = get_rw_plan(request, school_id, round_id)
     dimensions = show_dimensions(get_language())
     form = ActionForm(request.POST if request.method == "POST" else None, school=round_.school, dimensions=dimensions)
     if request.method == "POST" and form.is_valid():
-        action = form.save(commit=False)
-        action.school = round_.school
-        action.round = round_
-        action.save()
-        form.save_m2m()
+        add_action(round_, form.save(commit=False), form.cleaned_data["dimensions"])
         messages.success(request, _("The action is added to the plan."))
         return redirect("actions:plan", school_id=school_id, round_id=round_id)
     context = {"membership": membership, "school": round_.school, "round": round_, "form": form, "action": None}
@@ -92,7 +94,7 @@ def action_create(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
 
 @login_required
 def action_edit(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, action_id: UUID) -> HttpResponse:
-    membership, round_, action = get_action(request, school_id, round_id, action_id, edit=True)
+    membership, round_, action = get_rw_action(request, school_id, round_id, action_id)
     dimensions = show_dimensions(get_language())
     form = ActionForm(
         request.POST if request.method == "POST" else None,
@@ -101,7 +103,7 @@ def action_edit(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         dimensions=dimensions,
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        change_action(form.save(commit=False), form.cleaned_data["dimensions"])
         messages.success(request, _("The action is saved."))
         return redirect("actions:plan", school_id=school_id, round_id=round_id)
     context = {"membership": membership, "school": round_.school, "round": round_, "form": form, "action": action}
@@ -111,17 +113,14 @@ def action_edit(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
 @login_required
 def action_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, action_id: UUID) -> HttpResponse:
     """The action read-only, with its comments; every member reads, some may comment (others 403)."""
-    membership, round_, action = get_action(request, school_id, round_id, action_id)
+    if request.method == "POST":
+        membership, round_, action = get_action_for_commenter(request, school_id, round_id, action_id)
+    else:
+        membership, round_, action = get_action(request, school_id, round_id, action_id)
     may_comment = can_comment(membership, action)
-    if request.method == "POST" and not may_comment:
-        raise PermissionDenied
     form = CommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        comment = form.save(commit=False)
-        comment.school = round_.school
-        comment.action = action
-        comment.author = request.user
-        comment.save()
+        comment_on_action(action, request.user, form.cleaned_data["text"])
         messages.success(request, _("Your comment is added."))
         return redirect("actions:detail", school_id=school_id, round_id=round_id, action_id=action_id)
     names = {shown.dimension.pk: shown.name for shown in show_dimensions(get_language())}
@@ -142,7 +141,7 @@ def action_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
 
 @login_required
 def add_suggestion(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, library_id: UUID) -> HttpResponse:
-    _membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    _membership, round_ = get_rw_plan(request, school_id, round_id)
     if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
         return HttpResponseNotAllowed(["POST"])
     shown = next(iter(show_library(library_for(round_.school).filter(id=library_id), get_language())), None)

@@ -2,7 +2,6 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +9,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from analysis.access import get_round
+from analysis.access import get_own_response, get_round, get_rw_round
 from analysis.forms import AnswerPageForm, InviteToRoundForm, RoundForm
 from analysis.models import TeamResponse
 from analysis.queries import (
@@ -30,12 +29,12 @@ from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
 from framework.localized import prefetch_item_texts, show_dimensions, show_items
 from framework.scale_forms import initial_answers
-from schools.access import ANALYSIS_READERS, COORDINATORS, get_membership
+from schools.access import get_analysis_membership, get_rw_membership
 
 
 @login_required
 def round_list(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, ANALYSIS_READERS)
+    membership = get_analysis_membership(request, school_id)
     mine = TeamResponse.objects.filter(round=OuterRef("pk"), user=request.user).values("status")[:1]
     rounds = rounds_with_counts(membership.school).annotate(my_status=Subquery(mine))
     context = {"membership": membership, "school": membership.school, "rounds": rounds}
@@ -44,7 +43,7 @@ def round_list(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
 
 @login_required
 def round_create(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, COORDINATORS)
+    membership = get_rw_membership(request, school_id)
     school = membership.school
     form = RoundForm(request.POST if request.method == "POST" else None, school=school)
     has_items = visible_team_items(school).exists()
@@ -72,15 +71,17 @@ def round_create(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
 
 @login_required
 def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id)
-    is_coordinator = membership.role in COORDINATORS
+    if request.method == "POST":
+        membership, round_ = get_rw_round(request, school_id, round_id)
+    else:
+        membership, round_ = get_round(request, school_id, round_id)
+    is_coordinator = membership.is_coordinator
     responses = TeamResponse.objects.filter(round=round_).select_related("user").order_by("user__name")
     invited_ids = {response.user_id for response in responses}
     form = InviteToRoundForm(
         request.POST if request.method == "POST" else None, school=round_.school, exclude_ids=invited_ids
     )
     if request.method == "POST":
-        get_round(request, school_id, round_id, COORDINATORS)
         if not round_.is_open:
             messages.error(request, _("This round is closed; nobody can be invited any more."))
             return redirect("analysis:round", school_id=school_id, round_id=round_id)
@@ -107,7 +108,7 @@ def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID)
 
 @login_required
 def round_close(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    membership, round_ = get_rw_round(request, school_id, round_id)
     if request.method == "POST":
         close_round(round_)
         messages.success(request, _("The round is closed. Its answers are frozen."))
@@ -118,10 +119,7 @@ def round_close(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
 
 @login_required
 def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, page: int) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id)
-    response = TeamResponse.objects.filter(round=round_, user=request.user).first()
-    if response is None:
-        raise PermissionDenied
+    membership, round_, response = get_own_response(request, school_id, round_id)
     language = get_language()
     dimensions = show_dimensions(language)
     if not 1 <= page <= len(dimensions):

@@ -1,26 +1,42 @@
-"""The one way views reach a declaration: through the school membership (outsiders 404, wrong role 403)."""
+"""The one way views reach a declaration: through the school membership (outsiders 404, wrong role 403).
 
-from collections.abc import Collection
+Pairs as everywhere (see schools.access): every member reads a declaration (`get_declaration`), its
+editors write it and its families, translations and answers (`get_rw_declaration`), and the people who
+take part in the consultation comment on it (`get_declaration_for_commenter`); others get 403.
+"""
+
 from uuid import UUID
 
 from django.http import Http404, HttpRequest
 
 from engagement.models import Declaration
-from schools.access import COORDINATORS, EVERY_ROLE, get_membership
-from schools.models import Membership, Role
-
-# Who may comment during the consultation: the parent association's and schoolraad's people, the team.
-COMMENTERS: frozenset[str] = frozenset({Role.COORDINATOR, Role.TEAM, Role.PARENT_REP, Role.SCHOOLRAAD})
-EDITORS = COORDINATORS
-READERS = EVERY_ROLE
+from schools.access import MembershipRule, membership_where
+from schools.models import Membership
 
 
-def get_declaration(
-    request: HttpRequest, school_id: UUID, declaration_id: UUID, roles: Collection[str] = READERS
+def _declaration(
+    request: HttpRequest, school_id: UUID, declaration_id: UUID, allowed: MembershipRule
 ) -> tuple[Membership, Declaration]:
-    membership = get_membership(request, school_id, roles)
+    membership = membership_where(request, school_id, allowed)
     declaration = Declaration.objects.filter(school=membership.school, id=declaration_id).first()
     if declaration is None:
         raise Http404
     declaration.school = membership.school  # already loaded; saves a query in templates
     return membership, declaration
+
+
+def get_declaration(request: HttpRequest, school_id: UUID, declaration_id: UUID) -> tuple[Membership, Declaration]:
+    """Read: every member of the school."""
+    return _declaration(request, school_id, declaration_id, lambda _membership: True)
+
+
+def get_rw_declaration(request: HttpRequest, school_id: UUID, declaration_id: UUID) -> tuple[Membership, Declaration]:
+    """Write: the declaration's editors (the coordinator)."""
+    return _declaration(request, school_id, declaration_id, lambda membership: membership.edits_declaration)
+
+
+def get_declaration_for_commenter(
+    request: HttpRequest, school_id: UUID, declaration_id: UUID
+) -> tuple[Membership, Declaration]:
+    """Comment: the coordinator, the team, parent representatives and schoolraad members (not support coaches)."""
+    return _declaration(request, school_id, declaration_id, lambda membership: membership.comments_on_declaration)

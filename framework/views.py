@@ -13,25 +13,24 @@ from framework.forms import SchoolItemForm, VisibilityForm
 from framework.item_bank import add_school_item, set_hidden, team_items_for_school
 from framework.localized import prefetch_item_texts, show_dimensions, show_items
 from framework.models import HiddenItem
-from schools.access import ANALYSIS_READERS, COORDINATORS, get_membership
+from schools.access import get_analysis_membership, get_rw_membership
 
 
 @login_required
 def item_bank(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, ANALYSIS_READERS)
+    if request.method == "POST":
+        membership = get_rw_membership(request, school_id)
+    else:
+        membership = get_analysis_membership(request, school_id)
     school = membership.school
     language = get_language()
-    is_coordinator = membership.role in COORDINATORS
+    is_coordinator = membership.is_coordinator
     form = SchoolItemForm(request.POST if request.method == "POST" else None, language=language)
-    if request.method == "POST":
-        get_membership(request, school_id, COORDINATORS)
-        if form.is_valid():
-            data = form.cleaned_data
-            add_school_item(
-                school, data["dimension"], data["direction"], data["scale"], data["text_nl"], data["text_en"]
-            )
-            messages.success(request, _("Your question is added. It is used in rounds you start from now on."))
-            return redirect("framework:items", school_id=school.id)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        add_school_item(school, data["dimension"], data["direction"], data["scale"], data["text_nl"], data["text_en"])
+        messages.success(request, _("Your question is added. It is used in rounds you start from now on."))
+        return redirect("framework:items", school_id=school.id)
     hidden_ids = set(HiddenItem.objects.filter(school=school).values_list("item_id", flat=True))
     items = show_items(prefetch_item_texts(team_items_for_school(school), language), language)
     sections = [
@@ -54,7 +53,7 @@ def item_bank(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
 
 @login_required
 def item_visibility(request: AuthenticatedRequest, school_id: UUID, item_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, COORDINATORS)
+    membership = get_rw_membership(request, school_id)
     if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
         return HttpResponseNotAllowed(["POST"])
     item = get_object_or_404(team_items_for_school(membership.school), id=item_id)

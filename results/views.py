@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from analysis.access import get_round
+from analysis.access import get_round, get_rw_round
 from analysis.forms import ConclusionForm
 from analysis.models import ResponseStatus
 from analysis.queries import conclusions_by_dimension, notes_by_dimension, participation, rounds_with_counts
@@ -18,7 +18,7 @@ from analysis.rounds import save_conclusion
 from framework.localized import show_dimensions
 from results.round_results import round_results
 from results.trend import trend
-from schools.access import COORDINATORS, get_membership
+from schools.access import get_membership
 from schools.models import Membership
 
 
@@ -36,14 +36,16 @@ def dashboard(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
 
 @login_required
 def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id)
-    is_coordinator = membership.role in COORDINATORS
+    if request.method == "POST":
+        membership, round_ = get_rw_round(request, school_id, round_id)
+    else:
+        membership, round_ = get_round(request, school_id, round_id)
+    is_coordinator = membership.is_coordinator
     dimensions = show_dimensions(get_language())
     conclusions = conclusions_by_dimension(round_)
     keys = {dimension.key: dimension for dimension in dimensions}
     posted: tuple[str, ConclusionForm] | None = None
     if request.method == "POST":
-        get_round(request, school_id, round_id, COORDINATORS)
         dimension = keys.get(str(request.POST.get("dimension", "")))
         if dimension is None:
             messages.error(request, _("Choose a dimension to write a conclusion on."))

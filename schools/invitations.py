@@ -1,5 +1,7 @@
 """Inviting people into a school by e-mail link, and accepting such a link."""
 
+from uuid import UUID
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -41,6 +43,15 @@ def find_open_invitation(token: str) -> Invitation | None:
     )
     if invitation is None or invitation.expired:
         return None
+    return invitation
+
+
+def withdraw_invitation(school: School, invitation_id: UUID) -> Invitation | None:
+    """Withdraw the school's invitation that nobody accepted yet; returns it, or None when there is no such one
+    (another school's, already accepted or already withdrawn). An accepted one stays: it records who joined."""
+    invitation = Invitation.objects.filter(school=school, id=invitation_id, accepted_at__isnull=True).first()
+    if invitation is not None:
+        invitation.delete()
     return invitation
 
 

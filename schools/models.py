@@ -21,6 +21,14 @@ class Role(models.TextChoices):
     COACH = "coach", _("Support coach")
 
 
+# Who does what, in one place; the Membership's predicates below read these and every access helper reads those.
+ANALYSIS_READERS: frozenset[str] = frozenset({Role.COORDINATOR, Role.TEAM, Role.COACH})
+# The engagementsverklaring: the coordinator edits it; during the consultation the team, the parent
+# association's and the schoolraad's people comment on it. Support coaches advise on the analysis and the plan.
+DECLARATION_EDITORS: frozenset[str] = frozenset({Role.COORDINATOR})
+DECLARATION_COMMENTERS: frozenset[str] = frozenset({Role.COORDINATOR, Role.TEAM, Role.PARENT_REP, Role.SCHOOLRAAD})
+
+
 class School(models.Model):
     """The tenant: every school-owned row points here (and it is the future shard key)."""
 
@@ -50,9 +58,27 @@ class Membership(models.Model):
         return f"{self.user} @ {self.school} ({self.role})"
 
     @property
+    def is_coordinator(self) -> bool:
+        """Runs the school in Betrokken: people, rounds, codes, the plan, translations."""
+        return self.role == Role.COORDINATOR
+
+    @property
+    def is_coach(self) -> bool:
+        return self.role == Role.COACH
+
+    @property
     def reads_analysis(self) -> bool:
         """Parent representatives and schoolraad members work on the engagementsverklaring, not the analysis."""
-        return self.role in (Role.COORDINATOR, Role.TEAM, Role.COACH)
+        return self.role in ANALYSIS_READERS
+
+    @property
+    def edits_declaration(self) -> bool:
+        return self.role in DECLARATION_EDITORS
+
+    @property
+    def comments_on_declaration(self) -> bool:
+        """May comment on the engagementsverklaring (while it is in consultation: see engagement.consultation)."""
+        return self.role in DECLARATION_COMMENTERS
 
 
 def hash_token(token: str) -> str:

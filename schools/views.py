@@ -3,12 +3,12 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from schools.access import COORDINATORS, get_membership
+from schools.access import get_membership, get_rw_membership
 from schools.forms import InvitationForm, SchoolForm
 from schools.invitations import (
     InvitationMismatch,
@@ -16,14 +16,16 @@ from schools.invitations import (
     create_invitation,
     find_open_invitation,
     send_invitation_email,
+    withdraw_invitation,
 )
-from schools.models import Invitation, Membership, Role
+from schools.models import Invitation, Membership
+from schools.schools import register_school
 
 
 @login_required
 def home(request: AuthenticatedRequest) -> HttpResponse:
     memberships = list(Membership.objects.filter(user=request.user).select_related("school").order_by("school__name"))
-    coaches = any(membership.role == Role.COACH for membership in memberships)
+    coaches = any(membership.is_coach for membership in memberships)
     return render(request, "schools/home.html", {"memberships": memberships, "coaches": coaches})
 
 
@@ -31,8 +33,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
 def create_school(request: AuthenticatedRequest) -> HttpResponse:
     form = SchoolForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        school = form.save()
-        Membership.objects.create(school=school, user=request.user, role=Role.COORDINATOR)
+        school = register_school(form.cleaned_data["name"], form.cleaned_data["town"], request.user)
         messages.success(request, _("The school is created. You are its coordinator."))
         return redirect("results:dashboard", school_id=school.id)
     return render(request, "schools/school_form.html", {"form": form})
@@ -40,25 +41,25 @@ def create_school(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id)
-    school = membership.school
-    is_coordinator = membership.role == Role.COORDINATOR
-    form = InvitationForm(request.POST if request.method == "POST" else None, school=school)
     if request.method == "POST":
-        if not is_coordinator:
-            get_membership(request, school_id, COORDINATORS)  # raises 403
-        if form.is_valid():
-            invitation, token = create_invitation(
-                school, form.cleaned_data["email"], form.cleaned_data["role"], request.user
-            )
-            link = request.build_absolute_uri(reverse("schools:accept_invitation", args=[token]))
-            send_invitation_email(invitation, link)
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s. You can also pass on this link yourself: %(link)s")
-                % {"email": invitation.email, "link": link},
-            )
-            return redirect("schools:members", school_id=school.id)
+        membership = get_rw_membership(request, school_id)
+    else:
+        membership = get_membership(request, school_id)
+    school = membership.school
+    is_coordinator = membership.is_coordinator
+    form = InvitationForm(request.POST if request.method == "POST" else None, school=school)
+    if request.method == "POST" and form.is_valid():
+        invitation, token = create_invitation(
+            school, form.cleaned_data["email"], form.cleaned_data["role"], request.user
+        )
+        link = request.build_absolute_uri(reverse("schools:accept_invitation", args=[token]))
+        send_invitation_email(invitation, link)
+        messages.success(
+            request,
+            _("Invitation sent to %(email)s. You can also pass on this link yourself: %(link)s")
+            % {"email": invitation.email, "link": link},
+        )
+        return redirect("schools:members", school_id=school.id)
     context = {
         "membership": membership,
         "school": school,
@@ -72,11 +73,12 @@ def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
 
 @login_required
 def revoke_invitation(request: AuthenticatedRequest, school_id: UUID, invitation_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, COORDINATORS)
+    membership = get_rw_membership(request, school_id)
     if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
         return HttpResponseNotAllowed(["POST"])
-    invitation = get_object_or_404(Invitation, school=membership.school, id=invitation_id, accepted_at__isnull=True)
-    invitation.delete()
+    invitation = withdraw_invitation(membership.school, invitation_id)
+    if invitation is None:
+        raise Http404
     messages.success(request, _("The invitation for %(email)s is withdrawn.") % {"email": invitation.email})
     return redirect("schools:members", school_id=membership.school.id)
 

@@ -69,6 +69,23 @@ def open_with_code(code: str) -> OpenResult:
         return OpenResult(Opening.OPENED, draft, draft.language)
 
 
+def record_language_choice(response: SurveyResponse, language: str) -> None:
+    """The language the respondent chose to answer in; the following pages are shown in it."""
+    SurveyResponse.objects.filter(pk=response.pk).update(language=language)
+    response.language = language
+
+
+def keep_open_answer(response: SurveyResponse, text: str) -> bool:
+    """Keep what was typed in the open question when the respondent goes back, as every page left is kept.
+
+    Returns False when the questionnaire was handed in meanwhile: a handed-in answer never changes.
+    """
+    kept = SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(open_answer=text)
+    if kept:
+        response.open_answer = text
+    return bool(kept)
+
+
 def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | None], language: str) -> None:
     """Store one page; a page posted twice (double click, resent after a lost connection) stores once.
 

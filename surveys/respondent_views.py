@@ -23,7 +23,15 @@ from respondents.rendering import client_address, respondent_language, responden
 from respondents.throttle import is_blocked, record_failure
 from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import SurveyResponse
-from surveys.respond import AlreadyHandedIn, Opening, hand_in, open_with_code, save_answers
+from surveys.respond import (
+    AlreadyHandedIn,
+    Opening,
+    hand_in,
+    keep_open_answer,
+    open_with_code,
+    record_language_choice,
+    save_answers,
+)
 from surveys.texts import questionnaire_pages, respondent_items
 
 
@@ -105,7 +113,7 @@ def choose_language(request: HttpRequest, response_id: UUID) -> HttpResponse:
         return opened
     response, language = opened
     if request.method == "POST":
-        SurveyResponse.objects.filter(pk=response.pk).update(language=language)
+        record_language_choice(response, language)
         return redirect(reverse("surveys:page", args=[response.id, 1]) + _query(language, False))
     return respondent_render(request, "surveys/language.html", {"response": response}, language)
 
@@ -169,9 +177,7 @@ def end_page(request: HttpRequest, response_id: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "back":
             # Going back keeps what was typed so far, like every other page that is left.
-            SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(
-                open_answer=form.cleaned_data["open_answer"]
-            )
+            keep_open_answer(response, form.cleaned_data["open_answer"])
             count = page_count(response)
             return redirect(reverse("surveys:page", args=[response.id, count]) + _query(language, dutch))
         hand_in(response, form.cleaned_data["open_answer"])

@@ -12,11 +12,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from analysis.access import get_round
+from analysis.access import get_rw_round
 from framework.item_bank import questionnaire_items
 from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES, Audience
 from respondents.languages import MASTER, TRANSLATION_CHOICES, is_supported, native_name
-from schools.access import COORDINATORS, get_membership
+from schools.access import get_rw_membership
 from surveys.batches import issue_codes
 from surveys.letters import letters_pdf, questionnaire_link
 from surveys.models import CodeBatch, CodeStatus
@@ -33,7 +33,7 @@ def _issued(request: AuthenticatedRequest) -> dict[str, list[str]]:
 
 @login_required
 def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    membership, round_ = get_rw_round(request, school_id, round_id)
     if request.method == "POST" and not round_.is_open:  # whatever was filled in: a closed round makes no codes
         messages.error(request, _("This round is closed; no new codes can be made."))
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
@@ -84,7 +84,7 @@ def _attachment(stem: str, batch: CodeBatch, extension: str) -> str:
 def _batch_and_codes(
     request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID
 ) -> tuple[CodeBatch, list[str] | None]:
-    _membership, round_ = get_round(request, school_id, round_id, COORDINATORS)
+    _membership, round_ = get_rw_round(request, school_id, round_id)
     batch = get_object_or_404(CodeBatch.objects.select_related("round__school"), round=round_, id=batch_id)
     return batch, _issued(request).get(str(batch.id))
 
@@ -130,7 +130,7 @@ def forget_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID,
 
 @login_required
 def translations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, COORDINATORS)
+    membership = get_rw_membership(request, school_id)
     language = request.GET.get("language", "fr")
     language = language if is_supported(language) and language != MASTER else "fr"
     audience = request.GET.get("audience", Audience.PARENT)

@@ -7,19 +7,19 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.http import AuthenticatedRequest
-from engagement.access import COMMENTERS, EDITORS, get_declaration
+from engagement.access import get_declaration, get_declaration_for_commenter, get_rw_declaration
+from engagement.consultation.commenting import accepts_comments_from, add_comment, answer_comment
 from engagement.consultation.diff import version_diff
 from engagement.consultation.forms import AdoptForm, AnswerForm, CommentForm
 from engagement.domains import DOMAIN_LABELS, PART_LABELS
 from engagement.drafting import StepNotAllowed, latest_version, take_step, version_text
 from engagement.editor.guardrail_messages import explain
 from engagement.editor.guardrails import check_declaration
-from engagement.models import DeclarationState, DomainComment
+from engagement.models import DomainComment
 
 STEP_DONE = {
     "consult": gettext_lazy("The draft is open for comments of the parent association and the schoolraad."),
@@ -47,31 +47,24 @@ def _back(declaration_id: UUID, school_id: UUID, anchor: str = "") -> HttpRespon
 
 @login_required
 def comment(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    _membership, declaration = get_declaration(request, school_id, declaration_id, COMMENTERS)
+    membership, declaration = get_declaration_for_commenter(request, school_id, declaration_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if declaration.state != DeclarationState.CONSULTATION:
+    if not accepts_comments_from(declaration, membership):
         messages.error(request, _("Comments are possible while the declaration is in consultation."))
         return _back(declaration.id, school_id)
     form = CommentForm(request.POST)
     if not form.is_valid():
         report_errors(request, form)
         return _back(declaration.id, school_id, "comment-form")
-    saved = DomainComment.objects.create(
-        declaration=declaration,
-        school=declaration.school,
-        version=latest_version(declaration),
-        domain=form.cleaned_data["domain"],
-        author=request.user,
-        body=form.cleaned_data["body"],
-    )
+    saved = add_comment(declaration, form.cleaned_data["domain"], request.user, form.cleaned_data["body"])
     messages.success(request, _("Your comment is saved. The coordinator will answer it."))
     return _back(declaration.id, school_id, f"comment-{saved.id}")
 
 
 @login_required
 def answer(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, comment_id: UUID) -> HttpResponse:
-    _membership, declaration = get_declaration(request, school_id, declaration_id, EDITORS)
+    _membership, declaration = get_rw_declaration(request, school_id, declaration_id)
     target = DomainComment.objects.filter(declaration=declaration, id=comment_id).first()
     if target is None:
         raise Http404
@@ -81,10 +74,7 @@ def answer(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID,
     if not form.is_valid():
         report_errors(request, form)
         return _back(declaration.id, school_id, f"comment-{target.id}")
-    target.answer = form.cleaned_data["answer"]
-    target.answered_by = request.user
-    target.answered_at = timezone.now()
-    target.save(update_fields=["answer", "answered_by", "answered_at"])
+    answer_comment(target, form.cleaned_data["answer"], request.user)
     messages.success(request, _("Your answer is saved."))
     return _back(declaration.id, school_id, f"comment-{target.id}")
 
@@ -92,7 +82,7 @@ def answer(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID,
 @login_required
 def step(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, name: str) -> HttpResponse:
     """A step of the consultation. Publishing asks for confirmation first: a published version is final."""
-    membership, declaration = get_declaration(request, school_id, declaration_id, EDITORS)
+    membership, declaration = get_rw_declaration(request, school_id, declaration_id)
     if name not in STEP_DONE:
         raise Http404
     version = latest_version(declaration)

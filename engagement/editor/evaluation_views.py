@@ -4,25 +4,26 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from engagement.access import EDITORS, get_declaration
+from engagement.access import get_declaration, get_rw_declaration
 from engagement.domains import DOMAIN_KEYS, DOMAIN_LABELS
 from engagement.drafting import latest_version, version_text
+from engagement.editor.evaluation import EvaluationAnswer, save_evaluation
 from engagement.editor.forms import EvaluationForm
 from engagement.models import DomainEvaluation
 
 
 @login_required
 def evaluation(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    membership, declaration = get_declaration(request, school_id, declaration_id)
-    is_editor = membership.role in EDITORS
     if request.method == "POST":
-        get_declaration(request, school_id, declaration_id, EDITORS)
+        membership, declaration = get_rw_declaration(request, school_id, declaration_id)
+    else:
+        membership, declaration = get_declaration(request, school_id, declaration_id)
+    is_editor = membership.edits_declaration
     existing = {item.domain: item for item in DomainEvaluation.objects.filter(declaration=declaration)}
     text = version_text(declaration.published_version or latest_version(declaration))
     forms = {
@@ -43,18 +44,11 @@ def evaluation(request: AuthenticatedRequest, school_id: UUID, declaration_id: U
             if form.data.get(f"{key}-delivered") or form.data.get(f"{key}-learned", "").strip()
         }
         if filled and all(form.is_valid() for form in filled.values()):
-            with transaction.atomic():
-                for key, form in filled.items():
-                    DomainEvaluation.objects.update_or_create(
-                        declaration=declaration,
-                        domain=key,
-                        defaults={
-                            "school": declaration.school,
-                            "delivered": form.cleaned_data["delivered"],
-                            "learned": form.cleaned_data["learned"].strip(),
-                            "updated_by": request.user,
-                        },
-                    )
+            answers = {
+                key: EvaluationAnswer(form.cleaned_data["delivered"], form.cleaned_data["learned"])
+                for key, form in filled.items()
+            }
+            save_evaluation(declaration, answers, request.user)
             messages.success(
                 request,
                 _("The evaluation is saved. It will be shown beside each domain when next year's draft starts."),

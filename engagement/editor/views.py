@@ -13,7 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from engagement.access import COMMENTERS, EDITORS, get_declaration
+from engagement.access import get_declaration, get_rw_declaration
+from engagement.consultation.commenting import accepts_comments_from
 from engagement.consultation.forms import AdoptForm, AnswerForm, CommentForm
 from engagement.domains import DOMAIN_KEYS, DOMAIN_LABELS
 from engagement.drafting import change_text, latest_version, start_declaration, template_text, version_text
@@ -25,7 +26,7 @@ from engagement.models import Declaration, DeclarationState, DomainComment, Doma
 from engagement.school_years import next_school_year, previous_school_year, school_year_of
 from engagement.states import allowed_steps
 from engagement.texts import DeclarationText
-from schools.access import COORDINATORS, EVERY_ROLE, get_membership
+from schools.access import get_membership, get_rw_membership
 
 STATE_ORDER: list[str] = [
     DeclarationState.DRAFT,
@@ -37,14 +38,17 @@ STATE_ORDER: list[str] = [
 
 @login_required
 def declarations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
-    membership = get_membership(request, school_id, EVERY_ROLE)
+    if request.method == "POST":
+        membership = get_rw_membership(request, school_id)
+    else:
+        membership = get_membership(request, school_id)
     school = membership.school
     existing = list(Declaration.objects.filter(school=school))
     taken = {declaration.school_year for declaration in existing}
     current = school_year_of(timezone.localdate())
     years = [year for year in (current, next_school_year(current)) if year not in taken]
     form = None
-    if membership.role in COORDINATORS and years:
+    if membership.is_coordinator and years:
         form = StartForm(request.POST or None, years=years, has_previous=bool(existing))
         if request.method == "POST" and form.is_valid():
             year = form.cleaned_data["school_year"]
@@ -64,7 +68,6 @@ def declarations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
             )
             return redirect("engagement:declaration", school.id, declaration.id)
     elif request.method == "POST":
-        get_membership(request, school_id, COORDINATORS)
         messages.error(request, _("There already is a declaration for this school year and the next."))
         return redirect("engagement:declarations", school.id)
     return render(
@@ -124,23 +127,23 @@ def declaration(request: AuthenticatedRequest, school_id: UUID, declaration_id: 
         "sections": sections,
         "warnings": [explain(warning) for warning in guardrails],
         "publishable": can_publish(guardrails),
-        "steps": allowed_steps(declaration_.state) if membership.role in EDITORS else [],
+        "steps": allowed_steps(declaration_.state) if membership.edits_declaration else [],
         "states": [
             (state, DeclarationState(state).label, STATE_ORDER.index(state) <= STATE_ORDER.index(declaration_.state))
             for state in STATE_ORDER
         ],
-        "can_comment": membership.role in COMMENTERS and declaration_.state == DeclarationState.CONSULTATION,
+        "can_comment": accepts_comments_from(declaration_, membership),
         "comment_form": CommentForm(),
-        "answer_form": AnswerForm() if membership.role in EDITORS else None,
+        "answer_form": AnswerForm() if membership.edits_declaration else None,
         "adopt_form": AdoptForm(),
-        "is_editor": membership.role in EDITORS,
+        "is_editor": membership.edits_declaration,
     }
     return render(request, "engagement/declaration.html", context)
 
 
 @login_required
 def edit(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    membership, declaration_ = get_declaration(request, school_id, declaration_id, EDITORS)
+    membership, declaration_ = get_rw_declaration(request, school_id, declaration_id)
     current = version_text(latest_version(declaration_))
     default_titles = dict(template_text().domain_titles)
     form = DeclarationForm(request.POST or None, initial=DeclarationForm.initial_from(current))

@@ -1,21 +1,11 @@
 """Forms of the families pages: the CSV import, the letters to print and the confirmed deletion."""
 
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from engagement.families.importing import MAX_UPLOAD_BYTES, FamilyRow, RowError, parse_families_csv
-from engagement.models import Family
-from schools.models import School
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    created: int
-    updated: int
 
 
 class FamilyImportForm(forms.Form):
@@ -43,33 +33,6 @@ class FamilyImportForm(forms.Form):
             )
         self.rows = parsed.rows
         return upload
-
-    @transaction.atomic
-    def save(self, school: School, school_year: str) -> ImportResult:
-        """All rows or none: families of the school year with the same reference are updated, others created."""
-        existing = {
-            family.reference: family
-            for family in Family.objects.select_for_update().filter(school=school, school_year=school_year)
-        }
-        new, changed = [], []
-        for row in self.rows:
-            family = existing.get(row.reference)
-            if family is None:
-                new.append(
-                    Family(
-                        school=school,
-                        school_year=school_year,
-                        reference=row.reference,
-                        class_name=row.class_name,
-                        language=row.language,
-                    )
-                )
-            elif (family.class_name, family.language) != (row.class_name, row.language):
-                family.class_name, family.language = row.class_name, row.language
-                changed.append(family)
-        Family.objects.bulk_create(new, batch_size=500)
-        Family.objects.bulk_update(changed, ["class_name", "language"], batch_size=500)
-        return ImportResult(created=len(new), updated=len(changed))
 
 
 class LettersForm(forms.Form):

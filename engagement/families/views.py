@@ -16,20 +16,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
-from engagement.access import get_declaration
+from engagement.access import get_rw_declaration
 from engagement.families.export import class_summaries, family_list_csv, family_statuses, natural_key
 from engagement.families.forms import DeleteFamiliesForm, FamilyImportForm, LettersForm
 from engagement.families.letters import MAX_LETTERS_PER_PDF, letters_pdf
 from engagement.families.privacy import delete_year, export_year, year_counts
+from engagement.families.storing import store_families
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
-from schools.access import COORDINATORS
 from schools.models import Membership
 
 
 def _coordinator(
     request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID
 ) -> tuple[Membership, Declaration]:
-    return get_declaration(request, school_id, declaration_id, roles=COORDINATORS)
+    return get_rw_declaration(request, school_id, declaration_id)
 
 
 def _posted(request: AuthenticatedRequest) -> tuple[QueryDict | None, MultiValueDict[str, UploadedFile] | None]:
@@ -78,7 +78,7 @@ def family_import(request: AuthenticatedRequest, school_id: UUID, declaration_id
     form = FamilyImportForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            result = form.save(declaration.school, declaration.school_year)
+            result = store_families(declaration.school, declaration.school_year, form.rows)
         except IntegrityError:  # another import of the same list at the same moment
             form.add_error(
                 None, _("Another import changed the families at the same time. Nothing was imported: try again.")

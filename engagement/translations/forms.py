@@ -6,9 +6,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from engagement.domains import PART_LABELS
-from engagement.models import DeclarationTranslation, DeclarationVersion
 from engagement.texts import DeclarationText
 from engagement.translations.translating import (
     EXTRA,
@@ -94,18 +92,6 @@ class TranslationForm(forms.Form):
             if widget is not None and "aria-describedby" in widget.attrs:
                 widget.attrs["aria-describedby"] = f"{widget.attrs['aria-describedby']} {self[name].auto_id}_error"
 
-    def save(self, version: DeclarationVersion, user: User) -> DeclarationTranslation:
-        text = translation_from_values(self.dutch, self.values())
-        translation, _created = DeclarationTranslation.objects.update_or_create(
-            version=version,
-            language=self.language,
-            defaults={
-                "school_id": version.school_id,
-                "status": self.cleaned_data["status"],
-                "title": text.title,
-                "introduction": text.introduction,
-                "domains": text.domains_json(),
-                "updated_by": user,
-            },
-        )
-        return translation
+    def translated_text(self) -> DeclarationText:
+        """What was filled in, as the translation's text (after is_valid)."""
+        return translation_from_values(self.dutch, self.values())

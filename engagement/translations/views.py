@@ -15,12 +15,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
-from engagement.access import EDITORS, get_declaration
+from engagement.access import get_rw_declaration
 from engagement.drafting import version_text
 from engagement.models import Declaration, DeclarationTranslation, DeclarationVersion
 from engagement.template_content import read_template
 from engagement.texts import DeclarationText, declaration_text
 from engagement.translations.forms import TranslationForm, form_name
+from engagement.translations.storing import save_translation
 from engagement.translations.translating import (
     FROM_EARLIER_VERSION,
     FROM_TEMPLATE,
@@ -59,7 +60,7 @@ class TranslationRow:
 
 @login_required
 def translations(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    membership, declaration = get_declaration(request, school_id, declaration_id, EDITORS)
+    membership, declaration = get_rw_declaration(request, school_id, declaration_id)
     version = declaration.published_version
     rows: list[TranslationRow] = []
     older: list[DeclarationTranslation] = []
@@ -120,7 +121,7 @@ def _prefill_sources(declaration: Declaration, version: DeclarationVersion, lang
 def translation_edit(
     request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, language: str
 ) -> HttpResponse:
-    membership, declaration = get_declaration(request, school_id, declaration_id, EDITORS)
+    membership, declaration = get_rw_declaration(request, school_id, declaration_id)
     language = _target_language(language)
     version = declaration.published_version
     if version is None:
@@ -150,7 +151,7 @@ def translation_edit(
                 ),
             )
         elif form.is_valid():
-            form.save(version, request.user)
+            save_translation(version, language, form.translated_text(), form.cleaned_data["status"], request.user)
             messages.success(
                 request,
                 _("The translation (%(language)s) is saved.") % {"language": native_name(language)},

@@ -1,0 +1,30 @@
+"""Writing a round's plan: adding an action, changing one, commenting on one.
+
+Who may do which is the access helpers' business (actions.access); these only write.
+"""
+
+from collections.abc import Iterable
+
+from accounts.models import User
+from actions.models import Action, ActionComment
+from analysis.models import Round
+from framework.models import Dimension
+
+
+def add_action(round_: Round, action: Action, dimensions: Iterable[Dimension]) -> Action:
+    """A new action (filled in but not stored yet) into the round's plan, and so the round's school."""
+    action.school_id = round_.school_id
+    action.round = round_
+    action.save()
+    action.dimensions.set(dimensions)
+    return action
+
+
+def change_action(action: Action, dimensions: Iterable[Dimension]) -> None:
+    """Store the changes made to an action of a plan, with the dimensions it works on now."""
+    action.save()
+    action.dimensions.set(dimensions)
+
+
+def comment_on_action(action: Action, author: User, text: str) -> ActionComment:
+    return ActionComment.objects.create(school_id=action.school_id, action=action, author=author, text=text)
