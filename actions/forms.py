@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -18,6 +19,17 @@ class DimensionChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         return self.names.get(obj.pk, obj.key)
+
+
+def dimensions_field(dimensions: list[ShownDimension], help_text: str | Promise = "") -> DimensionChoiceField:
+    """The tick boxes of the seven dimensions, named in the page's language."""
+    return DimensionChoiceField(
+        label=_("Dimensions it works on"),
+        queryset=Dimension.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        names={shown.dimension.pk: shown.name for shown in dimensions},
+        help_text=help_text,
+    )
 
 
 class OwnerChoiceField(forms.ModelChoiceField):
@@ -54,12 +66,8 @@ class ActionForm(forms.ModelForm[Action]):
 
     def __init__(self, *args: Any, school: School, dimensions: list[ShownDimension], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dimensions"] = DimensionChoiceField(
-            label=_("Dimensions it works on"),
-            queryset=Dimension.objects.all(),
-            widget=forms.CheckboxSelectMultiple,
-            names={shown.dimension.pk: shown.name for shown in dimensions},
-            help_text=_("Most good actions work on two or three dimensions at once."),
+        self.fields["dimensions"] = dimensions_field(
+            dimensions, _("Most good actions work on two or three dimensions at once.")
         )
         self.fields["owner"] = OwnerChoiceField(
             label=_("Owner"),

@@ -4,12 +4,11 @@ See actions/content/README.md for the schema.
 """
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from framework.content_files import DIMENSION_KEYS, STATUSES, ContentError, content_digest
+from framework.content_files import DIMENSION_KEYS, STATUSES, ContentError, content_digest, load_toml
 
 LIBRARY_DIR = Path(__file__).resolve().parent / "content"
 TARGET_GROUPS = ("all_parents", "new_parents", "parents_little_dutch", "parents_in_poverty", "team", "pupils")
@@ -35,14 +34,6 @@ class Library:
     actions: list[LibraryEntry]
 
 
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(f"{path.name}: {error}") from error
-
-
 def _text(entry: dict[str, Any], where: str, pupil_role: str) -> dict[str, str]:
     for name in ("title", "description"):
         if not isinstance(entry.get(name), str) or not entry[name].strip():
@@ -58,10 +49,10 @@ def _text(entry: dict[str, Any], where: str, pupil_role: str) -> dict[str, str]:
 
 
 def read_library(library_dir: Path = LIBRARY_DIR) -> Library:
-    translations = {path.stem: _load(path) for path in sorted((library_dir / "translations").glob("*.toml"))}
+    translations = {path.stem: load_toml(path) for path in sorted((library_dir / "translations").glob("*.toml"))}
     actions: list[LibraryEntry] = []
     seen: set[str] = set()
-    for position, entry in enumerate(_load(library_dir / "library.toml").get("action", []), start=1):
+    for position, entry in enumerate(load_toml(library_dir / "library.toml").get("action", []), start=1):
         key = entry.get("key", "")
         where = f"library.toml [{key}]"
         if not isinstance(key, str) or not KEY_PATTERN.match(key) or key in seen:

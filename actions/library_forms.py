@@ -4,10 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actions.check import PUPILS_TAKE_PART
-from actions.forms import DimensionChoiceField
+from actions.forms import dimensions_field
 from actions.models import Effort, PupilRole, TargetGroup
 from framework.localized import ShownDimension
-from framework.models import Dimension
 
 
 class OwnLibraryActionForm(forms.Form):
@@ -24,12 +23,7 @@ class OwnLibraryActionForm(forms.Form):
 
     def __init__(self, *args: Any, dimensions: list[ShownDimension], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dimensions"] = DimensionChoiceField(
-            label=_("Dimensions it works on"),
-            queryset=Dimension.objects.all(),
-            widget=forms.CheckboxSelectMultiple,
-            names={shown.dimension.pk: shown.name for shown in dimensions},
-        )
+        self.fields["dimensions"] = dimensions_field(dimensions)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -3,13 +3,12 @@
 See engagement/content/README.md for the schema.
 """
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from engagement.domains import DOMAIN_KEYS, DomainText
-from framework.content_files import STATUSES, ContentError
+from framework.content_files import STATUSES, ContentError, load_toml
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "content"
 DOMAIN_FIELDS = ("title", "school_offers", "parents_commit", "pupil_commits")
@@ -22,14 +21,6 @@ class TemplateText:
     domain_titles: dict[str, str]
     domains: dict[str, DomainText]
     status: str
-
-
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(f"{path.name}: {error}") from error
 
 
 def _text(data: dict[str, Any], domains: dict[str, dict[str, Any]], where: str, status: str) -> TemplateText:
@@ -60,7 +51,7 @@ def _text(data: dict[str, Any], domains: dict[str, dict[str, Any]], where: str, 
 
 def read_dutch_template(template_dir: Path = TEMPLATE_DIR) -> TemplateText:
     """The Dutch master text alone: what a new declaration starts from."""
-    dutch = _load(template_dir / "template.toml")
+    dutch = load_toml(template_dir / "template.toml")
     return _text(dutch, {d.get("key", ""): d for d in dutch.get("domain", [])}, "template.toml", "reviewed")
 
 
@@ -68,7 +59,7 @@ def read_template(template_dir: Path = TEMPLATE_DIR) -> dict[str, TemplateText]:
     """The template per language: Dutch (the master) and its translations."""
     texts = {"nl": read_dutch_template(template_dir)}
     for path in sorted((template_dir / "translations").glob("*.toml")):
-        data = _load(path)
+        data = load_toml(path)
         status = data.get("status", "draft")
         domain_data = data.get("domain", {})
         if status not in STATUSES and not all(d.get("status") in STATUSES for d in domain_data.values()):

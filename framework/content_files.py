@@ -56,7 +56,8 @@ class Content:
     items: list[ItemEntry] = field(default_factory=list)
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
+def load_toml(path: Path) -> dict[str, Any]:
+    """A content file; a syntax error names the file (every content loader reads through here)."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -81,11 +82,11 @@ def content_digest(content_dir: Path) -> str:
 
 def read_content(content_dir: Path = CONTENT_DIR) -> Content:
     content = Content(digest=content_digest(content_dir))
-    translations = {path.stem: _load_toml(path) for path in sorted((content_dir / "translations").glob("*.toml"))}
-    _read_dimensions(content, _load_toml(content_dir / "dimensions.toml"), translations)
-    _read_scales(content, _load_toml(content_dir / "scales.toml"), translations)
+    translations = {path.stem: load_toml(path) for path in sorted((content_dir / "translations").glob("*.toml"))}
+    _read_dimensions(content, load_toml(content_dir / "dimensions.toml"), translations)
+    _read_scales(content, load_toml(content_dir / "scales.toml"), translations)
     for path in sorted((content_dir / "items").glob("*.toml")):
-        _read_items(content, path.name, _load_toml(path), translations)
+        _read_items(content, path.name, load_toml(path), translations)
     _check_mirrors(content)
     return content
 

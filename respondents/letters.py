@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from weasyprint import HTML
 
 from respondents.languages import is_right_to_left, native_name
 
@@ -22,6 +23,17 @@ class LetterText:
     language_name: str
     rtl: bool
     html: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One A4 letter: the code as printed, its link and QR code, the translation beside the Dutch, and for whom."""
+
+    code: str
+    link: str
+    qr_svg: str
+    translated: LetterText | None
+    recipient: str  # a class or group, or a family's class and reference: how the school hands it out
 
 
 def code_link(url_name: str, code: str) -> str:
@@ -47,3 +59,11 @@ def letter_text(template: str, context: Mapping[str, object], language: str) -> 
     with translation.override(language):
         html = render_to_string(template, dict(context))
     return LetterText(language, native_name(language), is_right_to_left(language), html)
+
+
+def letters_pdf(school_name: str, dutch: LetterText, letters: list[Letter]) -> bytes:
+    html = render_to_string(
+        "respondents/letters.html", {"school_name": school_name, "dutch": dutch, "letters": letters}
+    )
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf

@@ -1,20 +1,9 @@
 """Printable invitation letters: one A4 per family, Dutch beside the family's language, with QR code."""
 
-from dataclasses import dataclass
-
-from django.template.loader import render_to_string
-from weasyprint import HTML
-
 from respondents.codes import format_code
-from respondents.letters import LetterText, code_link, isolated, letter_text, qr_svg, short_address
+from respondents.letters import Letter, LetterText, code_link, isolated, letter_text, qr_svg, short_address
+from respondents.letters import letters_pdf as print_letters
 from surveys.models import CodeBatch
-
-
-@dataclass(frozen=True)
-class Letter:
-    code: str
-    link: str
-    qr_svg: str
 
 
 def questionnaire_link(code: str) -> str:
@@ -35,11 +24,7 @@ def letters_pdf(batch: CodeBatch, codes: list[str]) -> bytes:
     dutch = _letter_text(batch, "nl")
     translated = _letter_text(batch, batch.home_language) if batch.home_language not in ("", "nl") else None
     letters = [
-        Letter(format_code(code), link, qr_svg(link))
+        Letter(format_code(code), link, qr_svg(link), translated, batch.group_label)
         for code, link in ((code, questionnaire_link(code)) for code in codes)
     ]
-    html = render_to_string(
-        "surveys/letters.html", {"batch": batch, "letters": letters, "dutch": dutch, "translated": translated}
-    )
-    pdf: bytes = HTML(string=html).write_pdf()
-    return pdf
+    return print_letters(batch.round.school.name, dutch, letters)

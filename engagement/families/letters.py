@@ -4,30 +4,19 @@ Printing gives each family a new code, so the codes are replaced only once the P
 leaves every earlier letter working.
 """
 
-from dataclasses import dataclass
 from uuid import UUID
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
 from engagement.families.codes import family_code_digest
 from engagement.models import Declaration, Family
 from respondents.codes import format_code, new_code
-from respondents.letters import LetterText, code_link, isolated, letter_text, qr_svg, short_address
+from respondents.letters import Letter, LetterText, code_link, isolated, letter_text, qr_svg, short_address
+from respondents.letters import letters_pdf as print_letters
 
 # Like a batch of questionnaire codes (surveys.batches.MAX_BATCH_SIZE); a letter takes ~0.1 s to lay out.
 MAX_LETTERS_PER_PDF = 1000
-
-
-@dataclass(frozen=True)
-class FamilyLetter:
-    family: Family
-    code: str  # as printed: ABCDE-FGHJK
-    link: str
-    qr_svg: str
-    translated: LetterText | None
 
 
 def _letter_text(declaration: Declaration, language: str, reminder: bool) -> LetterText:
@@ -54,12 +43,9 @@ def letters_pdf(declaration: Declaration, families: list[Family], reminder: bool
     for family in families:
         link = code_link("engagement:parent_code_link", codes[family.id])
         translated = text_in(family.language) if family.language not in ("", "nl") else None
-        letters.append(FamilyLetter(family, format_code(codes[family.id]), link, qr_svg(link), translated))
-    html = render_to_string(
-        "engagement/families/letters.html",
-        {"school": declaration.school, "letters": letters, "dutch": text_in("nl"), "reminder": reminder},
-    )
-    pdf: bytes = HTML(string=html).write_pdf()
+        recipient = f"{family.class_name} · {family.reference}"
+        letters.append(Letter(format_code(codes[family.id]), link, qr_svg(link), translated, recipient))
+    pdf = print_letters(declaration.school.name, text_in("nl"), letters)
     _replace_codes(families, codes)
     return pdf
 
