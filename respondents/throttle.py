@@ -10,6 +10,7 @@ and slowing everyone down would hold the server's few workers for the attacker.
 
 import logging
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -53,14 +54,28 @@ def guesses_per_address_per_day() -> int:
     return min(per_window, settings.CODE_FAILURES_PER_ADDRESS_PER_DAY)
 
 
-def is_blocked(address: str, now: datetime | None = None) -> bool:
+class Wait(StrEnum):
+    """How long a client that typed too many wrong codes waits; the value names the message it reads."""
+
+    WINDOW = "throttled"  # until the 15 minutes are over
+    DAY = "throttled_today"  # until tomorrow
+
+
+def wait_for(address: str, now: datetime | None = None) -> Wait | None:
     """Whether this client typed too many wrong codes; what everyone else typed does not count."""
     windows = _address_windows(now or timezone.now())
     current = Q()
     for scope, (start, _limit) in windows.items():
         current |= Q(scope=scope, window_start=start)
     counts = ThrottleBucket.objects.filter(current, key=_address_key(address)).values_list("scope", "count")
-    return any(count >= windows[scope][1] for scope, count in counts)
+    over = {scope for scope, count in counts if count >= windows[scope][1]}
+    if PER_ADDRESS_PER_DAY in over:
+        return Wait.DAY
+    return Wait.WINDOW if PER_ADDRESS in over else None
+
+
+def is_blocked(address: str, now: datetime | None = None) -> bool:
+    return wait_for(address, now) is not None
 
 
 def _increment(scope: str, key: str, start: datetime) -> None:

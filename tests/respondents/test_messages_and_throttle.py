@@ -10,12 +10,15 @@ from django.utils import timezone
 
 from analysis.models import ResponseStatus
 from analysis.rounds import close_round
+from engagement.families.codes import issue_code
+from engagement.models import Declaration
 from respondents.codes import format_code
 from respondents.models import ThrottleBucket
 from respondents.throttle import DAY, WINDOW, is_blocked, record_failure
 from surveys.models import (
     SurveyResponse,
 )
+from tests.helpers.engagement_parent_steps import enter, make_family
 from tests.helpers.respondent_helpers import (
     RTL,
     answer_page,
@@ -136,6 +139,7 @@ def test_failed_codes_are_throttled_per_address(world: World) -> None:
     blocked = enter_code(client, "ZZZZZ-ZZZZY", "10.0.0.1", lang="ar")
     assert blocked.status_code == 429
     assert said("ar", "Too many tries") in text_of(blocked)
+    assert said("ar", "Too many wrong codes were typed. Wait 15 minutes and try again.") in text_of(blocked)
     assert html_element(blocked).attrs["dir"] == "rtl"
 
     refused = enter_code(client, code, "10.0.0.1")  # the right code, but from the blocked address
@@ -198,6 +202,24 @@ def test_the_daily_limit_holds_across_windows(world: World) -> None:
     assert is_blocked("10.0.5.1", now=moment + 40 * WINDOW)
     assert not is_blocked("10.0.5.2", now=moment + 2 * WINDOW)
     assert not is_blocked("10.0.5.1", now=moment + DAY)  # the next day
+
+
+TOMORROW = "Too many wrong codes were typed from this connection today. Try again tomorrow, or ask the school for help."
+
+
+@override_settings(CODE_FAILURES_PER_ADDRESS=1000, CODE_FAILURES_PER_ADDRESS_PER_DAY=2)
+def test_a_client_past_the_days_limit_is_told_to_come_back_tomorrow_on_both_code_pages(
+    world: World, published_declaration: Declaration
+) -> None:
+    for _ in range(2):
+        assert enter_code(Client(), "ZZZZZ-ZZZZZ", "10.0.7.1").status_code == 200
+    for page in (
+        enter_code(Client(), "ZZZZZ-ZZZZZ", "10.0.7.1", lang="ar"),
+        enter(Client(), issue_code(make_family(world)), "10.0.7.1", lang="ar"),
+    ):
+        assert page.status_code == 429
+        assert said("ar", TOMORROW) in text_of(page) and said("ar", TOMORROW) != TOMORROW
+        assert said("ar", "Too many wrong codes were typed. Wait 15 minutes and try again.") not in text_of(page)
 
 
 @override_settings(CODE_FAILURES_PER_ADDRESS=2)
