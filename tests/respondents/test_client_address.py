@@ -12,6 +12,7 @@ from django.test import RequestFactory, override_settings
 
 from respondents.addresses import address_group, client_address_from, parse_address
 from respondents.rendering import client_address
+from tests.betrokken.test_security import PRODUCTION_ENV
 
 PROXIES = [ipaddress.ip_network("10.9.0.0/24"), ipaddress.ip_network("fd00:9::/64")]
 
@@ -93,3 +94,17 @@ def test_a_bad_trusted_proxy_stops_the_start() -> None:
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and "TRUSTED_PROXIES" in result.stderr
     assert "'proxy.example.org'" in result.stderr
+
+
+def test_the_deploy_check_warns_when_no_proxy_is_trusted() -> None:
+    environment = {key: value for key, value in PRODUCTION_ENV.items() if key != "TRUSTED_PROXIES"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "respondents.W001" in result.stdout + result.stderr
