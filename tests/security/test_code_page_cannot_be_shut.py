@@ -9,6 +9,7 @@ Attacker assumption (also in README): at most ATTACKER_CLIENTS_PER_DAY distinct 
 
 import ipaddress
 import logging
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -62,38 +63,32 @@ def test_the_attack_no_longer_shuts_the_code_pages(
 PROXY = "10.9.0.1"
 
 
-def _through_proxy(code: str, client_address: str) -> int:
-    page = Client().post("/q/", {"code": code}, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"{client_address}, {PROXY}")
+@pytest.fixture
+def code_behind_proxy(world: World, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The server trusts the proxy at 10.9.0.1 and the throttle's clock stands still; one unused code."""
+    pin_throttle_clock(monkeypatch)
+    with override_settings(TRUSTED_PROXIES=[ipaddress.ip_network("10.9.0.0/24")]):
+        yield issue(world).codes[0]
+
+
+def _post(code: str, remote_addr: str, forwarded_for: str) -> int:
+    page = Client().post("/q/", {"code": code}, REMOTE_ADDR=remote_addr, HTTP_X_FORWARDED_FOR=forwarded_for)
     return page.status_code
 
 
-@override_settings(TRUSTED_PROXIES=[ipaddress.ip_network("10.9.0.0/24")])
-def test_behind_the_trusted_proxy_the_attack_blocks_only_the_attackers(
-    world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pin_throttle_clock(monkeypatch)
-    code = issue(world).codes[0]
+def test_behind_the_trusted_proxy_the_attack_blocks_only_the_attackers(code_behind_proxy: str) -> None:
     for address in ATTACKERS:
         for _ in range(10):
-            assert _through_proxy(WRONG, address) == 200
-    assert _through_proxy(WRONG, ATTACKERS[0]) == 429
-    assert _through_proxy(code, "203.0.113.10") == 302  # a fresh client behind the same proxy
+            assert _post(WRONG, PROXY, f"{address}, {PROXY}") == 200
+    assert _post(WRONG, PROXY, f"{ATTACKERS[0]}, {PROXY}") == 429
+    assert _post(code_behind_proxy, PROXY, f"203.0.113.10, {PROXY}") == 302  # a fresh client, same proxy
     assert SurveyResponse.objects.count() == 1
 
 
-@override_settings(TRUSTED_PROXIES=[ipaddress.ip_network("10.9.0.0/24")])
-def test_a_client_that_is_no_proxy_cannot_dodge_its_limit_with_a_forged_header(
-    world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pin_throttle_clock(monkeypatch)
-    code = issue(world).codes[0]
+def test_a_client_that_is_no_proxy_cannot_dodge_its_limit_with_a_forged_header(code_behind_proxy: str) -> None:
     for number in range(settings.CODE_FAILURES_PER_ADDRESS):
-        forged = Client().post(
-            "/q/", {"code": WRONG}, REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}"
-        )
-        assert forged.status_code == 200
-    refused = Client().post("/q/", {"code": code}, REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="192.0.2.200")
-    assert refused.status_code == 429
+        assert _post(WRONG, "203.0.113.66", f"192.0.2.{number}") == 200
+    assert _post(code_behind_proxy, "203.0.113.66", "192.0.2.200") == 429
 
 
 def test_fifty_parents_behind_one_school_address_are_never_refused(
