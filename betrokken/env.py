@@ -7,6 +7,7 @@ as healthchecks' `envbool`/`envint` do. An unset variable, or one set to the emp
 the default.
 """
 
+import ipaddress
 import os
 import re
 from pathlib import Path
@@ -74,6 +75,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_networks(name: str, default: list[str]) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma separated IP addresses or networks, e.g. `127.0.0.1,10.0.0.0/8,fd00::/8`."""
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"The environment variable {name} holds {item!r}, which is not an IP address or network."
+            ) from None
+    return networks
 
 
 @overload

@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from betrokken.env import env_bool, env_choice, env_int, env_list, env_path, env_str
+from betrokken.env import env_bool, env_choice, env_int, env_list, env_networks, env_path, env_str
 
 django_stubs_ext.monkeypatch()  # lets typed generics such as ModelForm[User] work at run time
 
@@ -207,8 +207,13 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
 
 # Invitation codes: failed attempts allowed per 15 minutes, per address and for everyone together.
+# Wrong codes on the code pages, per client address (IPv6: per /64), in 15 minutes and in a day; the
+# overall count only raises an alert, it never refuses anyone (respondents/throttle.py says why).
 CODE_FAILURES_PER_ADDRESS = env_int("CODE_FAILURES_PER_ADDRESS", 10, minimum=1)
+CODE_FAILURES_PER_ADDRESS_PER_DAY = env_int("CODE_FAILURES_PER_ADDRESS_PER_DAY", 40, minimum=1)
 CODE_FAILURES_OVERALL = env_int("CODE_FAILURES_OVERALL", 300, minimum=1)
+# The proxies whose X-Forwarded-For is believed; without them REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", [])
 # The short address printed on letters, where parents type their code.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 AUDIO_CACHE_DIR = env_path("AUDIO_CACHE_DIR", VAR_DIR / "audio")

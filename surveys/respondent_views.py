@@ -20,7 +20,7 @@ from respondents.forms import CodeForm
 from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import client_address, respondent_language, respondent_render
-from respondents.throttle import is_blocked, record_failure
+from respondents.throttle import record_failure, wait_for
 from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import SurveyResponse
 from surveys.respond import (
@@ -51,8 +51,8 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":
         address = client_address(request)
-        if is_blocked(address):
-            return respondent_render(request, "surveys/code_message.html", {"reason": "throttled"}, language, 429)
+        if wait := wait_for(address):
+            return respondent_render(request, "surveys/code_message.html", {"reason": wait.value}, language, 429)
         if form.is_valid():
             normalized = normalize_code(form.cleaned_data["code"])
             result = open_with_code(normalized) if normalized else None

@@ -31,7 +31,7 @@ from respondents.forms import CodeForm
 from respondents.languages import MASTER, has_voice, is_right_to_left, is_supported
 from respondents.read_aloud import audio_response
 from respondents.rendering import client_address, explicit_language, respondent_render
-from respondents.throttle import is_blocked, record_failure
+from respondents.throttle import record_failure, wait_for
 
 FAMILY_KEY = "engagement_family"
 LANGUAGE_KEY = "engagement_language"
@@ -76,8 +76,8 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":
         address = client_address(request)
-        if is_blocked(address):
-            return _message(request, "throttled", language, 429)
+        if wait := wait_for(address):
+            return _message(request, wait.value, language, 429)
         if form.is_valid():
             family = family_for_code(form.cleaned_data["code"])
             if family is None:

@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "betrokken.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
+    "TRUSTED_PROXIES": "127.0.0.1",
 }
 
 

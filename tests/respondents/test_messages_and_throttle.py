@@ -1,5 +1,6 @@
 """Messages in the respondent's own language, and throttling of guessed codes."""
 
+import logging
 from datetime import datetime, timedelta
 
 import pytest
@@ -9,12 +10,15 @@ from django.utils import timezone
 
 from analysis.models import ResponseStatus
 from analysis.rounds import close_round
+from engagement.families.codes import issue_code
+from engagement.models import Declaration
 from respondents.codes import format_code
 from respondents.models import ThrottleBucket
-from respondents.throttle import WINDOW, is_blocked, record_failure
+from respondents.throttle import DAY, WINDOW, is_blocked, record_failure
 from surveys.models import (
     SurveyResponse,
 )
+from tests.helpers.engagement_parent_steps import enter, make_family
 from tests.helpers.respondent_helpers import (
     RTL,
     answer_page,
@@ -29,6 +33,7 @@ from tests.helpers.respondent_helpers import (
     start,
     text_of,
 )
+from tests.helpers.throttle_clock import pin_throttle_clock
 from tests.helpers.world import World
 
 pytestmark = pytest.mark.usefixtures("compiled_messages", "fast_password_hashing")
@@ -134,6 +139,7 @@ def test_failed_codes_are_throttled_per_address(world: World) -> None:
     blocked = enter_code(client, "ZZZZZ-ZZZZY", "10.0.0.1", lang="ar")
     assert blocked.status_code == 429
     assert said("ar", "Too many tries") in text_of(blocked)
+    assert said("ar", "Too many wrong codes were typed. Wait 15 minutes and try again.") in text_of(blocked)
     assert html_element(blocked).attrs["dir"] == "rtl"
 
     refused = enter_code(client, code, "10.0.0.1")  # the right code, but from the blocked address
@@ -147,18 +153,22 @@ def test_failed_codes_are_throttled_per_address(world: World) -> None:
 
 
 @override_settings(CODE_FAILURES_PER_ADDRESS=1000, CODE_FAILURES_OVERALL=4)
-def test_failed_codes_are_throttled_for_everyone_together(world: World) -> None:
+def test_many_wrong_codes_together_raise_one_alert_and_block_no_one(
+    world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_throttle_clock(monkeypatch)
     code = issue(world).codes[0]
-    for number in range(4):
-        assert enter_code(Client(), "ZZZZZ-ZZZZZ", f"10.0.1.{number}").status_code == 200
-    for address in ("10.0.1.99", "2001:db8::1", ""):
-        refused = enter_code(Client(), code, address)
-        assert refused.status_code == 429
-        assert said("nl", "Too many wrong codes were typed. Wait 15 minutes and try again.") in text_of(refused)
-    assert SurveyResponse.objects.count() == 0
+    with caplog.at_level(logging.WARNING, logger="betrokken.security"):
+        for number in range(6):
+            assert enter_code(Client(), "ZZZZZ-ZZZZZ", f"10.0.1.{number}").status_code == 200
+    alerts = [record for record in caplog.records if record.name == "betrokken.security"]
+    assert len(alerts) == 1  # once per window, not once per wrong code
+    assert "4 wrong codes" in alerts[0].getMessage()
+    assert enter_code(Client(), code, "10.0.1.99").status_code == 302
+    assert SurveyResponse.objects.count() == 1
 
 
-@override_settings(CODE_FAILURES_PER_ADDRESS=2, CODE_FAILURES_OVERALL=5)
+@override_settings(CODE_FAILURES_PER_ADDRESS=2, CODE_FAILURES_PER_ADDRESS_PER_DAY=1000, CODE_FAILURES_OVERALL=5)
 def test_the_throttle_window_expires(world: World) -> None:
     moment = timezone.make_aware(datetime(2026, 11, 3, 10, 0, 5))
     assert not is_blocked("10.0.2.1", now=moment)
@@ -172,12 +182,53 @@ def test_the_throttle_window_expires(world: World) -> None:
 
     for number in range(3):
         record_failure(f"10.0.3.{number}", now=moment)
-    assert is_blocked("10.0.9.9", now=moment)  # 5 failures overall
-    assert not is_blocked("10.0.9.9", now=moment + WINDOW)
-    record_failure("10.0.2.1", now=moment + 3 * WINDOW)  # old windows are cleaned up
-    assert ThrottleBucket.objects.filter(window_start__lt=moment + WINDOW).count() == 0
+    assert not is_blocked("10.0.9.9", now=moment)  # 5 failures overall block no one
+    record_failure("10.0.2.1", now=moment + DAY + 3 * WINDOW)  # old windows are cleaned up
+    assert ThrottleBucket.objects.filter(window_start__lt=moment + timedelta(hours=12)).count() == 0  # 3 November's
+    assert ThrottleBucket.objects.count() == 3  # the next day's: this address per window and per day, overall
     # No plain address is kept.
     assert not ThrottleBucket.objects.filter(key__contains="10.0.").exists()
+
+
+@override_settings(CODE_FAILURES_PER_ADDRESS=2, CODE_FAILURES_PER_ADDRESS_PER_DAY=3)
+def test_the_daily_limit_holds_across_windows(world: World) -> None:
+    moment = timezone.make_aware(datetime(2026, 11, 3, 10, 0, 5))
+    record_failure("10.0.5.1", now=moment)
+    record_failure("10.0.5.1", now=moment)
+    assert is_blocked("10.0.5.1", now=moment)
+    assert not is_blocked("10.0.5.1", now=moment + WINDOW)  # a new 15-minute window
+    record_failure("10.0.5.1", now=moment + WINDOW)
+    assert is_blocked("10.0.5.1", now=moment + 2 * WINDOW)  # three today: the day's limit
+    assert is_blocked("10.0.5.1", now=moment + 40 * WINDOW)
+    assert not is_blocked("10.0.5.2", now=moment + 2 * WINDOW)
+    assert not is_blocked("10.0.5.1", now=moment + DAY)  # the next day
+
+
+TOMORROW = "Too many wrong codes were typed from this connection today. Try again tomorrow, or ask the school for help."
+
+
+@override_settings(CODE_FAILURES_PER_ADDRESS=1000, CODE_FAILURES_PER_ADDRESS_PER_DAY=2)
+def test_a_client_past_the_days_limit_is_told_to_come_back_tomorrow_on_both_code_pages(
+    world: World, published_declaration: Declaration
+) -> None:
+    for _ in range(2):
+        assert enter_code(Client(), "ZZZZZ-ZZZZZ", "10.0.7.1").status_code == 200
+    for page in (
+        enter_code(Client(), "ZZZZZ-ZZZZZ", "10.0.7.1", lang="ar"),
+        enter(Client(), issue_code(make_family(world)), "10.0.7.1", lang="ar"),
+    ):
+        assert page.status_code == 429
+        assert said("ar", TOMORROW) in text_of(page) and said("ar", TOMORROW) != TOMORROW
+        assert said("ar", "Too many wrong codes were typed. Wait 15 minutes and try again.") not in text_of(page)
+
+
+@override_settings(CODE_FAILURES_PER_ADDRESS=2)
+def test_an_ipv6_client_is_counted_per_64_network(world: World) -> None:
+    record_failure("2001:db8:7:1::1")
+    record_failure("2001:db8:7:1:ffff:ffff:ffff:fffe")  # another address the same home may pick
+    assert is_blocked("2001:db8:7:1::abcd")
+    assert not is_blocked("2001:db8:7:2::1")  # the neighbouring /64 is another client
+    assert not is_blocked("10.0.6.1")
 
 
 @override_settings(CODE_FAILURES_PER_ADDRESS=2, CODE_FAILURES_OVERALL=1000)
