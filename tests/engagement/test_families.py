@@ -308,7 +308,7 @@ def test_export_lists_every_family_with_its_acknowledgment(
     response = in_english(alice_client).get(url("family_export", declaration))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert response.content.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
         "Family reference",
         "Class",
