@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagement.models import Acknowledgment, Declaration, Family
-from reports.spreadsheets import Cell, write_csv
+from reports.spreadsheets import Cell, write_csv, write_xlsx
 from respondents.languages import native_name
 
 
@@ -112,3 +112,7 @@ def family_list_rows(statuses: list[FamilyStatus]) -> list[list[Cell]]:
 
 def family_list_csv(statuses: list[FamilyStatus]) -> bytes:
     return write_csv(family_list_rows(statuses))
+
+
+def family_list_xlsx(statuses: list[FamilyStatus]) -> bytes:
+    return write_xlsx(family_list_rows(statuses), _("Families"))

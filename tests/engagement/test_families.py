@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from engagement.drafting import change_text, latest_version, start_declaration, version_text
 from engagement.families.codes import family_for_code, issue_code
@@ -325,9 +326,40 @@ def test_export_lists_every_family_with_its_acknowledgment(
     assert len(rows) == 4  # nothing of the other school
 
 
+def test_the_excel_list_holds_the_same_rows_as_the_csv(
+    world: World, declaration: Declaration, alice_client: Client
+) -> None:
+    published = declaration.published_version
+    assert published is not None
+    done, _waiting = add_families(world.school, "2026-2027", "1A", 2, language="tr")
+    acknowledge(done, published, name="Ayşe Yılmaz")
+    client = in_english(alice_client)
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(client.get(url("family_export", declaration)).content.decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    response = client.get(url("family_export_xlsx", declaration))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="gezinnen-2026-2027.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None and sheet.title == "Families"
+    xlsx_rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert xlsx_rows == csv_rows and len(xlsx_rows) == 3
+    assert sheet.cell(2, 7).value == 1  # the version number stays a number
+
+
 # 5. Who may -------------------------------------------------------------------------------------
 
-PAGES = ["family_overview", "family_import", "family_letters", "family_export", "family_privacy", "family_delete"]
+PAGES = [
+    "family_overview",
+    "family_import",
+    "family_letters",
+    "family_export",
+    "family_export_xlsx",
+    "family_privacy",
+    "family_delete",
+]
 
 
 @pytest.mark.parametrize("name", [*PAGES, "family_privacy_export"])
