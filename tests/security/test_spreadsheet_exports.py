@@ -48,6 +48,15 @@ def add_hostile_families(world: World, declaration: Declaration) -> None:
         Acknowledgment.objects.create(family=family, school=world.school, version=version, name=text, language="nl")
 
 
+def results_with_hostile_groups(world: World, client: Client, name: str) -> bytes:
+    """Ten parents in two groups whose names are formulas: mean 2.5 for everyone."""
+    hand_in_surveys(world.round, "parent", 5, constant(2), group='=HYPERLINK("http://x")')
+    hand_in_surveys(world.round, "parent", 5, constant(3), group="Jan;=2+5;x")
+    response = english(client).get(results_url(name, world))
+    assert response.status_code == 200
+    return bytes(response.content)
+
+
 def would_be_formulas(text: str) -> list[str]:
     """The parts of a text a spreadsheet would run as a formula, however it cuts the text into cells."""
     return [part for part in CUTS.split(text) if part.lstrip(' "').startswith(FORMULA_CHARACTERS)]
@@ -102,27 +111,20 @@ def test_the_families_list_is_also_offered_as_xlsx_without_any_formula_cell(
 def test_the_results_csv_uses_semicolons_and_decimal_commas_and_guards_group_names(
     world: World, alice_client: Client
 ) -> None:
-    hand_in_surveys(world.round, "parent", 5, constant(2), group="Jan;=2+5;x")
-    hand_in_surveys(world.round, "parent", 5, constant(3), group="Jan;=2+5;x")
-    response = english(alice_client).get(results_url("results_csv", world))
-    assert response.status_code == 200
-    rows = read_csv(response.content)
+    rows = read_csv(results_with_hostile_groups(world, alice_client, "results_csv"))
     assert all(len(row) == 8 for row in rows), "every row splits into the eight columns at the semicolons"
     parents = [row for row in rows if row[0] == "Parents" and row[2] == "Everyone"]
     assert parents and {(row[5], row[6]) for row in parents} == {("2,5", "10")}
     numbers = [cell for row in rows[1:] for cell in row[5:7] if cell]
     assert numbers and all(re.fullmatch(r"\d+(,\d+)?", cell) for cell in numbers), numbers
-    assert "Jan;'=2+5;x" in {row[3] for row in rows}
+    assert {"Jan;'=2+5;x", '\'=HYPERLINK("http://x")'} <= {row[3] for row in rows}
     assert [part for row in rows for cell in row for part in would_be_formulas(cell)] == []
 
 
 def test_the_results_xlsx_keeps_numbers_as_numbers_and_holds_no_formula_cell(
     world: World, alice_client: Client
 ) -> None:
-    hand_in_surveys(world.round, "parent", 5, constant(2), group='=HYPERLINK("http://x")')
-    hand_in_surveys(world.round, "parent", 5, constant(3), group="Jan;=2+5;x")
-    response = english(alice_client).get(results_url("results_xlsx", world))
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(results_with_hostile_groups(world, alice_client, "results_xlsx"))).active
     assert sheet is not None
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
