@@ -4,8 +4,6 @@ Everything about parents and pupils comes from the tallies under the rule of fiv
 answer is ever read here.
 """
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,12 +19,11 @@ from actions.plan_warnings import PlanWarningText, explain
 from analysis.models import Round
 from analysis.queries import conclusions_by_dimension, participation
 from framework.localized import ShownDimension
+from reports.spreadsheets import Cell, write_csv, write_xlsx
 from results.focus import round_focus
 from results.perspectives import MIN_GROUP_SIZE, Figure, GroupRow
 from results.profile_page import SideView
 from results.round_results import RoundResults, round_results
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -120,8 +117,6 @@ def report_pdf(report: RoundReport) -> bytes:
 
 # Exports of aggregated results -------------------------------------------------------------------
 
-Cell = str | float | int | None
-
 
 def _hidden_note() -> str:
     return _("hidden: fewer than %(count)d") % {"count": MIN_GROUP_SIZE}
@@ -180,30 +175,9 @@ def export_rows(part: RoundResults) -> list[list[Cell]]:
     return rows
 
 
-def safe_cell(value: Cell) -> Cell:
-    """A text a spreadsheet would run as a formula starts with a quote instead."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def results_csv(part: RoundResults) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in [export_header(), *export_rows(part)]:
-        writer.writerow(["" if cell is None else safe_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return write_csv([export_header(), *export_rows(part)])
 
 
 def results_xlsx(part: RoundResults) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = _("Results")[:31]
-    for row in [export_header(), *export_rows(part)]:
-        sheet.append([safe_cell(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return write_xlsx([export_header(), *export_rows(part)], _("Results"))

@@ -9,9 +9,8 @@ from django.utils.translation import get_language
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from reports.round_report import build_report, report_pdf, results_csv, results_xlsx
+from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from results.round_results import round_results
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
@@ -30,10 +29,10 @@ def round_pdf(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) ->
 @login_required
 def results_csv_view(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     _membership, round_ = get_round(request, school_id, round_id)
-    return _download(results_csv(round_results(round_, get_language())), "text/csv; charset=utf-8", "results.csv")
+    return _download(results_csv(round_results(round_, get_language())), CSV_CONTENT_TYPE, "results.csv")
 
 
 @login_required
 def results_xlsx_view(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     _membership, round_ = get_round(request, school_id, round_id)
-    return _download(results_xlsx(round_results(round_, get_language())), XLSX, "results.xlsx")
+    return _download(results_xlsx(round_results(round_, get_language())), XLSX_CONTENT_TYPE, "results.xlsx")

@@ -3,8 +3,6 @@
 Two queries whatever the number of families: the families, then their acknowledgments of this declaration.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 
@@ -12,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagement.models import Acknowledgment, Declaration, Family
-from reports.round_report import safe_cell
+from reports.spreadsheets import Cell, write_csv, write_xlsx
 from respondents.languages import native_name
 
 
@@ -81,11 +79,9 @@ def class_summaries(statuses: list[FamilyStatus]) -> list[ClassSummary]:
     return [ClassSummary(name, tuple(members)) for name, members in by_class.items()]
 
 
-def family_list_csv(statuses: list[FamilyStatus]) -> bytes:
-    """The list as a spreadsheet opens it: BOM for Excel, and no cell that a spreadsheet would run as a formula."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
+def family_list_rows(statuses: list[FamilyStatus]) -> list[list[Cell]]:
+    """The exported list: a header, then one row per family with its acknowledgment, if any."""
+    rows: list[list[Cell]] = [
         [
             _("Family reference"),
             _("Class"),
@@ -95,11 +91,11 @@ def family_list_csv(statuses: list[FamilyStatus]) -> bytes:
             _("Name typed"),
             _("Version"),
         ]
-    )
+    ]
     for status in statuses:
         acknowledgment = status.acknowledgment
         family = status.family
-        row: list[str | int] = [
+        row: list[Cell] = [
             family.reference,
             family.class_name,
             family.language,
@@ -109,6 +105,14 @@ def family_list_csv(statuses: list[FamilyStatus]) -> bytes:
             moment = timezone.localtime(acknowledgment.acknowledged_at).strftime("%Y-%m-%d %H:%M")
             row += [moment, acknowledgment.name, acknowledgment.version.number]
         else:
-            row += ["", "", ""]
-        writer.writerow([safe_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+            row += [None, None, None]
+        rows.append(row)
+    return rows
+
+
+def family_list_csv(statuses: list[FamilyStatus]) -> bytes:
+    return write_csv(family_list_rows(statuses))
+
+
+def family_list_xlsx(statuses: list[FamilyStatus]) -> bytes:
+    return write_xlsx(family_list_rows(statuses), _("Families"))

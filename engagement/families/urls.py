@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern] = [
     path(FAMILIES + "importeren/", family_views.family_import, name="family_import"),
     path(FAMILIES + "brieven/", family_views.family_letters, name="family_letters"),
     path(FAMILIES + "lijst.csv", family_views.family_export, name="family_export"),
+    path(FAMILIES + "lijst.xlsx", family_views.family_export_xlsx, name="family_export_xlsx"),
     path(FAMILIES + "privacy/", family_views.family_privacy, name="family_privacy"),
     path(FAMILIES + "privacy/export/", family_views.family_privacy_export, name="family_privacy_export"),
     path(FAMILIES + "privacy/verwijderen/", family_views.family_delete, name="family_delete"),

@@ -17,12 +17,19 @@ from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
 from engagement.access import get_rw_declaration
-from engagement.families.export import class_summaries, family_list_csv, family_statuses, natural_key
+from engagement.families.export import (
+    class_summaries,
+    family_list_csv,
+    family_list_xlsx,
+    family_statuses,
+    natural_key,
+)
 from engagement.families.forms import DeleteFamiliesForm, FamilyImportForm, LettersForm
 from engagement.families.letters import MAX_LETTERS_PER_PDF, letters_pdf
 from engagement.families.privacy import delete_year, export_year, year_counts
 from engagement.families.storing import store_families
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
+from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from schools.models import Membership
 
 
@@ -152,7 +159,14 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
 def family_export(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
     _membership, declaration = _coordinator(request, school_id, declaration_id)
     content = family_list_csv(family_statuses(declaration))
-    return _download(content, "text/csv; charset=utf-8", f"gezinnen-{declaration.school_year}.csv")
+    return _download(content, CSV_CONTENT_TYPE, f"gezinnen-{declaration.school_year}.csv")
+
+
+@login_required
+def family_export_xlsx(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    _membership, declaration = _coordinator(request, school_id, declaration_id)
+    content = family_list_xlsx(family_statuses(declaration))
+    return _download(content, XLSX_CONTENT_TYPE, f"gezinnen-{declaration.school_year}.xlsx")
 
 
 @login_required

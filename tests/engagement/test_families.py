@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from engagement.drafting import change_text, latest_version, start_declaration, version_text
 from engagement.families.codes import family_for_code, issue_code
@@ -294,7 +295,7 @@ def test_too_many_letters_at_once_are_refused_before_any_code_changes(
 # 4. The exported list --------------------------------------------------------------------------
 
 
-def test_export_lists_every_family_with_its_acknowledgment(
+def test_export_lists_every_family_with_its_acknowledgment_in_csv_and_excel(
     world: World, declaration: Declaration, alice_client: Client
 ) -> None:
     published = declaration.published_version
@@ -308,7 +309,7 @@ def test_export_lists_every_family_with_its_acknowledgment(
     response = in_english(alice_client).get(url("family_export", declaration))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert response.content.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
         "Family reference",
         "Class",
@@ -323,11 +324,25 @@ def test_export_lists_every_family_with_its_acknowledgment(
     assert rows[2] == [waiting.reference, "1A", "tr", "no", "", "", ""]
     assert rows[3][:2] == ["'" + evil.reference, "2A"]
     assert len(rows) == 4  # nothing of the other school
+    response = alice_client.get(url("family_export_xlsx", declaration))
+    assert response["Content-Disposition"] == 'attachment; filename="gezinnen-2026-2027.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None and sheet.title == "Families"
+    assert [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)] == rows
+    assert sheet.cell(2, 7).value == 1  # the version number stays a number
 
 
 # 5. Who may -------------------------------------------------------------------------------------
 
-PAGES = ["family_overview", "family_import", "family_letters", "family_export", "family_privacy", "family_delete"]
+PAGES = [
+    "family_overview",
+    "family_import",
+    "family_letters",
+    "family_export",
+    "family_export_xlsx",
+    "family_privacy",
+    "family_delete",
+]
 
 
 @pytest.mark.parametrize("name", [*PAGES, "family_privacy_export"])

@@ -46,7 +46,7 @@ def csv_rows(client: Client, world: World) -> list[list[str]]:
     response = client.get(url("results_csv", world))
     assert response.status_code == 200
     assert response.content.startswith("\ufeff".encode())
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def xlsx_rows(client: Client, world: World) -> list[tuple[object, ...]]:
@@ -115,7 +115,7 @@ def test_four_parents_give_no_parent_mean_in_the_exports(world: World, alice_cli
     assert all(row[5] == "" and row[6] == "" for row in parents)
     assert all(row[7] == "hidden: fewer than 5" for row in parents if row[2] in ("Everyone", "Group"))
     team = [row for row in body if row[0] == "Team"]
-    assert any(row[5] == "4.0" for row in team)
+    assert any(row[5] == "4,0" for row in team)
     sheet = xlsx_rows(alice_client, world)
     assert sheet[0][0] == "Perspective"
     parent_cells = [row for row in sheet[1:] if row[0] == "Parents"]
@@ -126,7 +126,7 @@ def test_four_parents_give_no_parent_mean_in_the_exports(world: World, alice_cli
 def test_five_parents_show_their_mean(world: World, alice_client: Client) -> None:
     hand_in_surveys(world.round, "parent", 5, constant(2))
     rows = csv_rows(english(alice_client), world)
-    assert any(row[0] == "Parents" and row[2] == "Everyone" and row[5] == "2.0" and row[6] == "5" for row in rows)
+    assert any(row[0] == "Parents" and row[2] == "Everyone" and row[5] == "2,0" and row[6] == "5" for row in rows)
 
 
 def test_formulas_in_group_names_are_neutralised(world: World, alice_client: Client) -> None:
