@@ -212,6 +212,8 @@ CODE_FAILURES_OVERALL = env_int("CODE_FAILURES_OVERALL", 300, minimum=1)
 # The short address printed on letters, where parents type their code.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 AUDIO_CACHE_DIR = env_path("AUDIO_CACHE_DIR", VAR_DIR / "audio")
+# Plain invitation codes, for the coordinator to print, for at most 24 hours (surveys.code_files).
+CODE_FILES_DIR = env_path("CODE_FILES_DIR", VAR_DIR / "codes")
 
 LOGGING = {
     "version": 1,
