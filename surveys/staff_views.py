@@ -58,7 +58,8 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     batches = (
         CodeBatch.objects.filter(round=round_)
-        .annotate(started=Count("codes", filter=Q(codes__status=CodeStatus.STARTED)))
+        # Started and handed in together: a count that dropped at hand-in would date a new answer.
+        .annotate(opened=Count("codes", filter=~Q(codes__status=CodeStatus.NEW)))
         .order_by("created_at", "id")  # Meta.ordering does not apply to an aggregating query
     )
     delete_expired_code_files()

@@ -14,6 +14,7 @@ import re
 import pytest
 from django.http import HttpResponse
 from django.test import Client
+from django.urls import reverse
 
 from surveys.devices import COOKIE_NAME
 from tests.helpers.respondent_helpers import (
@@ -59,3 +60,20 @@ def test_a_handed_in_code_and_a_started_code_look_the_same_on_a_fresh_device(wor
     in_use = "Did you start on another phone or computer? Go on there. Answers are never shown on another device."
     assert said("ar", in_use) in text_of(pages["started"])
     assert said("ar", in_use) != in_use
+
+
+def test_the_opened_count_on_the_invitations_page_does_not_move_at_hand_in(world: World, alice_client: Client) -> None:
+    """Counting only started codes would drop by one the moment a family hands in: a clock for new answers."""
+    code = issue(world, size=6).codes[0]
+    phone = Client()
+    response = start(phone, code)
+    answer_everything(phone, response)
+
+    def opened() -> list[int]:
+        page = alice_client.get(reverse("surveys:invitations", args=[world.school.id, world.round.id]))
+        return [batch.opened for batch, _kept_until, _name in page.context["batches"]]
+
+    before = opened()
+    assert before == [1]
+    assert hand_in(phone, response).status_code == 302
+    assert opened() == before

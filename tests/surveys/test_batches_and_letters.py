@@ -292,8 +292,9 @@ def test_invitations_query_count_does_not_grow_with_batches(world: World, alice_
     few = count_queries(alice_client, invitations_url(world))
     for index in range(6):
         make_batch(alice_client, world, group_label=f"{index}B", home_language="fr", size="4")
-    opened = RespondentCode.objects.filter(batch__group_label="2B")[:2]
-    RespondentCode.objects.filter(id__in=[code.id for code in opened]).update(status="started")
+    opened = RespondentCode.objects.filter(batch__group_label="2B")[:3]
+    RespondentCode.objects.filter(id__in=[code.id for code in opened[:2]]).update(status="started")
+    RespondentCode.objects.filter(id=opened[2].id).update(status="used")
     page = alice_client.get(invitations_url(world))
-    assert [batch.started for batch, _available, _name in page.context["batches"]] == [0, 0, 0, 2, 0, 0, 0]
+    assert [batch.opened for batch, _kept_until, _name in page.context["batches"]] == [0, 0, 0, 3, 0, 0, 0]
     assert count_queries(alice_client, invitations_url(world)) == few
