@@ -1,11 +1,14 @@
 """Plain codes wait for printing in a file for 24 hours at most; never in the session or the database."""
 
+import importlib
 import os
 import stat
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
+from django.apps import apps as django_apps
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -65,3 +68,16 @@ def test_the_command_deletes_expired_code_files_and_keeps_fresh_ones(
     call_command("delete_expired_code_files", stdout=out)
     assert out.getvalue().strip() == "1 code file(s) deleted."
     assert sorted(path.name for path in code_files_dir.iterdir()) == [f"{fresh.id}.codes"]
+
+
+def test_the_migration_removes_codes_that_earlier_sessions_held(world: World, alice_client: Client) -> None:
+    migration = importlib.import_module("surveys.migrations.0006_forget_codes_in_sessions")
+    session = alice_client.session
+    session["issued-codes"] = {"3f1c0b9e-0000-4000-8000-000000000000": ["ABCDEFGHJK", "KJHGFEDCBA"]}
+    session["kept"] = "yes"
+    session.save()
+    assert places_holding({"ABCDEFGHJK"}) != []
+    migration.forget_codes_in_sessions(django_apps, None)
+    assert places_holding({"ABCDEFGHJK", "KJHGFEDCBA"}) == []
+    after = Session.objects.get(session_key=session.session_key).get_decoded()
+    assert after["kept"] == "yes" and "issued-codes" not in after
