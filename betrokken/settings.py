@@ -217,6 +217,8 @@ TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", [])
 # The short address printed on letters, where parents type their code.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 AUDIO_CACHE_DIR = env_path("AUDIO_CACHE_DIR", VAR_DIR / "audio")
+# Plain invitation codes, for the coordinator to print, for at most 24 hours (surveys.code_files).
+CODE_FILES_DIR = env_path("CODE_FILES_DIR", VAR_DIR / "codes")
 
 LOGGING = {
     "version": 1,

@@ -2,8 +2,9 @@
 
 Anonymity is built into the tables: a response carries the group and home language of the batch it
 came from (for breakdowns under the rule of five) but no link to the code, the batch or a family.
-While a questionnaire is in progress, an HMAC of the code lets the same code resume it; handing in
-erases that, and the code is marked used.
+While a questionnaire is in progress, an HMAC of the code lets the same code resume it on the device
+that started it (a hash of that device's cookie token); handing in erases both, and the code is
+marked used. The response's id never appears in a URL: the pages find it through the device cookie.
 """
 
 import uuid
@@ -55,7 +56,7 @@ class RespondentCode(models.Model):
 
 
 class SurveyResponse(models.Model):
-    """One anonymous questionnaire. The random id in the URL is the respondent's only key."""
+    """One anonymous questionnaire, found by its device's cookie while in progress (see surveys.devices)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
@@ -66,6 +67,7 @@ class SurveyResponse(models.Model):
     language = models.CharField(max_length=10, default="nl")
     status = models.CharField(max_length=20, choices=SURVEY_RESPONSE_STATUSES, default=ResponseStatus.IN_PROGRESS)
     resume_digest = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    device_digest = models.CharField(max_length=64, null=True, blank=True, unique=True)
     last_page = models.PositiveSmallIntegerField(default=0)
     open_answer = models.TextField(blank=True)
     submitted_on = models.DateField(null=True, blank=True)  # a date, not a time: times could be matched to codes

@@ -11,13 +11,14 @@ from django.utils import timezone
 
 from analysis.models import ResponseStatus, RoundStatus
 from respondents.codes import code_digest, resume_digest
+from surveys.devices import device_digest, new_device_token
 from surveys.models import CodeStatus, RespondentCode, SurveyAnswer, SurveyResponse
 from surveys.tallies import count_handed_in
 
 
 class Opening(enum.Enum):
     UNKNOWN = "unknown"
-    USED = "used"
+    IN_USE = "in_use"  # handed in, or started on another device: the same answer for both (no oracle)
     CLOSED = "closed"
     OPENED = "opened"
 
@@ -27,14 +28,19 @@ class OpenResult:
     outcome: Opening
     response: SurveyResponse | None = None
     language: str = "nl"  # the batch's home language, to greet an unknown respondent in
+    device_token: str | None = None  # set when a new questionnaire starts: the cookie of its device
 
 
 class AlreadyHandedIn(Exception):
     """A page was posted for a questionnaire that is handed in already (a double submit, a back button)."""
 
 
-def open_with_code(code: str) -> OpenResult:
-    """Open (or resume) the questionnaire of a normalized code."""
+def open_with_code(code: str, device: str | None = None) -> OpenResult:
+    """Open a new questionnaire with a normalized code, or resume it on the `device` (token) that started it.
+
+    A code that was handed in and a code started on another device give the same outcome: whoever
+    types a code learns nothing about what its family did, and stored answers never reach another device.
+    """
     with transaction.atomic():
         row = (
             RespondentCode.objects.select_for_update()
@@ -49,6 +55,7 @@ def open_with_code(code: str) -> OpenResult:
         if batch.round.status != RoundStatus.OPEN:
             return OpenResult(Opening.CLOSED, language=language)
         if row.status == CodeStatus.NEW:
+            token = new_device_token()
             response = SurveyResponse.objects.create(
                 school_id=row.school_id,
                 round_id=batch.round_id,
@@ -57,16 +64,24 @@ def open_with_code(code: str) -> OpenResult:
                 home_language=batch.home_language,
                 language=language,
                 resume_digest=resume_digest(code),
+                device_digest=device_digest(token),
             )
             row.status = CodeStatus.STARTED
             row.save(update_fields=["status"])
-            return OpenResult(Opening.OPENED, response, language)
-        draft = SurveyResponse.objects.filter(
-            resume_digest=resume_digest(code), status=ResponseStatus.IN_PROGRESS
-        ).first()
-        if draft is None:  # handed in: the link to the code is gone, the code is spent
-            return OpenResult(Opening.USED, language=language)
+            return OpenResult(Opening.OPENED, response, language, token)
+        draft = None
+        if device is not None:  # handed in: the link to the code is gone, nothing is found
+            draft = SurveyResponse.objects.filter(
+                resume_digest=resume_digest(code), device_digest=device_digest(device)
+            ).first()
+        if draft is None:
+            return OpenResult(Opening.IN_USE, language=language)
         return OpenResult(Opening.OPENED, draft, draft.language)
+
+
+def draft_on_device(device: str) -> SurveyResponse | None:
+    """The questionnaire in progress that the device with this token started (with its round)."""
+    return SurveyResponse.objects.select_related("round").filter(device_digest=device_digest(device)).first()
 
 
 def record_language_choice(response: SurveyResponse, language: str) -> None:
@@ -113,7 +128,7 @@ def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | 
 
 
 def hand_in(response: SurveyResponse, open_answer: str) -> bool:
-    """Hand in; returns False when it was handed in already. Erases the link to the code."""
+    """Hand in; returns False when it was handed in already. Erases the link to the code and to the device."""
     with transaction.atomic():
         try:
             locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
@@ -123,8 +138,9 @@ def hand_in(response: SurveyResponse, open_answer: str) -> bool:
             return False
         locked.status = ResponseStatus.SUBMITTED
         locked.resume_digest = None
+        locked.device_digest = None
         locked.open_answer = open_answer
         locked.submitted_on = timezone.localdate()
-        locked.save(update_fields=["status", "resume_digest", "open_answer", "submitted_on"])
+        locked.save(update_fields=["status", "resume_digest", "device_digest", "open_answer", "submitted_on"])
         count_handed_in(locked)
     return True

@@ -1,14 +1,16 @@
 """The respondent's side: no account, a code, the questionnaire in their own language.
 
 Every page works without JavaScript on a small phone. Each page is stored on the server when the
-respondent goes on, so a closed browser or lost connection loses nothing; the code resumes.
+respondent goes on, so a closed browser or lost connection loses nothing; the code resumes on the
+same device. The questionnaire's addresses carry no identifier: the device cookie (surveys.devices)
+says which questionnaire they show, so an access log cannot tie a code to the answers.
 """
 
 from uuid import UUID
 
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
@@ -21,11 +23,13 @@ from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import client_address, respondent_language, respondent_render
 from respondents.throttle import record_failure, wait_for
+from surveys.devices import device_token, handed_in_cookie, handed_in_language, remember_device
 from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import SurveyResponse
 from surveys.respond import (
     AlreadyHandedIn,
     Opening,
+    draft_on_device,
     hand_in,
     keep_open_answer,
     open_with_code,
@@ -55,7 +59,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
             return respondent_render(request, "surveys/code_message.html", {"reason": wait.value}, language, 429)
         if form.is_valid():
             normalized = normalize_code(form.cleaned_data["code"])
-            result = open_with_code(normalized) if normalized else None
+            result = open_with_code(normalized, device_token(request)) if normalized else None
             if result is None or result.outcome == Opening.UNKNOWN:
                 record_failure(address)
                 form.add_error(
@@ -65,16 +69,19 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                         "respondent", "We do not know this code. Check the code on your letter and try again."
                     ),
                 )
-            elif result.outcome in (Opening.USED, Opening.CLOSED):
+            elif result.outcome in (Opening.IN_USE, Opening.CLOSED):
                 shown_in = language if "lang" in request.GET or "lang" in request.POST else result.language
                 context = {"reason": result.outcome.value}
                 return respondent_render(
                     request, "surveys/code_message.html", context, respondent_language(request, shown_in)
                 )
             elif result.response is not None:
-                return redirect(
+                opened = redirect(
                     resume_url(result.response) + _query(respondent_language(request, result.language), False)
                 )
+                if result.device_token is not None:
+                    remember_device(opened, result.device_token)
+                return opened
     explicit = "lang" in request.GET or "lang" in request.POST
     return respondent_render(
         request, "surveys/code_entry.html", {"form": form, "explicit_language": explicit}, language
@@ -84,18 +91,25 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
 def resume_url(response: SurveyResponse) -> str:
     """Where a questionnaire goes on: the language choice, the next unanswered page, or the last step."""
     if response.last_page == 0:
-        return reverse("surveys:language", args=[response.id])
+        return reverse("surveys:language")
     if response.last_page >= page_count(response):
-        return reverse("surveys:end", args=[response.id])
-    return reverse("surveys:page", args=[response.id, response.last_page + 1])
+        return reverse("surveys:end")
+    return reverse("surveys:page", args=[response.last_page + 1])
 
 
-def _open_questionnaire(request: HttpRequest, response_id: UUID) -> tuple[SurveyResponse, str] | HttpResponse:
-    """The respondent's questionnaire and language, or what to show instead: the thank-you page once it is
-    handed in, the "closed" message once the round is closed (one query: the round comes along)."""
-    response = get_object_or_404(SurveyResponse.objects.select_related("round"), id=response_id)
+def _open_questionnaire(request: HttpRequest) -> tuple[SurveyResponse, str] | HttpResponse:
+    """The questionnaire this device started and its language, or what to show instead: the thank-you page
+    once it is handed in here, the code page when this device has none, the "closed" message once the
+    round is closed (one query: the round comes along)."""
+    token = device_token(request)
+    response = draft_on_device(token) if token is not None else None
+    if response is None:
+        handed_in = handed_in_language(request)
+        language = respondent_language(request, handed_in or "nl")
+        after = "surveys:code" if handed_in is None else "surveys:thanks"
+        return redirect(reverse(after) + _query(language, False))
     language = respondent_language(request, response.language)
-    if response.status != ResponseStatus.IN_PROGRESS:
+    if response.status != ResponseStatus.IN_PROGRESS:  # handed in by a request running beside this one
         return redirect(reverse("surveys:thanks") + _query(language, False))
     if response.round.status != RoundStatus.OPEN:  # closed while the questionnaire was busy
         return respondent_render(request, "surveys/code_message.html", {"reason": "closed"}, language)
@@ -107,20 +121,20 @@ def page_count(response: SurveyResponse) -> int:
 
 
 @transaction.non_atomic_requests
-def choose_language(request: HttpRequest, response_id: UUID) -> HttpResponse:
-    opened = _open_questionnaire(request, response_id)
+def choose_language(request: HttpRequest) -> HttpResponse:
+    opened = _open_questionnaire(request)
     if isinstance(opened, HttpResponse):
         return opened
     response, language = opened
     if request.method == "POST":
         record_language_choice(response, language)
-        return redirect(reverse("surveys:page", args=[response.id, 1]) + _query(language, False))
+        return redirect(reverse("surveys:page", args=[1]) + _query(language, False))
     return respondent_render(request, "surveys/language.html", {"response": response}, language)
 
 
 @transaction.non_atomic_requests  # reads outside the write lock; save_answers has its own transaction
-def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpResponse:
-    opened = _open_questionnaire(request, response_id)
+def question_page(request: HttpRequest, page: int) -> HttpResponse:
+    opened = _open_questionnaire(request)
     if isinstance(opened, HttpResponse):
         return opened
     response, language = opened
@@ -137,10 +151,10 @@ def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpRes
             except AlreadyHandedIn:
                 return redirect(reverse("surveys:thanks") + _query(language, False))
             if request.POST.get("action") == "back" and page > 1:
-                return redirect(reverse("surveys:page", args=[response.id, page - 1]) + _query(language, dutch))
+                return redirect(reverse("surveys:page", args=[page - 1]) + _query(language, dutch))
             if page == len(pages):
-                return redirect(reverse("surveys:end", args=[response.id]) + _query(language, dutch))
-            return redirect(reverse("surveys:page", args=[response.id, page + 1]) + _query(language, dutch))
+                return redirect(reverse("surveys:end") + _query(language, dutch))
+            return redirect(reverse("surveys:page", args=[page + 1]) + _query(language, dutch))
     else:
         existing = initial_answers(response.answers.filter(item_id__in=item_ids).values_list("item_id", "value"))
         form = RespondentPageForm(item_ids=item_ids, initial=existing)
@@ -165,8 +179,8 @@ def question_page(request: HttpRequest, response_id: UUID, page: int) -> HttpRes
 
 
 @transaction.non_atomic_requests
-def end_page(request: HttpRequest, response_id: UUID) -> HttpResponse:
-    opened = _open_questionnaire(request, response_id)
+def end_page(request: HttpRequest) -> HttpResponse:
+    opened = _open_questionnaire(request)
     if isinstance(opened, HttpResponse):
         return opened
     response, language = opened
@@ -179,9 +193,11 @@ def end_page(request: HttpRequest, response_id: UUID) -> HttpResponse:
             # Going back keeps what was typed so far, like every other page that is left.
             keep_open_answer(response, form.cleaned_data["open_answer"])
             count = page_count(response)
-            return redirect(reverse("surveys:page", args=[response.id, count]) + _query(language, dutch))
+            return redirect(reverse("surveys:page", args=[count]) + _query(language, dutch))
         hand_in(response, form.cleaned_data["open_answer"])
-        return redirect(reverse("surveys:thanks") + _query(language, False))
+        thanked = redirect(reverse("surveys:thanks") + _query(language, False))
+        remember_device(thanked, handed_in_cookie(language))  # the token is gone: nothing left to continue
+        return thanked
     pages = page_count(response) + 1
     context = {
         "response": response,
@@ -199,8 +215,11 @@ def thanks(request: HttpRequest) -> HttpResponse:
 
 
 @transaction.non_atomic_requests
-def read_aloud(request: HttpRequest, response_id: UUID, item_id: UUID) -> HttpResponseBase:
-    response = get_object_or_404(SurveyResponse, id=response_id)
+def read_aloud(request: HttpRequest, item_id: UUID) -> HttpResponseBase:
+    token = device_token(request)
+    response = draft_on_device(token) if token is not None else None
+    if response is None:
+        raise Http404
     language = respondent_language(request, response.language)
     if not has_voice(language):
         raise Http404
@@ -215,4 +234,5 @@ def read_aloud(request: HttpRequest, response_id: UUID, item_id: UUID) -> HttpRe
     if shown is None:
         raise Http404
     spoken_in = language if not shown.is_fallback else "nl"
-    return audio_response(request, spoken_in, shown.spoken_text, "public, max-age=31536000, immutable")
+    # Private: which questionnaire (school, audience) the clip belongs to comes from the device cookie.
+    return audio_response(request, spoken_in, shown.spoken_text, "private, max-age=31536000, immutable")

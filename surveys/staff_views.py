@@ -18,17 +18,17 @@ from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES, Audience
 from respondents.languages import MASTER, TRANSLATION_CHOICES, is_supported, native_name
 from schools.access import get_rw_membership
 from surveys.batches import issue_codes
+from surveys.code_files import (
+    delete_codes,
+    delete_expired_code_files,
+    keep_codes,
+    kept_codes,
+    kept_until,
+)
 from surveys.letters import letters_pdf, questionnaire_link
 from surveys.models import CodeBatch, CodeStatus
 from surveys.staff_forms import CodeBatchForm, CorrectionForm
 from surveys.translations import correct_translation, translation_rows
-
-ISSUED_SESSION_KEY = "issued-codes"  # plain codes of the batches made in this session, until printed
-
-
-def _issued(request: AuthenticatedRequest) -> dict[str, list[str]]:
-    issued: dict[str, list[str]] = request.session.get(ISSUED_SESSION_KEY, {})
-    return issued
 
 
 @login_required
@@ -49,26 +49,27 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
             data["size"],
             request.user,
         )
-        request.session[ISSUED_SESSION_KEY] = {**_issued(request), str(issued.batch.id): issued.codes}
+        keep_codes(issued.batch.id, issued.codes)
         messages.success(
             request,
-            _("%(count)d codes are made. Download the letters or the links now: the codes are not kept.")
+            _("%(count)d codes are made. Download the letters or links within 24 hours: then they are deleted.")
             % {"count": len(issued.codes)},
         )
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     batches = (
         CodeBatch.objects.filter(round=round_)
-        .annotate(started=Count("codes", filter=Q(codes__status=CodeStatus.STARTED)))
+        # Started and handed in together: a count that dropped at hand-in would date a new answer.
+        .annotate(opened=Count("codes", filter=~Q(codes__status=CodeStatus.NEW)))
         .order_by("created_at", "id")  # Meta.ordering does not apply to an aggregating query
     )
-    available = set(_issued(request))
+    delete_expired_code_files()
     context = {
         "membership": membership,
         "school": round_.school,
         "round": round_,
         "form": form,
         "batches": [
-            (batch, str(batch.id) in available, (native_name(batch.home_language) if batch.home_language else ""))
+            (batch, kept_until(batch.id), (native_name(batch.home_language) if batch.home_language else ""))
             for batch in batches
         ],
     }
@@ -86,13 +87,13 @@ def _batch_and_codes(
 ) -> tuple[CodeBatch, list[str] | None]:
     _membership, round_ = get_rw_round(request, school_id, round_id)
     batch = get_object_or_404(CodeBatch.objects.select_related("round__school"), round=round_, id=batch_id)
-    return batch, _issued(request).get(str(batch.id))
+    return batch, kept_codes(batch.id)
 
 
 def _download(
     request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID, kind: str
 ) -> HttpResponse:
-    """The batch's letters (PDF) or links (text), while the creating session still holds its codes."""
+    """The batch's letters (PDF) or links (text), while its codes are kept (24 hours at most)."""
     batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
     if codes is None:
         messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
@@ -123,7 +124,7 @@ def forget_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID,
     batch, _codes = _batch_and_codes(request, school_id, round_id, batch_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    request.session[ISSUED_SESSION_KEY] = {k: v for k, v in _issued(request).items() if k != str(batch.id)}
+    delete_codes(batch.id)
     messages.success(request, _("The codes are forgotten. The letters you printed still work."))
     return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
 

@@ -7,10 +7,11 @@ app_name = "surveys"
 urlpatterns = [
     path("q/", respondent_views.code_entry, name="code"),
     path("q/c/<str:code>/", respondent_views.code_entry, name="code_link"),
-    path("q/r/<uuid:response_id>/language/", respondent_views.choose_language, name="language"),
-    path("q/r/<uuid:response_id>/<int:page>/", respondent_views.question_page, name="page"),
-    path("q/r/<uuid:response_id>/end/", respondent_views.end_page, name="end"),
-    path("q/r/<uuid:response_id>/audio/<uuid:item_id>/", respondent_views.read_aloud, name="audio"),
+    # No identifier in these addresses: the device cookie says which questionnaire (surveys.devices).
+    path("q/language/", respondent_views.choose_language, name="language"),
+    path("q/<int:page>/", respondent_views.question_page, name="page"),
+    path("q/end/", respondent_views.end_page, name="end"),
+    path("q/audio/<uuid:item_id>/", respondent_views.read_aloud, name="audio"),
     path("q/thanks/", respondent_views.thanks, name="thanks"),
     path("s/<uuid:school_id>/translations/", staff_views.translations, name="translations"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/invitations/", staff_views.invitations, name="invitations"),

@@ -77,6 +77,13 @@ def dave(world: World) -> User:
     return user
 
 
+@pytest.fixture(autouse=True)
+def code_files_dir(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Plain codes waiting to be printed go to a directory of the test, not to var/codes."""
+    settings.CODE_FILES_DIR = tmp_path_factory.mktemp("codes")
+    return Path(settings.CODE_FILES_DIR)
+
+
 @pytest.fixture
 def fast_password_hashing(settings: Any) -> None:
     """Argon2 is slow on purpose; tests that are not about hashing skip its deliberate slowness."""

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
-from uuid import UUID, uuid4
 
 from django.conf import settings as django_settings
 from django.db import transaction
@@ -18,6 +17,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from surveys.devices import COOKIE_NAME, handed_in_cookie, new_device_token
 from surveys.models import SurveyAnswer, SurveyResponse
 from surveys.texts import respondent_items
 from tests.helpers.world import World
@@ -95,6 +95,7 @@ class Scene:
     new_code: str
     pages: list[list[str]]  # the draft's item fields ("item-<id>") per page
     audio_dir: Path
+    draft_device: str  # the cookie token of the device that started the draft
 
     @property
     def item_ids(self) -> set[str]:
@@ -150,5 +151,13 @@ def post(client: Client, url: str, data: dict[str, Any], **headers: Any) -> Http
     return client.post(url, flatten(data), content_type="application/x-www-form-urlencoded", **headers)
 
 
-def target(scene: Scene, which: str) -> UUID:
-    return {"draft": scene.draft.id, "submitted": scene.submitted.id, "unknown": uuid4()}[which]
+def device(scene: Scene, which: str) -> Client:
+    """A browser that started the draft, that handed in the submitted questionnaire, or that holds an unknown
+    token: the questionnaire's addresses are the same for all three, only the device cookie differs."""
+    client = Client()
+    client.cookies[COOKIE_NAME] = {
+        "draft": scene.draft_device,
+        "submitted": handed_in_cookie(scene.submitted.language),
+        "unknown": new_device_token(),
+    }[which]
+    return client

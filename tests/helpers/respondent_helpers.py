@@ -17,6 +17,7 @@ from django.utils.translation import pgettext
 from analysis.models import ResponseStatus
 from respondents.codes import format_code
 from surveys.batches import IssuedBatch, issue_codes
+from surveys.devices import COOKIE_NAME, device_digest
 from surveys.models import (
     SurveyAnswer,
     SurveyResponse,
@@ -116,14 +117,16 @@ def start(client: Client, code: str, language: str = "nl") -> SurveyResponse:
     chosen = client.post(opened["Location"].split("?")[0], {"lang": language})
     assert chosen.status_code == 302
     response = SurveyResponse.objects.get(
-        resume_digest__isnull=False, status=ResponseStatus.IN_PROGRESS, language=language
+        device_digest=device_digest(client.cookies[COOKIE_NAME].value), status=ResponseStatus.IN_PROGRESS
     )
+    assert response.language == language
     assert chosen["Location"] == page_url(response, 1) + f"?lang={language}"
     return response
 
 
 def page_url(response: SurveyResponse, page: int) -> str:
-    return reverse("surveys:page", args=[response.id, page])
+    """A page of the questionnaire; the address is the same for every one, the device cookie says whose."""
+    return reverse("surveys:page", args=[page])
 
 
 def item_names(page: HttpResponse) -> list[str]:
@@ -152,7 +155,7 @@ def answer_everything(client: Client, response: SurveyResponse, value: str = "3"
 
 
 def hand_in(client: Client, response: SurveyResponse, open_answer: str = "") -> HttpResponse:
-    return client.post(reverse("surveys:end", args=[response.id]), {"open_answer": open_answer, "action": "hand_in"})
+    return client.post(reverse("surveys:end"), {"open_answer": open_answer, "action": "hand_in"})
 
 
 def checked_values(page: HttpResponse) -> dict[str, str]:

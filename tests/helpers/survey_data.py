@@ -15,12 +15,12 @@ from analysis.models import ResponseStatus, Round, TeamResponse
 from analysis.queries import counted_items
 from analysis.rounds import save_page
 from framework.models import Dimension, Item
+from surveys.code_files import kept_codes
 from surveys.models import (
     CodeBatch,
     SurveyAnswer,
     SurveyResponse,
 )
-from surveys.staff_views import ISSUED_SESSION_KEY
 from surveys.tallies import rebuild_tallies
 from tests.helpers.world import World
 
@@ -56,12 +56,14 @@ BATCH = {"audience": "parent", "group_kind": "class", "group_label": "3A", "home
 
 
 def make_batch(client: Client, world: World, **fields: str) -> tuple[CodeBatch, list[str]]:
-    """Make a batch through the page, as a coordinator does; returns it with the codes of the session."""
+    """Make a batch through the page, as a coordinator does; returns it with the codes kept for printing."""
     before = set(CodeBatch.objects.values_list("id", flat=True))
     response = client.post(invitations_url(world), {**BATCH, **fields})
     assert response.status_code == 302, response.content.decode()[:2000]
     batch = CodeBatch.objects.exclude(id__in=before).get()
-    return batch, client.session[ISSUED_SESSION_KEY][str(batch.id)]
+    codes = kept_codes(batch.id)
+    assert codes is not None
+    return batch, codes
 
 
 def messages_of(response: object) -> list[str]:

@@ -31,6 +31,7 @@ from analysis.models import ResponseStatus
 from respondents.codes import format_code
 from respondents.languages import MASTER, has_voice, is_supported
 from surveys.batches import issue_codes
+from surveys.devices import COOKIE_NAME
 from surveys.models import SurveyResponse
 from tests.helpers.respondent_fuzz import (
     FUZZ,
@@ -38,6 +39,7 @@ from tests.helpers.respondent_fuzz import (
     VALID_VALUES,
     Scene,
     action,
+    device,
     example,
     extras,
     flatten,
@@ -45,7 +47,6 @@ from tests.helpers.respondent_fuzz import (
     language,
     post,
     snapshot,
-    target,
     value_or_list,
 )
 from tests.helpers.respondent_helpers import answer_everything, hand_in, issue, item_names, page_url, start
@@ -82,7 +83,8 @@ def scene(world: World, tmp_path: Path) -> Scene:
     draft.refresh_from_db()
     assert draft.last_page == 1
     new_code = issue_codes(world.round, "pupil_12_18", "grade", "6", "", 1, world.alice).codes[0]
-    return Scene(world, draft, draft_code, submitted, used_code, new_code, pages, tmp_path)
+    token = client.cookies[COOKIE_NAME].value
+    return Scene(world, draft, draft_code, submitted, used_code, new_code, pages, tmp_path, token)
 
 
 # ---------------------------------------------------------------- the endpoints
@@ -112,13 +114,11 @@ def test_code_entry_takes_anything(
         else:
             response = Client().get(reverse("surveys:code") + "?" + flatten(data))
         event(f"code entry {method} {kind}: {response.status_code}")
-        # One attempt per example (the throttle's rows are rolled back too), so never 429. A draft's or a new
-        # code, however typed, opens its questionnaire; any other code is the form again or the "used" message.
-        opens = method == "post" and kind in ("draft", "new")
+        # One attempt per example (the throttle's rows are rolled back too), so never 429. A new code, however
+        # typed, opens its questionnaire; on a fresh device a draft's code gets the "in use" message as a used one.
+        opens = method == "post" and kind == "new"
         assert response.status_code == (302 if opens else 200)
-        assert SurveyResponse.objects.count() - count == (1 if opens and kind == "new" else 0)
-        if kind == "draft" and opens:
-            assert response["Location"].startswith(reverse("surveys:page", args=[scene.draft.id, 2]))
+        assert SurveyResponse.objects.count() - count == (1 if opens else 0)
         assert snapshot(scene.draft) == before["draft"]
 
 
@@ -142,12 +142,12 @@ def test_the_code_link_takes_anything(scene: Scene, code: str, lang: str, more: 
     which=st.sampled_from(["draft", "submitted", "unknown"]), lang=st.one_of(language, st.lists(language)), more=extras
 )
 def test_the_language_choice_takes_anything(scene: Scene, which: str, lang: Any, more: dict[str, Any]) -> None:
-    url = reverse("surveys:language", args=[target(scene, which)])
+    url = reverse("surveys:language")
     with example(scene) as before:
-        shown = Client().get(url + "?" + flatten({"lang": lang}))
-        assert shown.status_code == {"draft": 200, "submitted": 302, "unknown": 404}[which]
-        response = post(Client(), url, {**more, "lang": lang})
-        assert response.status_code == (404 if which == "unknown" else 302)  # a handed-in one: the thank-you page
+        shown = device(scene, which).get(url + "?" + flatten({"lang": lang}))
+        assert shown.status_code == {"draft": 200, "submitted": 302, "unknown": 302}[which]
+        response = post(device(scene, which), url, {**more, "lang": lang})
+        assert response.status_code == 302  # a handed-in one: the thank-you page; no questionnaire: the code page
         language_now = SurveyResponse.objects.get(pk=scene.draft.pk).language
         assert language_now in LANGUAGES
         if which != "draft":
@@ -182,8 +182,7 @@ def test_a_question_page_stores_all_or_nothing(
     dutch: str,
     more: dict[str, Any],
 ) -> None:
-    response_id = target(scene, which)
-    url = f"/q/r/{response_id}/{page}/"
+    url = f"/q/{page}/"
     names = scene.pages[page - 1] if 1 <= page <= len(scene.pages) else []
     posted: dict[str, Any] = {
         name: value
@@ -191,9 +190,10 @@ def test_a_question_page_stores_all_or_nothing(
         if position not in leave_out
     }
     with example(scene) as before:
-        response = post(Client(), url, {**more, **posted, "action": act, "lang": lang, "nl": dutch})
-        if which == "unknown":
-            assert response.status_code == 404
+        response = post(device(scene, which), url, {**more, **posted, "action": act, "lang": lang, "nl": dutch})
+        if which == "unknown":  # no questionnaire on this device: the code page
+            assert response.status_code == 302
+            assert response["Location"].startswith(reverse("surveys:code"))
             assert snapshot(scene.draft) == before["draft"]
             return
         if which == "submitted":  # whatever the page: the thank-you page, the answers as handed in
@@ -241,22 +241,23 @@ def test_a_question_page_stores_all_or_nothing(
 def test_the_end_page_takes_anything(
     scene: Scene, which: str, text: Any, act: str, lang: str, more: dict[str, Any]
 ) -> None:
-    url = reverse("surveys:end", args=[target(scene, which)])
+    url = reverse("surveys:end")
     sent = (text[-1] if text else "") if isinstance(text, list) else text
     valid = "\x00" not in sent and len(sent.strip()) <= 2000
     with example(scene) as before:
-        shown = Client().get(url + "?" + flatten({"lang": lang}))
-        assert shown.status_code == {"draft": 200, "submitted": 302, "unknown": 404}[which]
-        response = post(Client(), url, {**more, "open_answer": text, "action": act, "lang": lang})
+        shown = device(scene, which).get(url + "?" + flatten({"lang": lang}))
+        assert shown.status_code == {"draft": 200, "submitted": 302, "unknown": 302}[which]
+        response = post(device(scene, which), url, {**more, "open_answer": text, "action": act, "lang": lang})
         fields, answers = snapshot(scene.draft)
         assert answers == before["draft"][1]
         event(f"end page {which}: {response.status_code}")
         if which == "unknown":
-            assert response.status_code == 404
+            assert response.status_code == 302
+            assert response["Location"].startswith(reverse("surveys:code"))
         elif which == "submitted" or valid:  # handed in already, or now; or back to the last question page
             back = which == "draft" and act == "back"
             assert response.status_code == 302
-            last_page = reverse("surveys:page", args=[scene.draft.id, len(scene.pages)])
+            last_page = reverse("surveys:page", args=[len(scene.pages)])
             assert response["Location"].startswith(last_page if back else reverse("surveys:thanks"))
         else:
             assert response.status_code == 400
@@ -272,9 +273,9 @@ def test_the_end_page_takes_anything(
 
 def expected_audio_status(scene: Scene, which: str, item: str, lang: str, etag: str | None) -> int:
     """What read-aloud answers, worked out from the request (any method: it only reads)."""
-    if which == "unknown" or item not in ("first", "second"):
+    if which != "draft" or item not in ("first", "second"):  # read-aloud serves the device's draft only
         return 404
-    asked = lang or {"draft": scene.draft, "submitted": scene.submitted}[which].language
+    asked = lang or scene.draft.language
     if not has_voice(asked if is_supported(asked) else MASTER):  # an unknown language is read in Dutch
         return 404
     held = {tag.removeprefix("W/") for tag in parse_etags(etag or "")}
@@ -294,10 +295,10 @@ def test_read_aloud_takes_anything(
 ) -> None:
     items = sorted(scene.item_ids)
     item_id = {"first": items[0], "second": items[1]}.get(item, item)
-    url = reverse("surveys:audio", args=[target(scene, which), item_id]) + "?" + urlencode({"lang": lang})
+    url = reverse("surveys:audio", args=[item_id]) + "?" + urlencode({"lang": lang})
     headers = {} if etag is None else {"HTTP_IF_NONE_MATCH": etag}
     with override_settings(AUDIO_CACHE_DIR=scene.audio_dir), example(scene) as before:
-        response = getattr(Client(), method)(url, **headers)
+        response = getattr(device(scene, which), method)(url, **headers)
         event(f"audio: {response.status_code}")
         assert response.status_code == expected_audio_status(scene, which, item, lang, etag)
         if response.status_code == 200:

@@ -160,7 +160,7 @@ def test_a_link_with_the_printed_code_shows_it_as_printed(world: World) -> None:
     assert field_.attrs["value"] == printed  # not formatted a second time (ABCDE--FGHJ-K)
 
 
-def test_a_code_opens_once_resumes_while_busy_and_is_spent_after_handing_in(world: World) -> None:
+def test_a_code_opens_once_resumes_on_its_device_while_busy_and_is_spent_after_handing_in(world: World) -> None:
     code = issue(world, "fr").codes[0]
     client = Client()
     response = start(client, code, "fr")
@@ -169,22 +169,24 @@ def test_a_code_opens_once_resumes_while_busy_and_is_spent_after_handing_in(worl
     answer_page(client, response, 1)
     answer_page(client, response, 2)
 
-    again = enter_code(Client(), code.lower().replace("", " ").strip())  # typed loosely, on another phone
+    again = enter_code(client, code.lower().replace("", " ").strip())  # typed loosely, on the same phone
     assert again.status_code == 302
     assert again["Location"] == page_url(response, 3) + "?lang=fr"  # the next unanswered page
     assert SurveyResponse.objects.count() == 1  # the same questionnaire, not a new one
 
     for page in range(3, total + 1):
         answer_page(client, response, page)
-    resumed = enter_code(Client(), code)
+    resumed = enter_code(client, code)
     assert resumed.status_code == 302
-    assert resumed["Location"] == reverse("surveys:end", args=[response.id]) + "?lang=fr"  # only the last step left
+    assert resumed["Location"] == reverse("surveys:end") + "?lang=fr"  # only the last step left
+    elsewhere = enter_code(Client(), code)  # another device: told the code is in use, shown nothing
+    assert elsewhere.status_code == 200 and elsewhere.context["reason"] == "in_use"
 
     assert hand_in(client, response).status_code == 302
     for typed in (code, format_code(code).lower()):
         used = enter_code(Client(), typed)
         assert used.status_code == 200
-        assert used.context["reason"] == "used"
+        assert used.context["reason"] == "in_use"
         assert said("fr", "This code has been used") in text_of(used)
     assert SurveyResponse.objects.count() == 1
     assert SurveyResponse.objects.get().status == ResponseStatus.SUBMITTED
@@ -193,9 +195,9 @@ def test_a_code_opens_once_resumes_while_busy_and_is_spent_after_handing_in(worl
 def test_a_code_that_only_chose_a_language_resumes_at_the_start(world: World) -> None:
     code = issue(world).codes[0]
     client = Client()
-    response = start(client, code, "tr")
-    resumed = enter_code(Client(), code)
-    assert resumed["Location"] == reverse("surveys:language", args=[response.id]) + "?lang=tr"
+    start(client, code, "tr")
+    resumed = enter_code(client, code)
+    assert resumed["Location"] == reverse("surveys:language") + "?lang=tr"
 
 
 # ---------------------------------------------------------------- anonymity

@@ -218,7 +218,7 @@ def test_a_questionnaire_survives_a_server_restart(tmp_path: Path, database_url:
         assert servers[-1].process.returncode is not None
 
         servers.append(start_server(env, log))
-        phone = Phone(servers[-1].base)  # a new phone: no cookies, only the code
+        phone.base = servers[-1].base  # the same phone (its device cookie) on the new server, with the code
         phone.get("/q/")
         resumed = phone.post("/q/", {"code": code})
         assert resumed == page_two  # the next unanswered page
