@@ -121,6 +121,7 @@ def report_pdf(report: RoundReport) -> bytes:
 # Exports of aggregated results -------------------------------------------------------------------
 
 Cell = str | float | int | None
+PAGE_DECIMALS = 1  # the page shows one decimal; an export never carries more (docs/privacy-figures.md)
 
 
 def _hidden_note() -> str:
@@ -130,7 +131,7 @@ def _hidden_note() -> str:
 def _figure_cells(figure: Figure) -> tuple[Cell, Cell, str]:
     if figure.suppressed:
         return None, None, _hidden_note()
-    return (round(figure.mean, 2) if figure.mean is not None else None), figure.respondents, ""
+    return (round(figure.mean, PAGE_DECIMALS) if figure.mean is not None else None), figure.respondents, ""
 
 
 def _breakdown_rows(
@@ -166,7 +167,7 @@ def export_rows(part: RoundResults) -> list[list[Cell]]:
         results = {result.dimension: result for result in part.perspectives.team.side(side.side).dimensions}
         for row in side.rows:
             result = results.get(row.dimension.key)
-            team_mean = round(result.mean, 2) if result and result.mean is not None else None
+            team_mean = round(result.mean, PAGE_DECIMALS) if result and result.mean is not None else None
             team_people = result.respondents if result else 0
             rows.append([team, side.title, everyone, "", row.dimension.name, team_mean, team_people, ""])
         for perspective, attribute in ((parents, "parents"), (pupils, "pupils")):
