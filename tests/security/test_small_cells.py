@@ -6,6 +6,7 @@ with the same audience, group and home language (surveys.tallies), the rest of a
 "other groups"; open answers need ten people in the figures and come in an order set by a key.
 """
 
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -17,9 +18,10 @@ from analysis.rounds import close_round
 from framework.models import Audience
 from reports.round_report import export_rows
 from results.round_results import round_results
-from surveys.respond import hand_in
+from surveys.batches import issue_codes
+from surveys.respond import Opening, hand_in, open_with_code
 from tests.helpers.hand_ins import answer, items_of, start
-from tests.helpers.survey_data import profile_url
+from tests.helpers.survey_data import in_english, invitations_url, profile_url, section
 from tests.helpers.world import World
 
 Cell = str | float | int | None
@@ -124,3 +126,19 @@ def test_a_new_open_answer_does_not_appear_right_after_its_hand_in(world: World,
     assert secret in voices.open_answers
     assert voices.parents == 15
     assert voices.open_answers != sorted(voices.open_answers)  # no order that hints at who wrote when
+
+
+@pytest.mark.django_db
+def test_the_invitations_page_shows_no_count_of_one_to_four(world: World, alice_client: Client) -> None:
+    """ "3D: 1 of 5": one opened code of a small batch is not counted on the page."""
+    codes = issue_codes(world.round, Audience.PARENT, "class", "3D", "", 5, world.alice).codes
+    assert open_with_code(codes[0]).outcome == Opening.OPENED
+
+    def row_3d() -> str:
+        page = in_english(alice_client).get(invitations_url(world)).content.decode()
+        return re.sub(r">\s+<", "><", section(page, "3D</td>", "</tr>"))
+
+    assert "<td>5</td><td>fewer than 5</td>" in row_3d()
+    for code in codes[1:]:
+        open_with_code(code)
+    assert "<td>5</td><td>5</td>" in row_3d()  # five codes, five opened
