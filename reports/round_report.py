@@ -117,6 +117,8 @@ def report_pdf(report: RoundReport) -> bytes:
 
 # Exports of aggregated results -------------------------------------------------------------------
 
+PAGE_DECIMALS = 1  # the page shows one decimal; an export never carries more (docs/privacy-figures.md)
+
 
 def _hidden_note() -> str:
     return _("hidden: fewer than %(count)d") % {"count": MIN_GROUP_SIZE}
@@ -125,7 +127,7 @@ def _hidden_note() -> str:
 def _figure_cells(figure: Figure) -> tuple[Cell, Cell, str]:
     if figure.suppressed:
         return None, None, _hidden_note()
-    return (round(figure.mean, 2) if figure.mean is not None else None), figure.respondents, ""
+    return (round(figure.mean, PAGE_DECIMALS) if figure.mean is not None else None), figure.respondents, ""
 
 
 def _breakdown_rows(
@@ -161,7 +163,7 @@ def export_rows(part: RoundResults) -> list[list[Cell]]:
         results = {result.dimension: result for result in part.perspectives.team.side(side.side).dimensions}
         for row in side.rows:
             result = results.get(row.dimension.key)
-            team_mean = round(result.mean, 2) if result and result.mean is not None else None
+            team_mean = round(result.mean, PAGE_DECIMALS) if result and result.mean is not None else None
             team_people = result.respondents if result else 0
             rows.append([team, side.title, everyone, "", row.dimension.name, team_mean, team_people, ""])
         for perspective, attribute in ((parents, "parents"), (pupils, "pupils")):

@@ -9,6 +9,8 @@ handed in). The people behind a figure are counted, per audience, as the most sc
 of its items got: at least that many different people answered; "weet ik niet" alone does not count.
 """
 
+import hashlib
+import hmac
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from results.profile import SIDE_OF_DIRECTION
 
 MIN_GROUP_SIZE = 5
+# A free text says more than a mean (style, details): it is shown only among at least this many people.
+MIN_OPEN_ANSWERS_GROUP = 10
 TEAM, PARENTS, PUPILS = "team", "parents", "pupils"
 
 
@@ -193,6 +197,12 @@ def response_rates(
     ]
 
 
-def open_answers_to_show(answers: Iterable[tuple[str, str]], group_sizes: Mapping[str, int]) -> list[str]:
-    """Open answers of groups with at least five respondents, without any metadata, in a neutral order."""
-    return sorted(text for group, text in answers if group_sizes.get(group, 0) >= MIN_GROUP_SIZE and text.strip())
+def open_answers_to_show(answers: Iterable[tuple[str, str]], respondents: Mapping[str, int], key: bytes) -> list[str]:
+    """Open answers of audiences with at least ten people in the figures, without any metadata.
+
+    The order is an HMAC of the text: stable, and it says nothing about who wrote first or last.
+    """
+    texts = [
+        text for audience, text in answers if respondents.get(audience, 0) >= MIN_OPEN_ANSWERS_GROUP and text.strip()
+    ]
+    return sorted(texts, key=lambda text: hmac.new(key, text.encode(), hashlib.sha256).digest())

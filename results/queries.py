@@ -7,7 +7,7 @@ from analysis.queries import counted_item_ids, counted_items
 from framework.models import MASTER_LANGUAGE, Audience, ItemText
 from results.perspectives import ConstructScore, GroupSize, Tally
 from results.profile import ScoreCell
-from surveys.models import AnswerTally, CodeBatch, GroupTally, SurveyResponse
+from surveys.models import AnswerTally, CodeBatch, GroupTally, Release, SurveyResponse
 
 
 def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:
@@ -70,13 +70,14 @@ def invited_counts(round_: Round) -> dict[tuple[str, str], int]:
 
 
 def open_answers(round_: Round) -> list[tuple[str, str]]:
-    """(audience:group, text) of handed-in questionnaires with an open answer."""
+    """(audience, text) of handed-in questionnaires with an open answer, only those in the figures already."""
     rows = (
         SurveyResponse.objects.filter(round=round_, status=ResponseStatus.SUBMITTED)
+        .exclude(release=Release.WAITING)
         .exclude(open_answer="")
-        .values_list("audience", "group_label", "open_answer")
+        .values_list("audience", "open_answer")
     )
-    return [(f"{audience}:{group}", text) for audience, group, text in rows]
+    return list(rows)
 
 
 def score_cells(round_: Round, dimension_keys: dict[int, str]) -> list[ScoreCell]:

@@ -1,7 +1,17 @@
 """What parents and pupils said, for the round's profile page: blind spots, response rates,
-breakdowns and open answers — every part under the rule of five."""
+breakdowns and open answers — every part under the rule of five.
 
+The tallies hold only questionnaires released in chunks of at least five with the same group and home
+language (surveys.tallies), plus, once the round closes, the rest pooled as "other groups" / "other
+languages". Every figure here is a sum over such chunks, so no arithmetic on the figures, on one page
+or between two downloads, isolates fewer than five people (docs/privacy-figures.md).
+"""
+
+from collections import defaultdict
 from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
 
 from analysis.models import Round
 from framework.localized import ShownDimension
@@ -9,6 +19,7 @@ from framework.models import PUPIL_AUDIENCES, Audience
 from respondents.languages import native_name
 from results.perspectives import (
     MIN_GROUP_SIZE,
+    MIN_OPEN_ANSWERS_GROUP,
     Gap,
     GroupRow,
     GroupSize,
@@ -31,8 +42,10 @@ from results.queries import (
     team_construct_scores,
     team_questions_by_construct,
 )
+from surveys.tallies import POOL, waiting_count
 
 MAX_GAPS = 10
+POOLED = GroupSize("", POOL, POOL, 0)  # what the questionnaires released together at the round's close are tallied as
 
 
 @dataclass(frozen=True)
@@ -70,19 +83,30 @@ class Voices:
     parents_by_language: list[GroupRow]
     pupils_by_group: list[GroupRow]
     open_answers: list[str]
+    waiting: int  # handed in, not yet in the figures (they wait for a chunk of five)
     min_group_size: int = MIN_GROUP_SIZE
+    min_open_answers_group: int = MIN_OPEN_ANSWERS_GROUP
+
+    @property
+    def waiting_is_few(self) -> bool:
+        """1–4 waiting: the page says "a few", never the count (rule of five)."""
+        return 0 < self.waiting < MIN_GROUP_SIZE
 
     @property
     def is_empty(self) -> bool:
-        return not self.rates
+        return not self.rates and not self.waiting
 
 
 def _by_group(row: Tally | GroupSize) -> str:
-    return row.group
+    return str(_("other groups")) if row.home_language == POOL else row.group
 
 
 def _by_home_language(row: Tally | GroupSize) -> str:
-    return native_name(row.home_language)
+    return str(_("other languages")) if row.home_language == POOL else native_name(row.home_language)
+
+
+def _pool_last(rows: list[GroupRow], pool_label: str) -> list[GroupRow]:
+    return sorted(rows, key=lambda row: row.group == pool_label)
 
 
 def voices_of_parents_and_pupils(
@@ -91,19 +115,25 @@ def voices_of_parents_and_pupils(
     keys = [dimension.key for dimension in dimensions]
     team_questions = team_questions_by_construct(round_, language)
     gaps = mirror_gaps(team_construct_scores(round_), construct_scores(tallies.parents))[:MAX_GAPS]
-    answered: dict[tuple[str, str], int] = {}
+    answered: dict[tuple[str, str], int] = defaultdict(int)
+    per_audience: dict[str, int] = defaultdict(int)
     for size in [*tallies.parent_groups, *tallies.pupil_groups]:
-        answered[(size.audience, size.group)] = answered.get((size.audience, size.group), 0) + size.responses
+        answered[(size.audience, _by_group(size))] += size.responses
+        per_audience[size.audience] += size.responses
+    other_groups, other_languages = _by_group(POOLED), _by_home_language(POOLED)
     return Voices(
         # every handed-in questionnaire, also one that holds only "weet ik niet"
         parents=sum(size.responses for size in tallies.parent_groups),
         pupils=sum(size.responses for size in tallies.pupil_groups),
         gaps=[LabelledGap(gap, team_questions.get(gap.construct, gap.construct)) for gap in gaps],
         rates=response_rates(invited_counts(round_), answered),
-        parents_by_group=breakdown(tallies.parents, tallies.parent_groups, _by_group, keys),
-        parents_by_language=breakdown(tallies.parents, tallies.parent_groups, _by_home_language, keys),
-        pupils_by_group=breakdown(tallies.pupils, tallies.pupil_groups, _by_group, keys),
-        open_answers=open_answers_to_show(open_answers(round_), {f"{a}:{g}": n for (a, g), n in answered.items()}),
+        parents_by_group=_pool_last(breakdown(tallies.parents, tallies.parent_groups, _by_group, keys), other_groups),
+        parents_by_language=_pool_last(
+            breakdown(tallies.parents, tallies.parent_groups, _by_home_language, keys), other_languages
+        ),
+        pupils_by_group=_pool_last(breakdown(tallies.pupils, tallies.pupil_groups, _by_group, keys), other_groups),
+        open_answers=open_answers_to_show(open_answers(round_), per_audience, settings.SECRET_KEY.encode()),
+        waiting=sum(waiting_count(round_).values()),
     )
 
 

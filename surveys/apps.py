@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Questionnaires for parents and pupils")
+
+    def ready(self) -> None:
+        from surveys.round_closing import listen
+
+        listen()

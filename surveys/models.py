@@ -55,6 +55,14 @@ class RespondentCode(models.Model):
     status = models.CharField(max_length=10, choices=CodeStatus.choices, default=CodeStatus.NEW)
 
 
+class Release(models.TextChoices):
+    """How a handed-in questionnaire reached the figures (surveys.tallies): never alone, always in a chunk of five."""
+
+    WAITING = "", _("Waiting")
+    CELL = "cell", _("With its group and home language")
+    POOL = "pool", _("With other groups")
+
+
 class SurveyResponse(models.Model):
     """One anonymous questionnaire, found by its device's cookie while in progress (see surveys.devices)."""
 
@@ -71,6 +79,7 @@ class SurveyResponse(models.Model):
     last_page = models.PositiveSmallIntegerField(default=0)
     open_answer = models.TextField(blank=True)
     submitted_on = models.DateField(null=True, blank=True)  # a date, not a time: times could be matched to codes
+    release = models.CharField(max_length=4, choices=Release.choices, default=Release.WAITING, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=("round", "audience", "status"))]

@@ -1,14 +1,25 @@
-"""Keeping the running sums of handed-in answers (AnswerTally, GroupTally) and rebuilding them."""
+"""Keeping the running sums of handed-in answers (AnswerTally, GroupTally) and rebuilding them.
+
+Handed-in questionnaires are released into the sums in chunks (see count_handed_in), so that nobody's
+answers can be worked out by comparing figures before and after a hand-in (docs/privacy-figures.md).
+"""
 
 from collections import defaultdict
 from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, connections, transaction
-from django.db.models import F, ForeignKey
+from django.db.models import Count, F, ForeignKey, QuerySet
 
-from analysis.models import ResponseStatus, Round
-from surveys.models import AnswerTally, GroupTally, SurveyAnswer, SurveyResponse
+from analysis.models import ResponseStatus, Round, RoundStatus
+from surveys.models import AnswerTally, GroupTally, Release, SurveyAnswer, SurveyResponse
+
+# Questionnaires enter the figures in chunks of at least this many, never one by one: two downloads one
+# hand-in apart are then the same, and any change in any figure is about at least five people.
+MIN_CHUNK = 5
+# The group label and home language under which the rest of a closed round is tallied ("other groups").
+# No batch has this home language (home languages are language codes).
+POOL = "*"
 
 
 def _bump(model: type[AnswerTally] | type[GroupTally], keys: dict[str, object], **increments: int) -> None:
@@ -43,81 +54,114 @@ def _foreign_key(name: str) -> "ForeignKey[Any, Any]":
     return field
 
 
-def count_handed_in(response: SurveyResponse) -> None:
-    """Add one handed-in questionnaire to the tallies; call inside the hand-in transaction."""
+def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_language: str) -> None:
+    """Add a chunk of questionnaires of one audience to the tallies, under one group and home language."""
+    first = responses[0]
     group = {
-        "school_id": response.school_id,
-        "round_id": response.round_id,
-        "audience": response.audience,
-        "group_label": response.group_label,
-        "home_language": response.home_language,
+        "school_id": first.school_id,
+        "round_id": first.round_id,
+        "audience": first.audience,
+        "group_label": group_label,
+        "home_language": home_language,
     }
-    _bump(GroupTally, group, responses=1)
-    answers = list(SurveyAnswer.objects.filter(response_id=response.pk).values_list("item_id", "value"))
-    if not answers:
+    _bump(GroupTally, group, responses=len(responses))
+    sums: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0])
+    answers = SurveyAnswer.objects.filter(response_id__in=[response.pk for response in responses])
+    for item_id, value in answers.values_list("item_id", "value"):
+        sums[item_id][0] += value or 0
+        sums[item_id][1 if value is not None else 2] += 1
+    if not sums:
         return
     connection = connections[AnswerTally.objects.db]
     as_db = {name: _foreign_key(name).get_db_prep_value for name in ("school", "round", "item")}
     params: list[Any] = []
-    for item_id, value in answers:
+    for item_id, (total, answered, dont_know) in sums.items():
         params += [
-            as_db["school"](response.school_id, connection),
-            as_db["round"](response.round_id, connection),
-            response.audience,
-            response.group_label,
-            response.home_language,
+            as_db["school"](first.school_id, connection),
+            as_db["round"](first.round_id, connection),
+            first.audience,
+            group_label,
+            home_language,
             as_db["item"](item_id, connection),
-            value or 0,
-            0 if value is None else 1,
-            1 if value is None else 0,
+            total,
+            answered,
+            dont_know,
         ]
-    rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(answers))
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(sums))
     with connection.cursor() as cursor:
         cursor.execute(ADD_TO_ITEM_TALLIES.format(rows=rows), params)
 
 
+def _waiting(round_id: UUID) -> QuerySet[SurveyResponse]:
+    return SurveyResponse.objects.filter(
+        round_id=round_id, status=ResponseStatus.SUBMITTED, release=Release.WAITING
+    ).order_by("pk")
+
+
+def _release(responses: list[SurveyResponse], how: str, group_label: str, home_language: str) -> None:
+    SurveyResponse.objects.filter(pk__in=[response.pk for response in responses]).update(release=how)
+    _add_to_tallies(responses, group_label, home_language)
+
+
+def count_handed_in(response: SurveyResponse) -> None:
+    """A handed-in questionnaire waits; once five wait with the same audience, group and home language, they
+    enter the tallies together. Call inside the hand-in transaction.
+
+    So no figure ever changes by fewer than five people, and every figure is a sum over such chunks.
+    """
+    cell = _waiting(response.round_id).filter(
+        audience=response.audience, group_label=response.group_label, home_language=response.home_language
+    )
+    chunk = list(cell.select_for_update())
+    if len(chunk) >= MIN_CHUNK:
+        _release(chunk, Release.CELL, response.group_label, response.home_language)
+
+
+@transaction.atomic
+def release_the_rest(round_: Round) -> None:
+    """When a round closes: per audience, the questionnaires still waiting enter the figures together under
+    "other groups" (POOL), if there are at least five of them; fewer stay out for good."""
+    per_audience: dict[str, list[SurveyResponse]] = defaultdict(list)
+    for response in _waiting(round_.pk).select_for_update():
+        per_audience[response.audience].append(response)
+    for chunk in per_audience.values():
+        if len(chunk) >= MIN_CHUNK:
+            _release(chunk, Release.POOL, POOL, POOL)
+
+
+def release_ready(round_: Round) -> None:
+    """Release what the hand-ins would have released (after questionnaires were stored some other way)."""
+    cells: dict[tuple[str, str, str], list[SurveyResponse]] = defaultdict(list)
+    for response in _waiting(round_.pk).select_for_update():
+        cells[(response.audience, response.group_label, response.home_language)].append(response)
+    for (_audience, group_label, home_language), chunk in cells.items():
+        if len(chunk) >= MIN_CHUNK:
+            _release(chunk, Release.CELL, group_label, home_language)
+    if round_.status == RoundStatus.CLOSED:
+        release_the_rest(round_)
+
+
+def waiting_count(round_: Round) -> dict[str, int]:
+    """Per audience, handed-in questionnaires not yet in the figures."""
+    rows = _waiting(round_.pk).order_by().values_list("audience").annotate(count=Count("pk"))
+    return dict(rows)
+
+
 @transaction.atomic
 def rebuild_tallies(round_: Round) -> None:
-    """Recompute a round's tallies from the stored answers (after a repair, or to check them)."""
+    """Recompute a round's tallies from the stored answers of released questionnaires (after a repair, or to
+    check them), first releasing the chunks that are complete."""
+    release_ready(round_)
     AnswerTally.objects.filter(round=round_).delete()
     GroupTally.objects.filter(round=round_).delete()
-    handed_in = SurveyResponse.objects.filter(round=round_, status=ResponseStatus.SUBMITTED)
-    groups: dict[tuple[str, str, str], int] = defaultdict(int)
-    for audience, group, language in handed_in.values_list("audience", "group_label", "home_language"):
-        groups[(audience, group, language)] += 1
-    GroupTally.objects.bulk_create(
-        GroupTally(
-            school_id=round_.school_id,
-            round=round_,
-            audience=audience,
-            group_label=group,
-            home_language=language,
-            responses=count,
-        )
-        for (audience, group, language), count in groups.items()
+    released = SurveyResponse.objects.filter(round=round_, status=ResponseStatus.SUBMITTED).exclude(
+        release=Release.WAITING
     )
-    sums: dict[tuple[str, str, str, UUID], list[int]] = defaultdict(lambda: [0, 0, 0])
-    rows = SurveyAnswer.objects.filter(response__in=handed_in).values_list(
-        "response__audience", "response__group_label", "response__home_language", "item_id", "value"
-    )
-    for audience, group, language, item_id, value in rows:
-        tally = sums[(audience, group, language, item_id)]
-        if value is None:
-            tally[2] += 1
+    chunks: dict[tuple[str, str, str], list[SurveyResponse]] = defaultdict(list)
+    for response in released.only("pk", "school_id", "round_id", "audience", "group_label", "home_language", "release"):
+        if response.release == Release.POOL:
+            chunks[(response.audience, POOL, POOL)].append(response)
         else:
-            tally[0] += value
-            tally[1] += 1
-    AnswerTally.objects.bulk_create(
-        AnswerTally(
-            school_id=round_.school_id,
-            round=round_,
-            audience=audience,
-            group_label=group,
-            home_language=language,
-            item_id=item_id,
-            total=total,
-            answered=answered,
-            dont_know=dont_know,
-        )
-        for (audience, group, language, item_id), (total, answered, dont_know) in sums.items()
-    )
+            chunks[(response.audience, response.group_label, response.home_language)].append(response)
+    for (_audience, group_label, home_language), chunk in chunks.items():
+        _add_to_tallies(chunk, group_label, home_language)

@@ -299,9 +299,11 @@ def test_a_pupil_answers_and_the_coordinator_sees_three_perspectives(
     assert (stored.status, stored.language, stored.audience) == (ResponseStatus.SUBMITTED, "uk", "pupil_12_18")
     assert stored.answers.filter(value__isnull=False).count() == answered
 
-    # Four classmates, five parents and the team answer too (through the database, to keep it fast).
-    answer_through_the_database(world.round, "pupil_12_18", "2B", "nl", 4, world.alice, [PUPIL_NOTE])
-    answer_through_the_database(world.round, "parent", "3A", "tr", 5, world.alice, [DUTCH_NOTE, ""])
+    # Nine classmates of the same group and home language, ten parents and the team answer too (through the
+    # database, to keep it fast): answers enter the figures in chunks of five of one group and home language,
+    # and open answers are shown once ten of an audience are in the figures.
+    answer_through_the_database(world.round, "pupil_12_18", "2B", "uk", 9, world.alice, [PUPIL_NOTE])
+    answer_through_the_database(world.round, "parent", "3A", "tr", 10, world.alice, [DUTCH_NOTE, ""])
     rng = random.Random(7)
     for person in (world.alice, world.bob):
         team_answers_everything(world.round, person, rng)
@@ -334,24 +336,24 @@ def test_a_pupil_answers_and_the_coordinator_sees_three_perspectives(
             expect(radars.nth(index).locator(f"g.{series} polygon")).to_have_count(1)
         expect(radars.nth(index).locator("xpath=..").locator(".legend .legend-item")).to_have_count(3)
 
-    # The tables give the parents' and the pupils' figures, each over five people.
+    # The tables give the parents' and the pupils' figures, each over ten people.
     tables = coordinator.locator("section.profile-side table.data-table")
     expect(tables).to_have_count(2)
     expect(tables.locator(".suppressed")).to_have_count(0)
     for column in (7, 8):  # Parents, Pupils
         cells = tables.locator(f"tbody tr td:nth-child({column})").all_inner_texts()
         counts = {int(found.group(1)) for cell in cells if (found := FIGURE.search(cell))}
-        assert counts == {5}, (column, cells)
+        assert counts == {10}, (column, cells)
 
-    # The voices: response per group, and the open answers of groups of five.
+    # The voices: response per group, and the open answers (ten of each audience are in the figures).
     voices = coordinator.locator("section.voices")
     rates = voices.locator("table.data-table").first.locator("tbody tr")
     expect(rates).to_have_count(2)
     for group in ("3A", "2B"):
         row = rates.filter(has=coordinator.locator("td:nth-child(2)", has_text=group))
-        expect(row.locator("td:nth-child(3)")).to_have_text("5")  # invited
-        expect(row.locator("td:nth-child(4)")).to_have_text("5")  # answered
+        expect(row.locator("td:nth-child(3)")).to_have_text("10")  # invited
+        expect(row.locator("td:nth-child(4)")).to_have_text("10")  # answered
         expect(row.locator("td:nth-child(5)")).to_have_text("100%")
-    expect(voices.locator("ul.notes li", has_text=PUPIL_NOTE)).to_have_count(5)
-    expect(voices.locator("ul.notes li", has_text=DUTCH_NOTE)).to_have_count(3)
+    expect(voices.locator("ul.notes li", has_text=PUPIL_NOTE)).to_have_count(10)
+    expect(voices.locator("ul.notes li", has_text=DUTCH_NOTE)).to_have_count(5)
     assert not axe_audit.findings, axe_audit.report()

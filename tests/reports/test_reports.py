@@ -112,14 +112,14 @@ def test_four_parents_give_no_parent_mean_in_the_exports(world: World, alice_cli
     assert header[:2] == ["Perspective", "Side"]
     parents = [row for row in body if row[0] == "Parents"]
     assert parents
-    assert all(row[5] == "" and row[6] == "" for row in parents)
-    assert all(row[7] == "hidden: fewer than 5" for row in parents if row[2] in ("Everyone", "Group"))
+    # The four wait for a fifth of their group: they are in no figure and no count yet.
+    assert all(row[5] == "" and row[6] == "0" and row[2] == "Everyone" for row in parents)
     team = [row for row in body if row[0] == "Team"]
     assert any(row[5] == "4,0" for row in team)
     sheet = xlsx_rows(alice_client, world)
     assert sheet[0][0] == "Perspective"
     parent_cells = [row for row in sheet[1:] if row[0] == "Parents"]
-    assert parent_cells and all(row[5] is None and row[6] is None for row in parent_cells)
+    assert parent_cells and all(row[5] is None and row[6] == 0 for row in parent_cells)
     assert any(row[0] == "Team" and row[5] == 4 for row in sheet[1:])
 
 

@@ -2,9 +2,10 @@
 breakdowns and open answers — always under the rule of five.
 """
 
-import re
+import hmac
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils.html import escape
 
@@ -54,22 +55,19 @@ def test_team_parents_and_pupils_side_by_side(world: World, alice_client: Client
     assert len(rows) == 14
     assert all(row.mean == pytest.approx(4.5) for row in rows)
     assert all(row.parents == Figure(2.0, 5) for row in rows)  # parents answer on every dimension and side
-    pupils = [row.pupils for row in rows]
-    assert all(
-        figure in (Figure(1.0, 5), Figure(1.0, 3, True), Figure(1.0, 2, True)) or figure.mean is None
-        for figure in pupils
-    )
-    assert pupils.count(Figure(1.0, 5)) >= 7
+    # Three pupils of 10–12 in 5A and two of 12–18 in 1B: neither is a chunk of five, so both wait.
+    assert all(row.pupils == Figure(None, 0) for row in rows)
     html = response.content.decode()
     sides = "".join(part.split("</section>", 1)[0] for part in html.split('<section class="profile-side"')[1:])
     header = section(sides, "<thead>", "</thead>")
     assert '<th scope="col">Parents</th>' in header and '<th scope="col">Pupils</th>' in header
     assert sides.count('2.0 <span class="muted">(n=5)</span>') == 14
-    assert sides.count('1.0 <span class="muted">(n=5)</span>') == pupils.count(Figure(1.0, 5))
-    for series in ("series-team", "series-parents", "series-pupils"):
-        assert html.count(f'<g class="{series}">') == 2, series  # one radar per side, three series each
+    for series in ("series-team", "series-parents"):
+        assert html.count(f'<g class="{series}">') == 2, series  # one radar per side
         assert html.count(f'legend-item {series}"') == 2
-    assert "5 parents and 5 pupils handed in their answers" in html
+    assert '<g class="series-pupils">' not in html
+    assert "5 parents and 0 pupils handed in their answers" in html
+    assert "5 answers are not in the figures yet" in html
 
 
 def test_four_parents_are_never_shown_anywhere(world: World, alice_client: Client) -> None:
@@ -80,9 +78,9 @@ def test_four_parents_are_never_shown_anywhere(world: World, alice_client: Clien
     client = in_english(alice_client)
     response = client.get(profile_url(world))
     rows = rows_of(response)
-    assert all(row.parents == Figure(None, 4, suppressed=True) for row in rows)
+    assert all(row.parents == Figure(None, 0) for row in rows)  # four wait for a fifth: not in any figure
     html = response.content.decode()
-    assert html.count("hidden: fewer than 5 answers") >= 14
+    assert "A few answers are not in the figures yet" in html
     assert "series-parents" not in html and "series-pupils" in html
     assert "Geheim" not in html
     assert response.context["voices"].gaps == []
@@ -149,8 +147,9 @@ def test_the_mirror_puts_the_largest_gaps_first_and_leaves_out_small_constructs(
     constructs = [labelled.gap.construct for labelled in gaps]
     assert constructs[:2] == [blind, happier]
     assert few not in constructs
-    assert gaps[0].gap.difference == pytest.approx(2.0) and gaps[0].gap.parent_respondents == 6
-    assert gaps[1].gap.difference == pytest.approx(-1.5)
+    # The sixth parent waits for a chunk of five: the first five are in the figures (3 × 5 and 2 × 4 on `happier`).
+    assert gaps[0].gap.difference == pytest.approx(2.0) and gaps[0].gap.parent_respondents == 5
+    assert gaps[1].gap.difference == pytest.approx(-1.6)
     assert all(labelled.gap.difference == 0 for labelled in gaps[2:])
     assert len(gaps) == 10  # the ten largest
     html = response.content.decode()
@@ -158,7 +157,7 @@ def test_the_mirror_puts_the_largest_gaps_first_and_leaves_out_small_constructs(
     assert all(question and "." not in question.split()[0] for question in questions)  # the team's question, not a key
     mirror = section(html, "Blind spots", "</table>")
     assert mirror.index(questions[0]) < mirror.index(questions[1]) < mirror.index(questions[2])
-    assert "<td>2.0</td>" in mirror and "<td>-1.5</td>" in mirror and "(n=6)" in mirror
+    assert "<td>2.0</td>" in mirror and "<td>-1.6</td>" in mirror and "(n=5)" in mirror
 
 
 def test_the_mirror_needs_five_parents(world: World, alice_client: Client) -> None:
@@ -203,50 +202,57 @@ def test_response_rates_breakdowns_and_open_answers_follow_the_rule_of_five(worl
 
     response = in_english(alice_client).get(profile_url(world))
     voices = response.context["voices"]
+    # In the figures: the five of 3A with Arabic and the five pupils of 5A, each a chunk of five. Waiting: one of
+    # 3A with Turkish and three of 3B — no figure, count or rate says anything about them.
     assert [(r.audience, r.group, r.invited, r.answered, r.percent) for r in voices.rates] == [
-        ("parent", "3A", 14, 6, 43),
-        ("parent", "3B", 8, 3, 38),
+        ("parent", "3A", 14, 5, 36),
+        ("parent", "3B", 8, 0, 0),
         ("pupil_10_12", "5A", 12, 5, 42),
     ]
-    assert (voices.parents, voices.pupils) == (9, 5)
-
-    by_group = {row.group: row for row in voices.parents_by_group}
-    assert not by_group["3A"].suppressed and by_group["3A"].respondents == 6
-    assert by_group["3A"].figures[0] == Figure(pytest.approx(14 / 6), 6)  # type: ignore[arg-type]
-    assert by_group["3B"].suppressed and all(figure.mean is None for figure in by_group["3B"].figures)
-    by_language = {row.group: row for row in voices.parents_by_language}
-    assert set(by_language) == {"", "العربية", "Türkçe"}
-    assert not by_language["العربية"].suppressed and by_language["العربية"].figures[0] == Figure(2.0, 5)
-    assert by_language["Türkçe"].suppressed and by_language[""].suppressed
+    assert (voices.parents, voices.pupils, voices.waiting) == (5, 5, 4)
+    (by_group,) = voices.parents_by_group
+    assert by_group.group == "3A" and by_group.respondents == 5 and by_group.figures[0] == Figure(2.0, 5)
+    (by_language,) = voices.parents_by_language
+    assert by_language.group == "العربية" and by_language.figures[0] == Figure(2.0, 5)
     (pupils_row,) = voices.pupils_by_group
     assert pupils_row.group == "5A" and not pupils_row.suppressed
-    assert voices.open_answers == ["Fijne juf"] * 5 + ["Ik werk in ploegen"] + ["Meer avondmomenten"] * 4
+    assert voices.open_answers == []  # five in the figures per audience: open answers need ten
 
     html = response.content.decode()
     voices_html = section(html, 'id="voices-heading"', 'id="discussion-heading"')
     rates = section(voices_html, "Response per group", "</table>")
-    assert "<td>3A</td><td>14</td><td>6</td><td>43%</td>" in rates
-    assert "<td>3B</td><td>8</td><td>3</td><td>38%</td>" in rates
+    assert "<td>3A</td><td>14</td><td>5</td><td>36%</td>" in rates
+    assert "<td>3B</td><td>8</td><td>0</td><td>0%</td>" in rates
     assert "99" not in rates
-    by_group_html = section(voices_html, "<h3>Parents by group</h3>", "</table>")
-    row_3b = section(by_group_html, '<th scope="row">3B</th>', "</tr>")
-    assert "hidden: fewer than 5 people answered in this group" in row_3b and "5.0" not in row_3b
-    by_language_html = section(voices_html, "<h3>Parents by home language</h3>", "</table>")
-    assert '<th scope="row">العربية</th>' in by_language_html
-    assert by_language_html.count("hidden: fewer than 5 people answered in this group") == 2
-    open_html = section(voices_html, "<h3>Open answers</h3>", "</ul>")
-    items = re.findall(r"<li>(.*?)</li>", open_html, flags=re.S)
-    assert items == voices.open_answers  # the text alone: no group, date or language beside it
-    for secret in ("Geheim uit 3B", "Van het Anker"):
+    assert "A few answers are not in the figures yet" in voices_html
+    assert "They are shown once at least 10 people are in the figures" in voices_html
+    for secret in ("Meer avondmomenten", "Ik werk in ploegen", "Geheim uit 3B", "Fijne juf", "Van het Anker"):
         assert secret not in html
 
 
-def test_open_answers_need_a_group_of_five(world: World, alice_client: Client) -> None:
-    hand_in_surveys(world.round, "parent", 4, open_answer="Te klein")
+def test_open_answers_need_ten_people_in_the_figures_and_come_in_a_meaningless_order(
+    world: World, alice_client: Client
+) -> None:
+    texts = [f"Antwoord {number:02d}" for number in range(15)]
+    for text in texts[:9]:
+        hand_in_surveys(world.round, "parent", 1, group="3A", open_answer=text)  # 5 released, 4 wait
+    assert in_english(alice_client).get(profile_url(world)).context["voices"].open_answers == []
+    for text in texts[9:]:
+        hand_in_surveys(world.round, "parent", 1, group="3A", open_answer=text)  # 15: three chunks of five
+    shown = in_english(alice_client).get(profile_url(world)).context["voices"].open_answers
+    assert sorted(shown) == texts
+    assert shown == sorted(
+        texts, key=lambda text: hmac.new(settings.SECRET_KEY.encode(), text.encode(), "sha256").digest()
+    )
+    assert shown != texts  # not the order of hand-in
+
+
+def test_open_answers_of_waiting_questionnaires_are_not_shown(world: World, alice_client: Client) -> None:
+    hand_in_surveys(world.round, "parent", 10, group="3A")
+    hand_in_surveys(world.round, "parent", 4, group="3B", open_answer="Te vroeg")
     response = in_english(alice_client).get(profile_url(world))
     assert response.context["voices"].open_answers == []
-    assert "No open answers to show. They are shown only for groups of at least 5 people." in response.content.decode()
-    assert "Te klein" not in response.content.decode()
+    assert "Te vroeg" not in response.content.decode()
 
 
 def test_the_voices_section_invites_when_nobody_was_asked(world: World, alice_client: Client) -> None:

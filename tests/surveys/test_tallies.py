@@ -18,6 +18,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from analysis.models import Round
+from surveys import tallies
 from surveys.batches import issue_codes
 from surveys.models import AnswerTally, GroupTally, SurveyResponse
 from surveys.respond import AlreadyHandedIn, hand_in, open_with_code
@@ -31,6 +32,13 @@ AUDIENCES = ("parent", "pupil_10_12", "pupil_12_18")
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the sums: every hand-in is released at once here. Release in chunks of five:
+    tests/surveys/test_release.py and tests/security/."""
+    monkeypatch.setattr(tallies, "MIN_CHUNK", 1)
 
 
 # comparing -------------------------------------------------------------------------------------
