@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from betrokken.env import env_bool, env_choice, env_int, env_list, env_path, env_str
+from betrokken.env import env_bool, env_choice, env_int, env_list, env_path, env_secret_key, env_str
 
 django_stubs_ext.monkeypatch()  # lets typed generics such as ModelForm[User] work at run time
 
@@ -22,10 +22,11 @@ VAR_DIR = env_path("BETROKKEN_VAR_DIR", BASE_DIR / "var")
 # A typo ("prodution") must not start a public server in development mode with the development key.
 PRODUCTION = env_choice("BETROKKEN_ENV", "development", ("development", "production")) == "production"
 
-if PRODUCTION:
-    SECRET_KEY = env_str("SECRET_KEY")  # no default: a production server must set its own
+DEVELOPMENT_SECRET_KEY = "development-only-key-not-for-production-use-0123456789"  # noqa: S105 (public on purpose)
+if PRODUCTION:  # no default: a production server must set its own, long and not the one above
+    SECRET_KEY = env_secret_key("SECRET_KEY", minimum_length=50, refused=(DEVELOPMENT_SECRET_KEY,))
 else:
-    SECRET_KEY = env_str("SECRET_KEY", "development-only-key-not-for-production-use-0123456789")
+    SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 
 # Read (and so checked) in production too, where it is always off.
 DEBUG = env_bool("DEBUG", default=True) and not PRODUCTION
