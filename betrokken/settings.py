@@ -58,16 +58,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "betrokken.headers.SecurityHeadersMiddleware",  # outside WhiteNoise, so static files carry them too
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "betrokken.headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "betrokken.language.DutchFirstLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "betrokken.request_bodies.RequestBodyLimitMiddleware",  # before CSRF reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "betrokken.database_busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "betrokken.urls"
@@ -196,6 +198,11 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
     "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+)
+# No page needs the camera, microphone, location or payment; read-aloud is ordinary audio playback.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "display-capture=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()"
 )
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
