@@ -35,6 +35,7 @@ from respondents.throttle import is_blocked, record_failure
 
 FAMILY_KEY = "engagement_family"
 LANGUAGE_KEY = "engagement_language"
+FAMILY_CODE_KEY = "engagement_family_code"  # the HMAC of the code it was opened with, never the code
 PART_LABELS = {
     "introduction": "",
     "school_offers": pgettext_lazy("respondent", "What the school offers"),
@@ -100,6 +101,7 @@ def _open_family(request: HttpRequest, family: Family, chosen: str | None) -> Ht
         return _message(request, "not_published", chosen or family_language(family))
     request.session.cycle_key()  # a fresh session id for the family: no fixation from before the code
     request.session[FAMILY_KEY] = str(family.id)
+    request.session[FAMILY_CODE_KEY] = family.code_digest  # a new code for the family ends this reading
     if chosen:
         request.session[LANGUAGE_KEY] = chosen
     else:
@@ -116,7 +118,11 @@ def _session_family(request: HttpRequest) -> Family | None:
         family_id = UUID(str(request.session.get(FAMILY_KEY)))
     except ValueError:  # no family on this device, or a malformed id in an old session
         return None
-    return Family.objects.select_related("school").filter(id=family_id).first()
+    # The code the session was opened with must still be the family's: a replaced code (a lost letter) ends it.
+    code_digest = request.session.get(FAMILY_CODE_KEY)
+    if not code_digest:
+        return None
+    return Family.objects.select_related("school").filter(id=family_id, code_digest=code_digest).first()
 
 
 def _opened(request: HttpRequest) -> tuple[Family, Declaration, str] | HttpResponse:
@@ -198,6 +204,7 @@ def leave(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST":
         request.session.pop(FAMILY_KEY, None)
+        request.session.pop(FAMILY_CODE_KEY, None)
         request.session.pop(LANGUAGE_KEY, None)
         request.session.cycle_key()
         return _message(request, "left", language)
