@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import normalized_email
-from accounts.plain_text import single_line
+from accounts.plain_text import required_single_line, single_line
 from schools.models import Invitation, Membership, Role, School
 
 
@@ -12,7 +12,7 @@ class SchoolForm(forms.ModelForm[School]):
         fields = ("name", "town")
 
     def clean_name(self) -> str:
-        return single_line(self.cleaned_data["name"])
+        return required_single_line(self.cleaned_data["name"], self.fields["name"].error_messages["required"])
 
     def clean_town(self) -> str:
         return single_line(self.cleaned_data["town"])
