@@ -10,7 +10,9 @@ from engagement.domains import DOMAIN_KEYS
 from engagement.texts import TEXT_FIELDS, DeclarationText
 
 SAME, ADDED, REMOVED = "same", "added", "removed"
-TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+# A word or sign with the spaces after it: spaces never make a match of their own, and long unchanged runs
+# stay one match (marking spaces as junk instead split them per word and cost seconds).
+TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class FieldDiff:
 # the other (SequenceMatcher looks at every pairing); above MAX_MATCH_WORK, or past the deadline, the
 # changed middle is shown as replaced as a whole.
 MAX_MATCH_WORK = 250_000
-DIFF_SECONDS = 0.5
+DIFF_SECONDS = 0.6  # plus at most one matching step (bounded by MAX_MATCH_WORK): well under a second
 
 
 class _OutOfTime(Exception):
@@ -43,11 +45,11 @@ class _OutOfTime(Exception):
 
 
 class _DeadlineMatcher(SequenceMatcher[str]):
-    """SequenceMatcher that gives up when its deadline has passed; whitespace never anchors a match."""
+    """SequenceMatcher that gives up when its deadline has passed."""
 
     def __init__(self, a: list[str], b: list[str], deadline: float) -> None:
         self.deadline = deadline
-        super().__init__(str.isspace, a, b, autojunk=False)
+        super().__init__(None, a, b, autojunk=False)
 
     def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None) -> Match:
         if time.monotonic() > self.deadline:
@@ -57,7 +59,7 @@ class _DeadlineMatcher(SequenceMatcher[str]):
 
 def match_work(before: list[str], after: list[str]) -> int:
     """The pairings matching would look at: per shared word, its count in `before` times its count in `after`."""
-    counts = Counter(token for token in after if not token.isspace())
+    counts = Counter(after)
     return sum(counts[token] for token in before if token in counts)
 
 
@@ -72,18 +74,19 @@ def _common_ends(before: list[str], after: list[str]) -> tuple[int, int]:
     return start, end
 
 
-def _matched(before: list[str], after: list[str], seconds: float) -> list[tuple[str, int, int, int, int]] | None:
+def _matched(before: list[str], after: list[str], deadline: float) -> list[tuple[str, int, int, int, int]] | None:
     """SequenceMatcher's opcodes, or None when matching would cost too much or the deadline passes."""
     if match_work(before, after) > MAX_MATCH_WORK:
         return None
     try:
-        return list(_DeadlineMatcher(before, after, time.monotonic() + seconds).get_opcodes())
+        return list(_DeadlineMatcher(before, after, deadline).get_opcodes())
     except _OutOfTime:
         return None
 
 
 def _opcodes(before: list[str], after: list[str], seconds: float) -> list[tuple[str, int, int, int, int]]:
-    whole = _matched(before, after, seconds)
+    deadline = time.monotonic() + seconds  # one deadline for both tries below
+    whole = _matched(before, after, deadline)
     if whole is not None:
         return whole
     # Too costly as a whole: keep the unchanged start and end, and try again on the middle alone.
@@ -91,7 +94,7 @@ def _opcodes(before: list[str], after: list[str], seconds: float) -> list[tuple[
     old_end, new_end = len(before) - end, len(after) - end
     head = [("equal", 0, start, 0, start)] if start else []
     tail = [("equal", old_end, len(before), new_end, len(after))] if end else []
-    inner = _matched(before[start:old_end], after[start:new_end], seconds)
+    inner = _matched(before[start:old_end], after[start:new_end], deadline)
     if inner is None:
         return [*head, ("replace", start, old_end, start, new_end), *tail]
     return head + [(tag, i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in inner] + tail

@@ -54,7 +54,7 @@ def test_repetitive_texts_keep_their_unchanged_start_and_end() -> None:
     new = "Wij bellen u. " + "b a " * 5000 + "Tot dan."
     pieces = word_diff(old, new)
     assert [piece.kind for piece in pieces] == [SAME, REMOVED, ADDED, SAME]
-    assert (pieces[0].text, pieces[-1].text) == ("Wij bellen u. ", " Tot dan.")
+    assert (pieces[0].text, pieces[-1].text) == ("Wij bellen u. ", "Tot dan.")
     assert _rebuilt(pieces) == (old, new)
 
 
