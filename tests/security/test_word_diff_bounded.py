@@ -6,6 +6,7 @@ MAX_MATCH_WORK the changed middle is shown as replaced. A deadline inside word_d
 
 import random
 
+from bench.word_diff import prose  # the same Dutch-looking text the benchmark times
 from engagement.consultation.diff import (
     ADDED,
     MAX_MATCH_WORK,
@@ -30,16 +31,6 @@ def _shuffled_words(text: str, seed: int) -> str:
     return " ".join(words)
 
 
-def _prose(seed: int, length: int = 20_000) -> str:
-    """Dutch-looking text: a few hundred words, the small ones often."""
-    rng = random.Random(seed)
-    vocabulary = [f"woord{n}" for n in range(1500)] + ["de", "het", "een", "en", "van", "ouders", "school"] * 30
-    words: list[str] = []
-    while sum(len(word) + 1 for word in words) < length:
-        words.append(rng.choice(vocabulary))
-    return " ".join(words) + "."
-
-
 def test_repetitive_20000_character_texts_fall_back_to_text_replaced() -> None:
     old = "a b " * 5000
     new = _shuffled_words(old, seed=1)
@@ -59,7 +50,7 @@ def test_repetitive_texts_keep_their_unchanged_start_and_end() -> None:
 
 
 def test_two_different_20000_character_texts_still_get_a_word_diff_within_the_budget() -> None:
-    old, new = _prose(seed=3), _prose(seed=4)
+    old, new = prose(seed=3), prose(seed=4)
     assert len(old) >= 20_000 and len(new) >= 20_000
     assert match_work(TOKEN.findall(old), TOKEN.findall(new)) <= MAX_MATCH_WORK
     pieces = word_diff(old, new)
