@@ -6,11 +6,13 @@ the request was rolled back (ATOMIC_REQUESTS), so the browser may simply send it
 rendered without the request, so it needs no database itself.
 """
 
+import sys
 from collections.abc import Callable
 
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.views import defaults
 
 RETRY_AFTER_SECONDS = 5
 LOCKED_MESSAGES = ("database is locked", "database table is locked")
@@ -28,9 +30,19 @@ class DatabaseBusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not is_lock_timeout(exception):
-            return None
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        return busy_response() if is_lock_timeout(exception) else None
+
+
+def busy_response() -> HttpResponse:
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a lock timeout outside the view (saving the session, in a middleware) is 503 as well."""
+    error = sys.exc_info()[1]
+    if error is not None and is_lock_timeout(error):
+        return busy_response()
+    return defaults.server_error(request)

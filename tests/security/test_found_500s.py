@@ -5,13 +5,13 @@ from collections.abc import Iterator
 
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test import Client
+from django.db import OperationalError, connection
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from accounts.forms import SignupForm
 from accounts.plain_text import single_line
-from betrokken.database_busy import RETRY_AFTER_SECONDS
+from betrokken.database_busy import RETRY_AFTER_SECONDS, is_lock_timeout, server_error
 from engagement.drafting import start_declaration
 from engagement.families.importing import parse_families_csv
 from schools.models import Invitation, School
@@ -108,3 +108,24 @@ def test_a_locked_database_answers_503_with_retry_after_not_500(write_lock_held_
     assert response.status_code == 503
     assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
     assert "Even druk" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lock_outside_the_view_is_503_too(write_lock_held_elsewhere: None) -> None:
+    """Saving the session happens after the view, where process_exception does not reach: handler500 does."""
+    with pytest.raises(OperationalError) as locked, connection.cursor() as cursor:
+        cursor.execute("DELETE FROM django_session")
+    assert is_lock_timeout(locked.value)
+    try:
+        raise locked.value
+    except OperationalError:  # handler500 runs inside Django's except block, as here
+        response = server_error(RequestFactory().get("/q/"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+
+
+def test_any_other_error_stays_an_ordinary_500() -> None:
+    try:
+        raise OperationalError("no such table: elsewhere")
+    except OperationalError:
+        assert server_error(RequestFactory().get("/q/")).status_code == 500
