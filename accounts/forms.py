@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.plain_text import required_single_line
 
 EMAIL_MAX_LENGTH = 254  # of User.email and Invitation.email
 
@@ -45,6 +46,9 @@ class SignupForm(forms.ModelForm[User]):
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
+
+    def clean_name(self) -> str:
+        return required_single_line(self.cleaned_data["name"], self.fields["name"].error_messages["required"])
 
     def clean_email(self) -> str:
         email = normalized_email(self.cleaned_data["email"])

@@ -43,3 +43,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name or self.email
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password-reset e-mail, kept an hour for the throttle (accounts.password_reset_throttle).
+
+    Address and recipient are stored as keyed digests: the table says how often, not who.
+    """
+
+    address_digest = models.CharField(max_length=64, db_index=True)
+    recipient_digest = models.CharField(max_length=64, db_index=True)
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)

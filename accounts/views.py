@@ -1,9 +1,14 @@
+from typing import Any
+
 from django.contrib.auth import login
+from django.contrib.auth.views import PasswordResetView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from accounts.addresses import client_address
 from accounts.forms import SignupForm
+from accounts.password_reset_throttle import ResetVerdict, note_reset_request, reset_verdict
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
@@ -27,3 +32,18 @@ def signup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(safe_next(request, "schools:home"))
     return render(request, "accounts/signup.html", {"form": form, "next": safe_next(request, "")})
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Django's reset form, asked for at most a few times per hour per address and per recipient."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        address = client_address(request)
+        email = str(request.POST.get("email", ""))[:254]
+        verdict = reset_verdict(address, email)
+        if verdict is ResetVerdict.ADDRESS_EXHAUSTED:
+            return render(request, "accounts/password_reset_throttled.html", status=429)
+        note_reset_request(address, email)
+        if verdict is ResetVerdict.RECIPIENT_EXHAUSTED:
+            return redirect(self.get_success_url())  # as if sent: the page never tells whether the account exists
+        return super().post(request, *args, **kwargs)

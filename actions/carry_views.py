@@ -5,7 +5,7 @@ from uuid import UUID
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,13 +29,21 @@ class CloseForm(forms.Form):
     )
 
 
+def _posted_uuid(value: str) -> UUID:
+    """A malformed id is answered like an unknown one (404), as the <uuid:> path converter does."""
+    try:
+        return UUID(value)
+    except ValueError:
+        raise Http404 from None
+
+
 @login_required
 def previous_actions(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     membership, round_ = get_rw_plan(request, school_id, round_id)
     pending = open_previous_actions(round_)
     failed: tuple[str, CloseForm] | None = None
     if request.method == "POST":
-        action = get_object_or_404(pending, id=request.POST.get("action", ""))
+        action = get_object_or_404(pending, id=_posted_uuid(request.POST.get("action", "")))
         if request.POST.get("decision") == "carry":
             carry_over(action, round_)
             messages.success(request, _("“%(title)s” is carried over into this round.") % {"title": action.title})

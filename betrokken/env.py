@@ -35,6 +35,23 @@ def env_str(name: str, default: str | None = None) -> str:
     return default
 
 
+def env_secret_key(name: str, minimum_length: int, refused: tuple[str, ...]) -> str:
+    """A required signing key that is long, varied and not one published in this repository.
+
+    Codes are stored as an HMAC under this key and sessions are signed with it, so a short or known key
+    lets anyone forge a session or test codes offline. The rules follow Django's own deploy check (W009),
+    but stop the start instead of only warning in `check --deploy`.
+    """
+    value = env_str(name)
+    if value in refused or value.startswith("django-insecure-"):
+        raise ImproperlyConfigured(f"The environment variable {name} holds a published development key.")
+    if len(value) < minimum_length or len(set(value)) < 5:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be at least {minimum_length} characters of varied text."
+        )
+    return value
+
+
 def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     """One of `choices`, exactly as written there."""
     value = env_str(name, default)

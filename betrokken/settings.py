@@ -12,7 +12,16 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from betrokken.env import env_bool, env_choice, env_int, env_list, env_networks, env_path, env_str
+from betrokken.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_networks,
+    env_path,
+    env_secret_key,
+    env_str,
+)
 
 django_stubs_ext.monkeypatch()  # lets typed generics such as ModelForm[User] work at run time
 
@@ -22,10 +31,11 @@ VAR_DIR = env_path("BETROKKEN_VAR_DIR", BASE_DIR / "var")
 # A typo ("prodution") must not start a public server in development mode with the development key.
 PRODUCTION = env_choice("BETROKKEN_ENV", "development", ("development", "production")) == "production"
 
-if PRODUCTION:
-    SECRET_KEY = env_str("SECRET_KEY")  # no default: a production server must set its own
+DEVELOPMENT_SECRET_KEY = "development-only-key-not-for-production-use-0123456789"  # noqa: S105 (public on purpose)
+if PRODUCTION:  # no default: a production server must set its own, long and not the one above
+    SECRET_KEY = env_secret_key("SECRET_KEY", minimum_length=50, refused=(DEVELOPMENT_SECRET_KEY,))
 else:
-    SECRET_KEY = env_str("SECRET_KEY", "development-only-key-not-for-production-use-0123456789")
+    SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 
 # Read (and so checked) in production too, where it is always off.
 DEBUG = env_bool("DEBUG", default=True) and not PRODUCTION
@@ -57,16 +67,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "betrokken.headers.SecurityHeadersMiddleware",  # outside WhiteNoise, so static files carry them too
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "betrokken.headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "betrokken.language.DutchFirstLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "betrokken.request_bodies.RequestBodyLimitMiddleware",  # before CSRF reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "betrokken.database_busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "betrokken.urls"
@@ -195,6 +207,11 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
     "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+)
+# No page needs the camera, microphone, location or payment; read-aloud is ordinary audio playback.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "display-capture=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()"
 )
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

@@ -7,8 +7,11 @@ screens use Django's own LANGUAGES; this module is for respondents only.
 
 import shutil
 import subprocess
+import tempfile
+import time
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
@@ -83,9 +86,36 @@ def espeak_voice(code: str) -> str:
     return voice
 
 
-@lru_cache(maxsize=32)
 def has_voice(code: str) -> bool:
-    """Whether read-aloud can be offered: the language has a voice and espeak-ng has it installed."""
+    """Whether read-aloud can be offered: an installed voice, and a cache the clips can be written to.
+
+    An unwritable cache (a full disk, a read-only mount) hides the button instead of a 500 on the click.
+    """
+    return _voice_installed(code) and audio_cache_writable(Path(settings.AUDIO_CACHE_DIR))
+
+
+_CACHE_CHECK_SECONDS = 60.0
+_cache_checks: dict[Path, tuple[float, bool]] = {}
+
+
+def audio_cache_writable(directory: Path) -> bool:
+    """Whether a file can be made in `directory` (made if missing); tried for real, as root ignores permissions."""
+    checked = _cache_checks.get(directory)
+    if checked is not None and time.monotonic() - checked[0] < _CACHE_CHECK_SECONDS:
+        return checked[1]
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-"):
+            writable = True
+    except OSError:
+        writable = False
+    _cache_checks[directory] = (time.monotonic(), writable)
+    return writable
+
+
+@lru_cache(maxsize=32)
+def _voice_installed(code: str) -> bool:
+    """The language has a voice and espeak-ng has it installed."""
     language = LANGUAGES.get(code)
     executable = shutil.which("espeak-ng")
     if language is None or language.espeak_voice is None or executable is None:

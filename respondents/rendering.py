@@ -4,12 +4,10 @@ The respondent's language may not be a staff interface language, so it is chosen
 ?lang= or the form's hidden field) instead of from the staff language cookie.
 """
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from respondents.addresses import client_address_from
 from respondents.languages import CHOICES, LANGUAGES, MASTER, is_right_to_left, is_supported
 
 
@@ -25,13 +23,6 @@ def explicit_language(request: HttpRequest) -> str | None:
         if is_supported(asked):
             return asked
     return None
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address, read behind a trusted proxy (TRUSTED_PROXIES) from X-Forwarded-For."""
-    return client_address_from(
-        str(request.META.get("REMOTE_ADDR") or ""), request.META.get("HTTP_X_FORWARDED_FOR"), settings.TRUSTED_PROXIES
-    )
 
 
 def respondent_render(

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from respondents.addresses import address_group
+from accounts.addresses import address_group
 from respondents.codes import keyed_digest
 from respondents.models import ThrottleBucket
 

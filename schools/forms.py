@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import normalized_email
+from accounts.plain_text import required_single_line, single_line
 from schools.models import Invitation, Membership, Role, School
 
 
@@ -9,6 +10,12 @@ class SchoolForm(forms.ModelForm[School]):
     class Meta:
         model = School
         fields = ("name", "town")
+
+    def clean_name(self) -> str:
+        return required_single_line(self.cleaned_data["name"], self.fields["name"].error_messages["required"])
+
+    def clean_town(self) -> str:
+        return single_line(self.cleaned_data["town"])
 
 
 class InvitationForm(forms.ModelForm[Invitation]):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.plain_text import single_line
 from schools.models import Invitation, Membership, School, hash_token
 
 
@@ -22,7 +23,8 @@ def create_invitation(school: School, email: str, role: str, invited_by: User) -
 
 
 def send_invitation_email(invitation: Invitation, link: str) -> None:
-    subject = _("You are invited to %(school)s on Betrokken") % {"school": invitation.school.name}
+    # single_line: a name stored before names were cleaned must not break the subject header.
+    subject = _("You are invited to %(school)s on Betrokken") % {"school": single_line(invitation.school.name)}
     body = _(
         "%(inviter)s invites you to work with %(school)s on Betrokken, the tool for involvement of parents "
         "and school, as %(role)s.\n\nOpen this link to accept (valid for 14 days):\n%(link)s\n"

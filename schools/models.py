@@ -27,6 +27,8 @@ ANALYSIS_READERS: frozenset[str] = frozenset({Role.COORDINATOR, Role.TEAM, Role.
 # association's and the schoolraad's people comment on it. Support coaches advise on the analysis and the plan.
 DECLARATION_EDITORS: frozenset[str] = frozenset({Role.COORDINATOR})
 DECLARATION_COMMENTERS: frozenset[str] = frozenset({Role.COORDINATOR, Role.TEAM, Role.PARENT_REP, Role.SCHOOLRAAD})
+# Staff e-mail addresses stay among staff: parent representatives and schoolraad members see names only.
+EMAIL_ADDRESS_READERS: frozenset[str] = frozenset({Role.COORDINATOR, Role.TEAM, Role.COACH})
 
 
 class School(models.Model):
@@ -65,6 +67,10 @@ class Membership(models.Model):
     @property
     def is_coach(self) -> bool:
         return self.role == Role.COACH
+
+    @property
+    def sees_email_addresses(self) -> bool:
+        return self.role in EMAIL_ADDRESS_READERS
 
     @property
     def reads_analysis(self) -> bool:

@@ -15,13 +15,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
+from accounts.addresses import client_address
 from analysis.models import ResponseStatus, RoundStatus
 from framework.scale_forms import initial_answers
 from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
 from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
-from respondents.rendering import client_address, respondent_language, respondent_render
+from respondents.rendering import respondent_language, respondent_render
 from respondents.throttle import record_failure, wait_for
 from surveys.devices import device_token, handed_in_cookie, handed_in_language, remember_device
 from surveys.forms import OpenAnswerForm, RespondentPageForm

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.plain_text import single_line
 from respondents.languages import TRANSLATION_CHOICES
 from surveys.batches import MAX_BATCH_SIZE
 from surveys.models import CodeBatch
@@ -26,7 +27,7 @@ class CodeBatchForm(forms.ModelForm[CodeBatch]):
         self.fields["home_language"].choices = [("", _("No specific language")), *TRANSLATION_CHOICES]  # type: ignore[attr-defined]
 
     def clean_group_label(self) -> str:
-        return " ".join(str(self.cleaned_data.get("group_label") or "").split())  # no line breaks or double spaces
+        return single_line(str(self.cleaned_data.get("group_label") or ""))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -139,10 +139,15 @@ def versions(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUI
     )
 
 
+MAX_VERSION_NUMBER = 2_147_483_647  # the largest value of a PositiveIntegerField on every database
+
+
 @login_required
 def version_changes(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, number: int) -> HttpResponse:
     """What version `number` changed compared with the one before it."""
     membership, declaration = get_declaration(request, school_id, declaration_id)
+    if number > MAX_VERSION_NUMBER:  # no such version, and SQLite cannot even compare it (OverflowError)
+        raise Http404
     pair = {version.number: version for version in declaration.versions.filter(number__in=(number - 1, number))}
     if number not in pair:
         raise Http404

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from accounts.plain_text import has_hidden_controls
 from respondents.languages import CHOICES
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a school of 5000 families fits in a few hundred kilobytes
@@ -139,10 +140,6 @@ def _clean(value: str) -> str:
     return " ".join(value.split())
 
 
-def _has_control_characters(value: str) -> bool:
-    return any(unicodedata.category(char) in ("Cc", "Cs") for char in value)
-
-
 def _records(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
     """Each record with the line it starts on (a quoted value can span lines)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
@@ -185,7 +182,7 @@ def _row_errors(reference: str, class_name: str, language_text: str, language: s
         reasons.append(_("The class is longer than %(max)d characters.") % {"max": MAX_CLASS_LENGTH})
     if language is None:
         reasons.append(_("Unknown language “%(language)s”.") % {"language": language_text[:40]})
-    if any(_has_control_characters(value) for value in (reference, class_name, language_text)):
+    if any(has_hidden_controls(value) for value in (reference, class_name, language_text)):
         reasons.append(_("The row contains characters that cannot be printed."))
     return reasons
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
+from accounts.addresses import client_address
 from engagement.families.codes import family_for_code
 from engagement.models import Declaration, Family
 from engagement.parents.acknowledging import (
@@ -30,11 +31,12 @@ from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
 from respondents.languages import MASTER, has_voice, is_right_to_left, is_supported
 from respondents.read_aloud import audio_response
-from respondents.rendering import client_address, explicit_language, respondent_render
+from respondents.rendering import explicit_language, respondent_render
 from respondents.throttle import record_failure, wait_for
 
 FAMILY_KEY = "engagement_family"
 LANGUAGE_KEY = "engagement_language"
+FAMILY_CODE_KEY = "engagement_family_code"  # the HMAC of the code it was opened with, never the code
 PART_LABELS = {
     "introduction": "",
     "school_offers": pgettext_lazy("respondent", "What the school offers"),
@@ -100,6 +102,7 @@ def _open_family(request: HttpRequest, family: Family, chosen: str | None) -> Ht
         return _message(request, "not_published", chosen or family_language(family))
     request.session.cycle_key()  # a fresh session id for the family: no fixation from before the code
     request.session[FAMILY_KEY] = str(family.id)
+    request.session[FAMILY_CODE_KEY] = family.code_digest  # a new code for the family ends this reading
     if chosen:
         request.session[LANGUAGE_KEY] = chosen
     else:
@@ -116,7 +119,11 @@ def _session_family(request: HttpRequest) -> Family | None:
         family_id = UUID(str(request.session.get(FAMILY_KEY)))
     except ValueError:  # no family on this device, or a malformed id in an old session
         return None
-    return Family.objects.select_related("school").filter(id=family_id).first()
+    # The code the session was opened with must still be the family's: a replaced code (a lost letter) ends it.
+    code_digest = request.session.get(FAMILY_CODE_KEY)
+    if not code_digest:
+        return None
+    return Family.objects.select_related("school").filter(id=family_id, code_digest=code_digest).first()
 
 
 def _opened(request: HttpRequest) -> tuple[Family, Declaration, str] | HttpResponse:
@@ -198,6 +205,7 @@ def leave(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST":
         request.session.pop(FAMILY_KEY, None)
+        request.session.pop(FAMILY_CODE_KEY, None)
         request.session.pop(LANGUAGE_KEY, None)
         request.session.cycle_key()
         return _message(request, "left", language)

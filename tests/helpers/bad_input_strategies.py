@@ -39,6 +39,7 @@ from analysis.models import (
 )
 from framework.models import HiddenItem, Item, ItemText
 from schools.models import Invitation, Membership, School
+from tests.helpers.request_limits import refused_unread_if_too_large
 
 FUZZ = hypothesis_settings(
     max_examples=40,
@@ -254,6 +255,7 @@ def post(client: Client, url: str, pairs: Pairs) -> HttpResponse:
     body = urlencode(pairs, doseq=False)
     response: HttpResponse = client.post(url, body, content_type="application/x-www-form-urlencoded")
     assert response.status_code != 500
+    refused_unread_if_too_large(client, url, body, response)
     event(f"status {response.status_code}")  # see them with pytest --hypothesis-show-statistics
     return response
 

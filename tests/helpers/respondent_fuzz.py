@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from surveys.devices import COOKIE_NAME, handed_in_cookie, new_device_token
 from surveys.models import SurveyAnswer, SurveyResponse
 from surveys.texts import respondent_items
+from tests.helpers.request_limits import refused_unread_if_too_large
 from tests.helpers.world import World
 
 FUZZ = hypothesis_settings(
@@ -148,7 +149,10 @@ def flatten(data: dict[str, Any]) -> str:
 
 def post(client: Client, url: str, data: dict[str, Any], **headers: Any) -> HttpResponse:
     """POST form-encoded by hand, so that keys and values with NUL bytes and lists go as a browser sends them."""
-    return client.post(url, flatten(data), content_type="application/x-www-form-urlencoded", **headers)
+    body = flatten(data)
+    response: HttpResponse = client.post(url, body, content_type="application/x-www-form-urlencoded", **headers)
+    refused_unread_if_too_large(client, url, body, response)
+    return response
 
 
 def device(scene: Scene, which: str) -> Client:

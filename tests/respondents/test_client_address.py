@@ -10,8 +10,7 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory, override_settings
 
-from respondents.addresses import address_group, client_address_from, parse_address
-from respondents.rendering import client_address
+from accounts.addresses import address_group, client_address, client_address_from, parse_address
 from tests.betrokken.test_security import PRODUCTION_ENV
 
 PROXIES = [ipaddress.ip_network("10.9.0.0/24"), ipaddress.ip_network("fd00:9::/64")]

@@ -8,6 +8,9 @@ is a configured trusted proxy, since anyone else can write whatever they like in
 import ipaddress
 from collections.abc import Sequence
 
+from django.conf import settings
+from django.http import HttpRequest
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -58,3 +61,10 @@ def address_group(address: str) -> str:
     if isinstance(parsed, ipaddress.IPv6Address):
         return str(ipaddress.IPv6Network((parsed, IPV6_CLIENT_PREFIX), strict=False))
     return str(parsed)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address, read behind a trusted proxy (TRUSTED_PROXIES) from X-Forwarded-For."""
+    return client_address_from(
+        str(request.META.get("REMOTE_ADDR") or ""), request.META.get("HTTP_X_FORWARDED_FOR"), settings.TRUSTED_PROXIES
+    )
