@@ -117,7 +117,7 @@ def report_pdf(report: RoundReport) -> bytes:
 
 # Exports of aggregated results -------------------------------------------------------------------
 
-PAGE_DECIMALS = 1  # the page shows one decimal; an export never carries more (docs/privacy-figures.md)
+PAGE_DECIMALS = 1  # the page shows one decimal; an export never carries more (docs/privacy.md)
 
 
 def _hidden_note() -> str:

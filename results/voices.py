@@ -4,7 +4,7 @@ breakdowns and open answers — every part under the rule of five.
 The tallies hold only questionnaires released in chunks of at least five with the same group and home
 language (surveys.tallies), plus, once the round closes, the rest pooled as "other groups" / "other
 languages". Every figure here is a sum over such chunks, so no arithmetic on the figures, on one page
-or between two downloads, isolates fewer than five people (docs/privacy-figures.md).
+or between two downloads, isolates fewer than five people (docs/privacy.md).
 """
 
 from collections import defaultdict

@@ -1,7 +1,7 @@
 """Keeping the running sums of handed-in answers (AnswerTally, GroupTally) and rebuilding them.
 
 Handed-in questionnaires are released into the sums in chunks (see count_handed_in), so that nobody's
-answers can be worked out by comparing figures before and after a hand-in (docs/privacy-figures.md).
+answers can be worked out by comparing figures before and after a hand-in (docs/privacy.md).
 """
 
 from collections import defaultdict

@@ -1,7 +1,7 @@
 """Issue 10, point 2: the three inferences a coordinator made from ordinary pages and exports, repeated on a
 realistic school through the real hand-in path. Each test states the attack and asserts that it now fails.
 
-Attack model: docs/privacy-figures.md. The defence: questionnaires enter the figures only in chunks of at least five
+Attack model: docs/privacy.md. The defence: questionnaires enter the figures only in chunks of at least five
 with the same audience, group and home language (surveys.tallies), the rest of a closed round pooled as
 "other groups"; open answers need ten people in the figures and come in an order set by a key.
 """
