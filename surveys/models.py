@@ -80,6 +80,8 @@ class SurveyResponse(models.Model):
     open_answer = models.TextField(blank=True)
     submitted_on = models.DateField(null=True, blank=True)  # a date, not a time: times could be matched to codes
     release = models.CharField(max_length=4, choices=Release.choices, default=Release.WAITING, blank=True)
+    # The chunk it entered the figures with (surveys.tallies): a rebuild adds the same chunks again.
+    chunk = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         indexes = [models.Index(fields=("round", "audience", "status"))]

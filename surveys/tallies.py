@@ -6,7 +6,7 @@ answers can be worked out by comparing figures before and after a hand-in (docs/
 
 from collections import defaultdict
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from django.db import IntegrityError, connections, transaction
 from django.db.models import Count, F, ForeignKey, QuerySet
@@ -70,6 +70,11 @@ def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_lang
     for item_id, value in answers.values_list("item_id", "value"):
         sums[item_id][0] += value or 0
         sums[item_id][1 if value is not None else 2] += 1
+    for counts in sums.values():
+        # An item that only 1-4 of the chunk answered on the scale ("weet ik niet" for the others) would move
+        # its figure by those few people's answers: their answers to it are held back, never added.
+        if 0 < counts[1] < MIN_CHUNK:
+            counts[0] = counts[1] = 0
     if not sums:
         return
     connection = connections[AnswerTally.objects.db]
@@ -99,7 +104,8 @@ def _waiting(round_id: UUID) -> QuerySet[SurveyResponse]:
 
 
 def _release(responses: list[SurveyResponse], how: str, group_label: str, home_language: str) -> None:
-    SurveyResponse.objects.filter(pk__in=[response.pk for response in responses]).update(release=how)
+    chunk = uuid4()
+    SurveyResponse.objects.filter(pk__in=[response.pk for response in responses]).update(release=how, chunk=chunk)
     _add_to_tallies(responses, group_label, home_language)
 
 
@@ -157,11 +163,12 @@ def rebuild_tallies(round_: Round) -> None:
     released = SurveyResponse.objects.filter(round=round_, status=ResponseStatus.SUBMITTED).exclude(
         release=Release.WAITING
     )
-    chunks: dict[tuple[str, str, str], list[SurveyResponse]] = defaultdict(list)
-    for response in released.only("pk", "school_id", "round_id", "audience", "group_label", "home_language", "release"):
-        if response.release == Release.POOL:
-            chunks[(response.audience, POOL, POOL)].append(response)
-        else:
-            chunks[(response.audience, response.group_label, response.home_language)].append(response)
-    for (_audience, group_label, home_language), chunk in chunks.items():
-        _add_to_tallies(chunk, group_label, home_language)
+    # Chunk by chunk, as they were released: what is held back of a chunk is held back again.
+    chunks: dict[UUID | None, list[SurveyResponse]] = defaultdict(list)
+    fields = ("pk", "school_id", "round_id", "audience", "group_label", "home_language", "release", "chunk")
+    for response in released.only(*fields).order_by("pk"):
+        chunks[response.chunk].append(response)
+    for chunk in chunks.values():
+        first = chunk[0]
+        pooled = first.release == Release.POOL
+        _add_to_tallies(chunk, POOL if pooled else first.group_label, POOL if pooled else first.home_language)

@@ -15,10 +15,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from analysis.rounds import close_round
-from framework.models import Audience
+from framework.localized import show_dimensions
+from framework.models import Audience, Item
 from reports.round_report import export_rows
 from results.round_results import round_results
 from surveys.batches import issue_codes
+from surveys.models import AnswerTally
 from surveys.respond import Opening, hand_in, open_with_code
 from tests.helpers.hand_ins import answer, items_of, start
 from tests.helpers.survey_data import in_english, invitations_url, profile_url, section
@@ -142,3 +144,29 @@ def test_the_invitations_page_shows_no_count_of_one_to_four(world: World, alice_
     for code in codes[1:]:
         open_with_code(code)
     assert "<td>5</td><td>5</td>" in row_3d()  # five codes, five opened
+
+
+@pytest.mark.django_db
+def test_a_dimension_only_one_of_a_chunk_answered_does_not_move_with_that_one(world: World) -> None:
+    """Four of a chunk of five answer "weet ik niet" on every question of one dimension, one answers them: the
+    chunk's answers to those questions are held back, so the dimension's figure cannot be differenced down to
+    one parent (before and after the release it rests on the same people)."""
+    items = Item.objects.filter(id__in=items_of(world.round, Audience.PARENT)).select_related("dimension")
+    dimension = items[0].dimension.key
+    in_dimension = {item.id for item in items if item.dimension.key == dimension}
+    earlier = [start(world, Audience.PARENT, "5B") for _ in range(5)]
+    for response in earlier:  # a first chunk that answers everything
+        answer(response, {item.id: 3 for item in items})
+        assert hand_in(response, "")
+    name = next(shown.name for shown in show_dimensions("en") if shown.key == dimension)
+    before = {tuple(row[1:5]): tuple(row[5:7]) for row in exported(world) if row[0] == "Parents" and row[4] == name}
+    assert before and all(people == 5 for _mean, people in before.values()), before
+    for index in range(5):
+        response = start(world, Audience.PARENT, "5B")
+        lone = index == 2
+        answer(response, {item.id: (5 if lone else None) if item.id in in_dimension else 3 for item in items})
+        assert hand_in(response, "")
+    tallies = AnswerTally.objects.filter(round=world.round, item_id__in=in_dimension)
+    assert {(tally.answered, tally.total) for tally in tallies} == {(5, 15)}  # the first chunk only
+    after = {tuple(row[1:5]): tuple(row[5:7]) for row in exported(world) if row[0] == "Parents" and row[4] == name}
+    assert after == before
