@@ -36,6 +36,7 @@ from respondents.throttle import record_failure, wait_for
 
 FAMILY_KEY = "engagement_family"
 LANGUAGE_KEY = "engagement_language"
+ACKNOWLEDGED_HERE_KEY = "engagement_acknowledged_here"  # the acknowledgment made in this session
 FAMILY_CODE_KEY = "engagement_family_code"  # the HMAC of the code it was opened with, never the code
 PART_LABELS = {
     "introduction": "",
@@ -156,7 +157,8 @@ def read(request: HttpRequest) -> HttpResponse:
         if acknowledged is not None:  # a double submit or a second tab: the page says when it was done
             return redirect("engagement:parent_read")
         if form.is_valid():
-            acknowledge(family, version, form.cleaned_data["name"], reading.shown_language)
+            done = acknowledge(family, version, form.cleaned_data["name"], reading.shown_language)
+            request.session[ACKNOWLEDGED_HERE_KEY] = str(done.pk)
             return redirect("engagement:parent_thanks")
     context = {
         "family": family,
@@ -189,6 +191,8 @@ def thanks(request: HttpRequest) -> HttpResponse:
         return redirect("engagement:parent_read")
     context: dict[str, object] = {
         "acknowledged": acknowledged,
+        # The typed name only on the device that just typed it: whoever finds the letter later must not read it.
+        "show_name": request.session.get(ACKNOWLEDGED_HERE_KEY) == str(acknowledged.pk),
         "version": declaration.published_version,
         "school": family.school,
     }
@@ -207,6 +211,7 @@ def leave(request: HttpRequest) -> HttpResponse:
         request.session.pop(FAMILY_KEY, None)
         request.session.pop(FAMILY_CODE_KEY, None)
         request.session.pop(LANGUAGE_KEY, None)
+        request.session.pop(ACKNOWLEDGED_HERE_KEY, None)
         request.session.cycle_key()
         return _message(request, "left", language)
     return parent_render(request, "engagement/parent/leave.html", {}, language)
