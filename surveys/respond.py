@@ -75,8 +75,22 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
                 resume_digest=resume_digest(code), device_digest=device_digest(device)
             ).first()
         if draft is None:
-            return OpenResult(Opening.IN_USE, language=language)
+            return _claim_draft_from_before_devices(code, language)
         return OpenResult(Opening.OPENED, draft, draft.language)
+
+
+def _claim_draft_from_before_devices(code: str, language: str) -> OpenResult:
+    """A questionnaire started before drafts belonged to a device has none: the first device that types its
+    code takes it over, so what that parent saved is not lost; from then on it is that device's."""
+    legacy = SurveyResponse.objects.filter(
+        resume_digest=resume_digest(code), device_digest__isnull=True, status=ResponseStatus.IN_PROGRESS
+    ).first()
+    if legacy is None:
+        return OpenResult(Opening.IN_USE, language=language)
+    token = new_device_token()
+    legacy.device_digest = device_digest(token)
+    legacy.save(update_fields=["device_digest"])
+    return OpenResult(Opening.OPENED, legacy, legacy.language, token)
 
 
 def draft_on_device(device: str) -> SurveyResponse | None:

@@ -98,3 +98,22 @@ def test_handing_in_forgets_the_device_and_a_new_code_on_it_starts_afresh(world:
     second = start(phone, issue(world).codes[0])  # a brother's letter, on the same phone
     page = phone.get(page_url(second, 1))
     assert page.status_code == 200 and checked_values(page) == {}
+
+
+def test_a_questionnaire_started_before_devices_existed_is_taken_over_once(world: World) -> None:
+    """A draft stored before the device rule has no device: the first device that types its code continues
+    it (what the parent saved is not lost), and from then on it is that device's alone."""
+    code, _phone, response = busy_questionnaire(world)
+    stored = answers_of(response)
+    SurveyResponse.objects.filter(pk=response.pk).update(device_digest=None)  # as migration 0005 left it
+    first = Client()
+    typed = enter_code(first, code, "10.7.7.8")
+    assert typed.status_code == 302 and COOKIE_NAME in typed.cookies
+    response.refresh_from_db()
+    assert response.device_digest == device_digest(typed.cookies[COOKIE_NAME].value)
+    shown = checked_values(first.get(page_url(response, 1), {"lang": "fr"}))
+    assert shown and set(shown.values()) == {"1"}  # its own saved answers, on the device that took it over
+    assert answers_of(response) == stored
+    later = Client()
+    again = enter_code(later, code, "10.7.7.9")
+    assert again.status_code == 200 and again.context["reason"] == "in_use"
