@@ -1,4 +1,4 @@
-"""What the fuzzing helpers expect when a generated body is larger than a visitor without a login may send."""
+"""What the fuzzing helpers expect when a generated body is larger than the page allows (with or without a login)."""
 
 from urllib.parse import urlsplit
 
@@ -7,20 +7,23 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 from hypothesis import reject
 
-from betrokken.request_bodies import ANONYMOUS_BODY_LIMIT
+from betrokken.request_bodies import ANONYMOUS_BODY_LIMIT, body_limit
 
 
 def refused_unread_if_too_large(client: Client, url: str, body: str, response: HttpResponse) -> None:
-    """A body over the anonymous limit to a page is refused with 413 and nothing else happens; such examples stop.
+    """A body over the page's limit is refused with 413 and nothing else happens; such examples stop.
 
     An address no page answers stays a plain 404 for the test to check. The refusal itself (and that nothing
     was read) is tested in tests/security/test_request_bodies.py.
     """
-    if len(body.encode()) <= ANONYMOUS_BODY_LIMIT or "_auth_user_id" in client.session:
+    size = len(body.encode())
+    if size <= ANONYMOUS_BODY_LIMIT:
         return
     try:
-        resolve(urlsplit(url).path)
+        match = resolve(urlsplit(url).path)
     except Resolver404:
+        return
+    if size <= body_limit(match.view_name, signed_in="_auth_user_id" in client.session):
         return
     assert response.status_code == 413
     reject()
