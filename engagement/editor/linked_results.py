@@ -15,7 +15,7 @@ from analysis.models import Round
 from engagement.domains import DOMAIN_KEYS
 from framework.content_files import DIMENSION_KEYS, ContentError
 from framework.localized import show_dimensions
-from results.perspectives import Figure
+from results.perspectives import Figure, shown
 from results.profile_page import side_views
 from results.voices import round_perspectives
 from schools.models import School
@@ -42,7 +42,7 @@ def domain_dimensions(path: Path = LINKS_FILE) -> dict[str, tuple[str, ...]]:
 class LinkedRow:
     dimension: str
     side: str
-    team: float | None
+    team: Figure  # under the rule of five too: parent representatives and the schoolraad read this page
     parents: Figure
     pupils: Figure
     weakest: bool
@@ -67,13 +67,17 @@ def linked_results(round_: Round | None, language: str) -> dict[str, DomainLinks
     names = {dimension.key: dimension.name for dimension in dimensions}
     perspectives, _surveyed = round_perspectives(round_, {d.dimension.pk: d.key for d in dimensions})
     sides = side_views(perspectives, dimensions)
+
+    def team(mean: float | None) -> Figure:
+        return shown(mean, perspectives.team.respondents, anonymous=True)
+
     actions = list(
         Action.objects.filter(round=round_).exclude(status=ActionStatus.STOPPED).prefetch_related("dimensions")
     )
     links = {}
     for domain, wanted in domain_dimensions().items():
         rows = tuple(
-            LinkedRow(names[row.dimension.key], side.title, row.mean, row.parents, row.pupils, row.weakest)
+            LinkedRow(names[row.dimension.key], side.title, team(row.mean), row.parents, row.pupils, row.weakest)
             for key in wanted
             for side in sides
             for row in side.rows

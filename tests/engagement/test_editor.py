@@ -1,5 +1,6 @@
 """The declaration editor: starting, editing with guardrails and linked results, versions and their diffs."""
 
+import random
 from datetime import date
 
 import pytest
@@ -7,11 +8,14 @@ from django.test import Client
 from django.urls import reverse
 
 from actions.models import Action
+from analysis.rounds import invite_to_round
 from engagement.drafting import change_text, latest_version, start_declaration, take_step, version_text
 from engagement.models import Declaration, DeclarationState, DomainEvaluation
 from engagement.texts import DeclarationText
 from framework.models import Dimension
-from tests.helpers.world import World, in_dutch
+from schools.models import Membership, Role
+from tests.helpers.team_answers import answer_everything
+from tests.helpers.world import World, in_dutch, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +171,27 @@ def test_beside_each_domain_the_latest_round_and_the_related_actions(world: Worl
     oudercontact = page[page.index('id="edit-oudercontact"') : page.index('id="edit-aanwezigheid"')]
     assert "Oudercafé op vrijdagavond" in oudercontact and "Rekenclub" not in oudercontact
     nederlands = page[page.index('id="edit-nederlands"') :]
-    assert "Competentie" in nederlands or "Competence" in nederlands
+    assert "Competentie" in nederlands  # every page speaks Dutch unless someone chose another language
+
+
+@pytest.mark.parametrize(("members", "team_shown"), [(4, False), (5, True)])
+def test_the_teams_figures_beside_a_domain_follow_the_rule_of_five(
+    world: World, alice_client: Client, members: int, team_shown: bool
+) -> None:
+    """Parent representatives and the schoolraad read this page: a team of four would be four people's figures."""
+    team = [world.alice, world.bob] + [make_user(f"Lid {n}", f"lid{n}@example.org") for n in range(members - 2)]
+    for user in team[2:]:
+        Membership.objects.create(school=world.school, user=user, role=Role.TEAM)
+    invite_to_round(world.round, team[2:])
+    for user in team:
+        answer_everything(world.round, user, random.Random(len(user.email)))
+    declaration = start_declaration(world.school, "2026-2027", world.alice)
+    page = alice_client.get(reverse("engagement:edit", args=[world.school.id, declaration.id])).content.decode()
+    table = page[page.index('id="edit-oudercontact"') : page.index('id="edit-aanwezigheid"')]
+    team_cells = [row.split("<td>")[2].split("</td>")[0] for row in table.split("<tr>")[2:] if "<td>" in row]
+    assert team_cells, table
+    hidden = in_dutch("fewer than 5")
+    assert all((hidden not in cell) == team_shown for cell in team_cells), team_cells
 
 
 def test_version_changes_show_what_was_removed_and_added(world: World, alice_client: Client) -> None:
