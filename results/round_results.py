@@ -18,8 +18,11 @@ class RoundResults:
     before: list[SideView] | None  # the previous round's sides, when asked for and there is one
 
 
-def round_results(round_: Round, language: str, with_previous: bool = False) -> RoundResults:
-    dimensions = show_dimensions(language)
+def round_results(
+    round_: Round, language: str, with_previous: bool = False, dimensions: list[ShownDimension] | None = None
+) -> RoundResults:
+    """`dimensions`, when the caller has them already, saves reading them again."""
+    dimensions = dimensions if dimensions is not None else show_dimensions(language)
     dimension_keys = {dimension.dimension.pk: dimension.key for dimension in dimensions}
     perspectives, surveyed = round_perspectives(round_, dimension_keys)
     before = None

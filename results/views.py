@@ -58,7 +58,7 @@ def profile(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
                 )
                 return redirect(request.path + f"#conclusion-{dimension.key}")
             posted = (dimension.key, form)
-    results = round_results(round_, get_language(), with_previous=True)
+    results = round_results(round_, get_language(), with_previous=True, dimensions=dimensions)
     sides, before, surveyed = results.sides, results.before, results.surveyed
     profile_ = results.perspectives.team
     notes = notes_by_dimension(round_)
