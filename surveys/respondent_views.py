@@ -37,7 +37,7 @@ from surveys.respond import (
     record_language_choice,
     save_answers,
 )
-from surveys.texts import questionnaire_pages, respondent_items
+from surveys.texts import questionnaire_pages, respondent_item, respondent_items
 
 
 def show_dutch(request: HttpRequest) -> bool:
@@ -224,14 +224,7 @@ def read_aloud(request: HttpRequest, item_id: UUID) -> HttpResponseBase:
     language = respondent_language(request, response.language)
     if not has_voice(language):
         raise Http404
-    shown = next(
-        (
-            s
-            for s in respondent_items(response.round_id, response.audience, language, response.school_id)
-            if s.item.id == item_id
-        ),
-        None,
-    )
+    shown = respondent_item(response.round_id, response.audience, language, response.school_id, item_id)
     if shown is None:
         raise Http404
     spoken_in = language if not shown.is_fallback else "nl"

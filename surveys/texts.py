@@ -102,6 +102,16 @@ def respondent_items(round_id: UUID, audience: str, language: str, school_id: UU
     return shown
 
 
+def respondent_item(
+    round_id: UUID, audience: str, language: str, school_id: UUID, item_id: UUID
+) -> RespondentItem | None:
+    """One item of the questionnaire as the respondent sees it (what read-aloud speaks), or None if not in it."""
+    return next(
+        (shown for shown in respondent_items(round_id, audience, language, school_id) if shown.item.id == item_id),
+        None,
+    )
+
+
 def _options(labels: dict[str, dict[str, str]], language: str) -> tuple[Option, ...]:
     """The answer options of the Dutch scale; a label missing or blank in `language` is the Dutch one."""
     dutch = labels.get(MASTER_LANGUAGE) or {}

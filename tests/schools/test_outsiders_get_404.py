@@ -40,6 +40,11 @@ def test_the_walk_finds_the_school_urls() -> None:
         "framework:items",
         "surveys:invitations",
         "surveys:letters",
+        "surveys:preview_index",
+        "surveys:preview_page",
+        "surveys:preview_end",
+        "surveys:preview_thanks",
+        "surveys:preview_audio",
         "actions:plan",
         "actions:edit",
         "engagement:declarations",
@@ -73,6 +78,7 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
         "invitation_id": invitation.id,
         "item_id": Item.objects.filter(school__isnull=True).first().id,  # type: ignore[union-attr]
         "page": 1,
+        "audience": "parent",
     }
     return {name: values[name] for name in pattern.pattern.converters}
 

@@ -1,0 +1,166 @@
+"""The questionnaire as parents and pupils see it, for the school's team: no code, nothing stored.
+
+The pages are the respondent's own templates (surveys/page.html, end.html, thanks.html) rendered in the
+chosen respondent language, with a banner in the staff language on top. Nothing here writes: no
+response, no answer, no tally, no device cookie. A form posted on a preview page only says where to
+go next; a post that is neither "next" nor "back" (a language or Dutch switch that submits the page)
+shows the same page again with what was ticked.
+"""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+
+from accounts.http import AuthenticatedRequest
+from analysis.access import get_round
+from analysis.models import Round
+from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES
+from respondents.languages import CHOICES, has_voice
+from respondents.read_aloud import audio_response
+from respondents.rendering import respondent_language, respondent_render
+from surveys.forms import OpenAnswerForm, RespondentPageForm
+from surveys.models import SurveyResponse
+from surveys.texts import questionnaire_pages, respondent_item, respondent_items
+
+
+@dataclass(frozen=True)
+class Preview:
+    """Which questionnaire is previewed; the templates build the preview's own addresses from it."""
+
+    school_id: UUID
+    round_id: UUID
+    audience: str
+    staff_language: str  # the banner speaks the staff interface language, the page the respondent's
+
+
+def _previewed(request: HttpRequest, school_id: UUID, round_id: UUID, audience: str) -> tuple[Round, Preview]:
+    """The round (404 for outsiders, 403 for members who do not read the analysis) and the audience."""
+    _membership, round_ = get_round(request, school_id, round_id)
+    if audience not in SURVEY_AUDIENCES:
+        raise Http404
+    return round_, Preview(school_id, round_id, audience, translation.get_language() or "nl")
+
+
+def _shown_as(request: HttpRequest, round_: Round, preview: Preview) -> dict[str, object]:
+    """What every preview page has: the preview, and a respondent that is never saved (templates may ask
+    who answers, as on the real pages)."""
+    language = respondent_language(request, "nl")
+    unsaved = SurveyResponse(school=round_.school, round=round_, audience=preview.audience, language=language)
+    return {"preview": preview, "response": unsaved, "audience": preview.audience}
+
+
+def _render(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
+    """The respondent's `template` in the respondent's language, under the preview banner (surveys/preview.html)."""
+    context = {**context, "respondent_template": template}
+    return respondent_render(request, "surveys/preview.html", context, respondent_language(request, "nl"))
+
+
+def _go(preview: Preview, step: str | int, language: str, dutch: bool) -> HttpResponse:
+    name = "surveys:preview_page" if isinstance(step, int) else f"surveys:preview_{step}"
+    args: list[object] = [preview.school_id, preview.round_id, preview.audience]
+    if isinstance(step, int):
+        args.append(step)
+    return redirect(reverse(name, args=args) + "?" + urlencode({"lang": language, **({"nl": "1"} if dutch else {})}))
+
+
+def _show_dutch(request: HttpRequest) -> bool:
+    return (request.POST.get("nl") or request.GET.get("nl")) == "1"
+
+
+@login_required
+def preview_index(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    """Which questionnaire to walk through, and in which language."""
+    membership, round_ = get_round(request, school_id, round_id)
+    audiences = [(value, label, len(questionnaire_pages(round_.id, value))) for value, label in SURVEY_AUDIENCE_CHOICES]
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "audiences": audiences,
+        "respondent_languages": CHOICES,
+    }
+    return render(request, "surveys/preview_index.html", context)
+
+
+@login_required
+def preview_page(
+    request: AuthenticatedRequest, school_id: UUID, round_id: UUID, audience: str, page: int
+) -> HttpResponse:
+    round_, preview = _previewed(request, school_id, round_id, audience)
+    language = respondent_language(request, "nl")
+    dutch = _show_dutch(request)
+    pages = questionnaire_pages(round_.id, audience)
+    if not 1 <= page <= len(pages):
+        raise Http404
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "back" and page > 1:
+        return _go(preview, page - 1, language, dutch)
+    if action == "next":
+        return _go(preview, page + 1 if page < len(pages) else "end", language, dutch)
+    item_ids = pages[page - 1]
+    form = RespondentPageForm(request.POST if request.method == "POST" else None, item_ids=item_ids)
+    on_page = set(item_ids)
+    items = [shown for shown in respondent_items(round_.id, audience, language, school_id) if shown.item.id in on_page]
+    context = {
+        **_shown_as(request, round_, preview),
+        "form": form,
+        "items": [(shown, form.chosen(shown.item.id)) for shown in items],
+        "page": page,
+        "pages": len(pages) + 1,  # the open question is the last step
+        "percent": round(100 * (page - 1) / (len(pages) + 1)),
+        "show_dutch": dutch and language != "nl",
+        "voice": has_voice(language),
+    }
+    return _render(request, "surveys/page.html", context)
+
+
+@login_required
+def preview_end(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, audience: str) -> HttpResponse:
+    round_, preview = _previewed(request, school_id, round_id, audience)
+    language = respondent_language(request, "nl")
+    dutch = _show_dutch(request)
+    count = len(questionnaire_pages(round_.id, audience))
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "back" and count:
+        return _go(preview, count, language, dutch)
+    if action == "hand_in":
+        return _go(preview, "thanks", language, False)
+    form = OpenAnswerForm(request.POST if request.method == "POST" else None)
+    context = {
+        **_shown_as(request, round_, preview),
+        "form": form,
+        "page": count + 1,
+        "pages": count + 1,
+        "percent": 100 * count // (count + 1),
+        "show_dutch": dutch and language != "nl",
+    }
+    return _render(request, "surveys/end.html", context)
+
+
+@login_required
+def preview_thanks(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, audience: str) -> HttpResponse:
+    round_, preview = _previewed(request, school_id, round_id, audience)
+    return _render(request, "surveys/thanks.html", _shown_as(request, round_, preview))
+
+
+@login_required
+def preview_audio(
+    request: AuthenticatedRequest, school_id: UUID, round_id: UUID, audience: str, item_id: UUID
+) -> HttpResponseBase:
+    """Read-aloud for the team's preview: the same clip a respondent hears, without a device cookie."""
+    round_, _preview = _previewed(request, school_id, round_id, audience)
+    language = respondent_language(request, "nl")
+    if not has_voice(language):
+        raise Http404
+    shown = respondent_item(round_.id, audience, language, school_id, item_id)
+    if shown is None:
+        raise Http404
+    return audio_response(
+        request, language if not shown.is_fallback else "nl", shown.spoken_text, "private, max-age=3600"
+    )
