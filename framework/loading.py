@@ -7,11 +7,8 @@ or written here.
 
 from dataclasses import dataclass
 
-from django.db import transaction
-
 from framework.content_files import Content, read_content
 from framework.models import (
-    ContentRelease,
     Dimension,
     DimensionText,
     Item,
@@ -19,6 +16,7 @@ from framework.models import (
     Scale,
     ScaleText,
 )
+from framework.releases import load_once
 
 
 @dataclass(frozen=True)
@@ -30,15 +28,12 @@ class LoadReport:
 
 
 def load_framework(content: Content | None = None, force: bool = False) -> LoadReport:
-    content = content or read_content()
-    if not force and ContentRelease.objects.filter(digest=content.digest).exists():
-        return LoadReport(skipped=True)
-    with transaction.atomic():
-        dimensions = _load_dimensions(content)
-        scales = _load_scales(content)
-        report = _load_items(content, dimensions, scales)
-        ContentRelease.objects.get_or_create(digest=content.digest)
-    return report
+    read = content or read_content()
+
+    def load() -> LoadReport:
+        return _load_items(read, _load_dimensions(read), _load_scales(read))
+
+    return load_once(read.digest, load, force) or LoadReport(skipped=True)
 
 
 def _load_dimensions(content: Content) -> dict[str, Dimension]:
