@@ -30,6 +30,7 @@ run: $(VENV)/.runtime
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_framework
 	$(MANAGE) load_actions
+	$(MANAGE) load_support_directory
 	$(MANAGE) load_demo
 	@echo "Serving on http://127.0.0.1:8000 — stop with Ctrl+C."
 	$(MANAGE) runserver 127.0.0.1:8000

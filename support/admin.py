@@ -12,7 +12,7 @@ class SupportOrganisationAdmin(admin.ModelAdmin[SupportOrganisation]):
     """Site administrators (is_staff) keep the directory; no separate permissions needed."""
 
     list_display = ("name", "kind", "region", "offers_training", "offers_projects", "offers_coaching", "is_example")
-    list_filter = ("kind", "region", "is_example")
+    list_filter = ("kind", "region", "is_example", "retired")
     search_fields = ("name", "themes", "region")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

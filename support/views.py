@@ -11,7 +11,7 @@ def directory(request: AuthenticatedRequest) -> HttpResponse:
     """Every organisation that can support a school, filterable by region and kind."""
     region = request.GET.get("region", "")
     kind = request.GET.get("kind", "")
-    organisations = SupportOrganisation.objects.all()
+    organisations = SupportOrganisation.objects.filter(retired=False)
     if region:
         organisations = organisations.filter(region=region)
     if kind in OrganisationKind.values:
@@ -19,7 +19,11 @@ def directory(request: AuthenticatedRequest) -> HttpResponse:
     else:
         kind = ""
     regions = (
-        SupportOrganisation.objects.exclude(region="").order_by("region").values_list("region", flat=True).distinct()
+        SupportOrganisation.objects.filter(retired=False)
+        .exclude(region="")
+        .order_by("region")
+        .values_list("region", flat=True)
+        .distinct()
     )
     context = {
         "organisations": organisations,

@@ -20,7 +20,7 @@ from engagement.models import Acknowledgment, Declaration, DeclarationVersion, D
 from framework.models import Dimension, Item
 from schools.invitations import create_invitation
 from schools.models import Invitation, Membership
-from support.examples import load_support_examples
+from support.directory_loading import load_support_directory
 from surveys.batches import issue_codes
 from surveys.models import AnswerTally, CodeBatch, GroupTally, RespondentCode, SurveyAnswer, SurveyResponse
 from tests.helpers.engagement_parent_steps import make_family
@@ -69,7 +69,7 @@ def everything(world: World, published_declaration: Declaration) -> World:
     add_to_plan(world.round, show_library(library_for(world.school), "nl")[0])
     issue_code(make_family(world))
     export_year(world.school, "2026-2027", world.alice)
-    load_support_examples()
+    load_support_directory()
     return world
 
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from actions.library_loading import load_action_library
 from demo.school import create_demo_school
 from framework.loading import load_framework
-from support.examples import load_support_examples
+from support.directory_loading import load_support_directory
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         load_framework()
         load_action_library()
-        load_support_examples()
+        load_support_directory()
         login = create_demo_school()
         self.stdout.write(
             "Demo school ready. Log in at http://127.0.0.1:8000/accounts/login/ with\n"
