@@ -26,7 +26,8 @@ from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
 from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import SurveyResponse
-from surveys.texts import questionnaire_pages, respondent_item, respondent_items
+from surveys.page_context import items_on_page, question_page_context
+from surveys.texts import questionnaire_pages, respondent_item
 
 
 @dataclass(frozen=True)
@@ -105,17 +106,10 @@ def preview_page(
         return _go(preview, page + 1 if page < len(pages) else "end", language, dutch)
     item_ids = pages[page - 1]
     form = RespondentPageForm(request.POST if request.method == "POST" else None, item_ids=item_ids)
-    on_page = set(item_ids)
-    items = [shown for shown in respondent_items(round_.id, audience, language, school_id) if shown.item.id in on_page]
+    items = items_on_page(round_.id, audience, language, school_id, item_ids)
     context = {
         **_shown_as(request, round_, preview),
-        "form": form,
-        "items": [(shown, form.chosen(shown.item.id)) for shown in items],
-        "page": page,
-        "pages": len(pages) + 1,  # the open question is the last step
-        "percent": round(100 * (page - 1) / (len(pages) + 1)),
-        "show_dutch": dutch and language != "nl",
-        "voice": has_voice(language),
+        **question_page_context(form, items, page, len(pages), language, dutch),
     }
     return _render(request, "surveys/page.html", context)
 

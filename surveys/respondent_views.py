@@ -27,6 +27,7 @@ from respondents.throttle import record_failure, wait_for
 from surveys.devices import device_token, handed_in_cookie, handed_in_language, remember_device
 from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import SurveyResponse
+from surveys.page_context import items_on_page, question_page_context
 from surveys.respond import (
     AlreadyHandedIn,
     Opening,
@@ -37,7 +38,7 @@ from surveys.respond import (
     record_language_choice,
     save_answers,
 )
-from surveys.texts import questionnaire_pages, respondent_item, respondent_items
+from surveys.texts import questionnaire_pages, respondent_item
 
 
 def show_dutch(request: HttpRequest) -> bool:
@@ -159,22 +160,8 @@ def question_page(request: HttpRequest, page: int) -> HttpResponse:
     else:
         existing = initial_answers(response.answers.filter(item_id__in=item_ids).values_list("item_id", "value"))
         form = RespondentPageForm(item_ids=item_ids, initial=existing)
-    on_page = set(item_ids)
-    items = [
-        shown
-        for shown in respondent_items(response.round_id, response.audience, language, response.school_id)
-        if shown.item.id in on_page
-    ]
-    context = {
-        "response": response,
-        "form": form,
-        "items": [(shown, form.chosen(shown.item.id)) for shown in items],
-        "page": page,
-        "pages": len(pages) + 1,  # the open question is the last step
-        "percent": round(100 * (page - 1) / (len(pages) + 1)),
-        "show_dutch": dutch and language != "nl",
-        "voice": has_voice(language),
-    }
+    items = items_on_page(response.round_id, response.audience, language, response.school_id, item_ids)
+    context = {"response": response, **question_page_context(form, items, page, len(pages), language, dutch)}
     status = 400 if form.is_bound else 200  # a bound form here did not validate
     return respondent_render(request, "surveys/page.html", context, language, status)
 

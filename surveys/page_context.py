@@ -1,0 +1,30 @@
+"""What one page of a parent's or pupil's questionnaire shows, shared by the respondent's own pages
+(surveys.respondent_views) and the team's preview (surveys.preview_views), so the preview shows the same."""
+
+from uuid import UUID
+
+from respondents.languages import has_voice
+from surveys.forms import RespondentPageForm
+from surveys.texts import RespondentItem, respondent_items
+
+
+def items_on_page(
+    round_id: UUID, audience: str, language: str, school_id: UUID, item_ids: list[UUID]
+) -> list[RespondentItem]:
+    on_page = set(item_ids)
+    return [shown for shown in respondent_items(round_id, audience, language, school_id) if shown.item.id in on_page]
+
+
+def question_page_context(
+    form: RespondentPageForm, items: list[RespondentItem], page: int, page_total: int, language: str, dutch: bool
+) -> dict[str, object]:
+    """The context of surveys/page.html for page `page` of `page_total` pages of questions."""
+    return {
+        "form": form,
+        "items": [(shown, form.chosen(shown.item.id)) for shown in items],
+        "page": page,
+        "pages": page_total + 1,  # the open question is the last step
+        "percent": round(100 * (page - 1) / (page_total + 1)),
+        "show_dutch": dutch and language != "nl",
+        "voice": has_voice(language),
+    }
