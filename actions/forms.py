@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ from actions.models import Action, ActionComment
 from framework.localized import ShownDimension
 from framework.models import Dimension
 from schools.models import School
+from support.models import SupportOrganisation
 
 
 class DimensionChoiceField(forms.ModelMultipleChoiceField):
@@ -78,6 +80,10 @@ class ActionForm(forms.ModelForm[Action]):
         self.fields["support"].required = False
         self.fields["support"].label = _("Support organisation")
         self.fields["support"].help_text = _("The organisation that helps with this action, if any.")
+        # An organisation that left the directory stays only on the actions that already name it.
+        self.fields["support"].queryset = SupportOrganisation.objects.filter(  # type: ignore[attr-defined]
+            Q(retired=False) | Q(pk=self.instance.support_id)
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -22,6 +22,7 @@ from framework.models import ContentRelease
 from support.directory_content import DIRECTORY_DIR, read_directory
 from support.directory_loading import DIGEST_PREFIX, load_support_directory
 from support.models import OrganisationKind, SupportOrganisation
+from tests.helpers.respondent_helpers import html_element
 from tests.helpers.world import World
 
 ROOT = Path(settings.BASE_DIR)
@@ -219,3 +220,19 @@ def test_the_demo_loads_the_directory(content: None, fast_password_hashing: None
     call_command("load_demo", stdout=StringIO())
     keys = set(SupportOrganisation.objects.filter(retired=False).values_list("key", flat=True))
     assert keys == {entry.key for entry in read_directory().organisations}
+
+
+@pytest.mark.django_db
+def test_a_retired_organisation_is_offered_only_to_the_action_that_names_it(world: World) -> None:
+    SupportOrganisation.objects.create(name="Taalpunt", kind=OrganisationKind.OTHER)
+    gone = SupportOrganisation.objects.create(name="Oud centrum", kind=OrganisationKind.OTHER, retired=True)
+    naming = Action.objects.create(school=world.school, round=world.round, title="Taalcafé", support=gone)
+    client = world.client_for(world.alice)
+
+    def offered(url: str) -> list[str]:
+        select = next(node for node in html_element(client.get(url)).iter("select") if node.attrs["name"] == "support")
+        return [option.text() for option in select.iter("option") if option.attrs.get("value")]
+
+    assert offered(reverse("actions:create", args=[world.school.id, world.round.id])) == ["Taalpunt"]
+    edit = reverse("actions:edit", args=[world.school.id, world.round.id, naming.id])
+    assert offered(edit) == ["Oud centrum", "Taalpunt"]
