@@ -20,7 +20,7 @@ from django.utils.http import urlencode
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from analysis.models import Round
-from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES
+from framework.models import PUPIL_AUDIENCES, SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES
 from respondents.languages import CHOICES, has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
@@ -53,7 +53,12 @@ def _shown_as(request: HttpRequest, round_: Round, preview: Preview) -> dict[str
     who answers, as on the real pages)."""
     language = respondent_language(request, "nl")
     unsaved = SurveyResponse(school=round_.school, round=round_, audience=preview.audience, language=language)
-    return {"preview": preview, "response": unsaved, "audience": preview.audience}
+    return {
+        "preview": preview,
+        "response": unsaved,
+        "audience": preview.audience,
+        "for_pupils": preview.audience in PUPIL_AUDIENCES,
+    }
 
 
 def _render(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:

@@ -101,6 +101,18 @@ def test_a_post_that_is_not_next_or_back_shows_the_page_again_with_what_was_tick
     assert shown.status_code == 200
     assert html_element(shown).attrs["lang"] == "tr"
     assert checked_values(shown) == ticked
+    assert 'class="r-nl" lang="nl"' in shown.content.decode()  # the Dutch text beside the Turkish
+
+
+def test_the_dutch_text_and_the_language_menu_stay_in_the_preview(world: World) -> None:
+    client = world.client_for(world.alice)
+    url = preview_url(world, "page", "parent", 1)
+    plain = client.get(url, {"lang": "ar"})
+    assert 'class="r-nl"' not in plain.content.decode()
+    links = [node.attrs["href"] for node in html_element(plain).iter("a")]
+    assert f"{url}?lang=ar&nl=1" in links  # "also show the Dutch text"
+    assert f"{url}?lang=fr" in links  # the language menu
+    assert 'class="r-nl" lang="nl"' in client.get(url, {"lang": "ar", "nl": "1"}).content.decode()
 
 
 def test_back_goes_to_the_previous_preview_page(world: World) -> None:
