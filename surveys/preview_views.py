@@ -95,6 +95,15 @@ def preview_index(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
 
 
 @login_required
+def preview_start(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, audience: str) -> HttpResponse:
+    """The first screen after the code: the choice of language; choosing one goes to the first page."""
+    round_, preview = _previewed(request, school_id, round_id, audience)
+    if request.method == "POST":
+        return _go(preview, 1, respondent_language(request, "nl"), False)
+    return _render(request, "surveys/language.html", _shown_as(request, round_, preview))
+
+
+@login_required
 def preview_page(
     request: AuthenticatedRequest, school_id: UUID, round_id: UUID, audience: str, page: int
 ) -> HttpResponse:

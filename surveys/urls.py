@@ -16,6 +16,11 @@ urlpatterns = [
     # The team's preview: the respondent's pages without a code, storing nothing (surveys.preview_views).
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/preview/", preview_views.preview_index, name="preview_index"),
     path(
+        "s/<uuid:school_id>/rounds/<uuid:round_id>/preview/<str:audience>/",
+        preview_views.preview_start,
+        name="preview_start",
+    ),
+    path(
         "s/<uuid:school_id>/rounds/<uuid:round_id>/preview/<str:audience>/<int:page>/",
         preview_views.preview_page,
         name="preview_page",

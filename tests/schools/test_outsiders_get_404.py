@@ -41,6 +41,7 @@ def test_the_walk_finds_the_school_urls() -> None:
         "surveys:invitations",
         "surveys:letters",
         "surveys:preview_index",
+        "surveys:preview_start",
         "surveys:preview_page",
         "surveys:preview_end",
         "surveys:preview_thanks",

@@ -24,10 +24,11 @@ def preview_url(world: World, name: str, audience: str, *rest: object) -> str:
 
 
 def walk_urls(world: World, audience: str) -> list[str]:
-    """Every step of the audience's questionnaire: the pages, the open question, the thank-you page."""
+    """Every step of the audience's questionnaire: the language, the pages, the open question, the thank-you page."""
     count = len(questionnaire_pages(world.round.id, audience))
     pages = [preview_url(world, "page", audience, page) for page in range(1, count + 1)]
-    return [*pages, preview_url(world, "end", audience), preview_url(world, "thanks", audience)]
+    start = preview_url(world, "start", audience)
+    return [start, *pages, preview_url(world, "end", audience), preview_url(world, "thanks", audience)]
 
 
 def stored(world: World) -> tuple[int, ...]:
@@ -56,9 +57,9 @@ def test_every_step_of_every_questionnaire_renders_as_the_respondent_sees_it(
             banner = next(node for node in root.iter("div") if node.attrs.get("data-testid") == "preview-banner")
             assert banner.attrs["lang"] == "nl"  # the staff language, whatever the respondent's
             assert in_dutch(BANNER) in banner.text()
-            if number <= len(pages):
+            if 2 <= number <= len(pages) + 1:
                 assert [name.removeprefix("item-") for name in item_names(page)] == [
-                    str(item) for item in pages[number - 1]
+                    str(item) for item in pages[number - 2]
                 ]
 
 
@@ -71,6 +72,10 @@ def test_walking_through_and_handing_in_stores_nothing_and_sets_no_device_cookie
     client = world.client_for(world.alice)
     responses = []
     for audience in SURVEY_AUDIENCES:
+        start = preview_url(world, "start", audience)
+        chosen = client.post(start, {"lang": "fr"})
+        assert chosen["Location"] == preview_url(world, "page", audience, 1) + "?lang=fr"
+        responses += [client.get(start), chosen]
         count = len(questionnaire_pages(world.round.id, audience))
         for page in range(1, count + 1):
             url = preview_url(world, "page", audience, page)
@@ -127,7 +132,7 @@ def test_back_goes_to_the_previous_preview_page(world: World) -> None:
 
 def test_the_forms_of_a_preview_post_to_the_preview_itself(world: World) -> None:
     client = world.client_for(world.alice)
-    for url in (preview_url(world, "page", "parent", 1), preview_url(world, "end", "parent")):
+    for url in (preview_url(world, step, "parent", *rest) for step, *rest in (("start",), ("page", 1), ("end",))):
         forms = list(parse(client.get(url).content).iter("form"))
         assert forms and all(form.attrs.get("action", "") == "" for form in forms)  # the address it came from
         assert "/q/" not in text_of(client.get(url))
@@ -204,7 +209,7 @@ def test_the_index_offers_every_questionnaire_in_every_language(world: World) ->
     assert page.status_code == 200
     forms = [form for form in html_element(page).iter("form") if "/preview/" in form.attrs.get("action", "")]
     assert [form.attrs["action"] for form in forms] == [
-        preview_url(world, "page", audience, 1) for audience in SURVEY_AUDIENCES
+        preview_url(world, "start", audience) for audience in SURVEY_AUDIENCES
     ]
     for form in forms:
         options = [node.attrs["value"] for node in form.iter("option")]
