@@ -1,6 +1,6 @@
 """The questionnaire as parents and pupils see it, for the school's team: no code, nothing stored.
 
-The pages are the respondent's own templates (surveys/page.html, end.html, thanks.html) rendered in the
+The pages are the respondent's own templates (surveys/language.html, page.html, end.html, thanks.html) in the
 chosen respondent language, with a banner in the staff language on top. Nothing here writes: no
 response, no answer, no tally, no device cookie. A form posted on a preview page only says where to
 go next; a post that is neither "next" nor "back" (a language or Dutch switch that submits the page)
@@ -48,6 +48,30 @@ def _previewed(request: HttpRequest, school_id: UUID, round_id: UUID, audience: 
     return round_, Preview(school_id, round_id, audience, translation.get_language() or "nl")
 
 
+@dataclass(frozen=True)
+class Step:
+    """One request on a step of the preview: what is previewed, in which language, and the button pressed."""
+
+    round: Round
+    preview: Preview
+    language: str
+    dutch: bool  # the Dutch text shown beside the translation
+    action: str | None  # the button a posted form was sent with
+    pages: list[list[UUID]]  # the questionnaire's item ids, page by page
+
+
+def _step(request: HttpRequest, school_id: UUID, round_id: UUID, audience: str) -> Step:
+    round_, preview = _previewed(request, school_id, round_id, audience)
+    return Step(
+        round_,
+        preview,
+        respondent_language(request, "nl"),
+        (request.POST.get("nl") or request.GET.get("nl")) == "1",
+        request.POST.get("action") if request.method == "POST" else None,
+        questionnaire_pages(round_.id, audience),
+    )
+
+
 def _shown_as(request: HttpRequest, round_: Round, preview: Preview) -> dict[str, object]:
     """What every preview page has: the preview, and a respondent that is never saved (templates may ask
     who answers, as on the real pages)."""
@@ -67,16 +91,13 @@ def _render(request: HttpRequest, template: str, context: dict[str, object]) -> 
     return respondent_render(request, "surveys/preview.html", context, respondent_language(request, "nl"))
 
 
-def _go(preview: Preview, step: str | int, language: str, dutch: bool) -> HttpResponse:
-    name = "surveys:preview_page" if isinstance(step, int) else f"surveys:preview_{step}"
+def _go(preview: Preview, to: str | int, language: str, dutch: bool) -> HttpResponse:
+    """To page `to` of the preview, or to its "end" or "thanks" step."""
+    name = "surveys:preview_page" if isinstance(to, int) else f"surveys:preview_{to}"
     args: list[object] = [preview.school_id, preview.round_id, preview.audience]
-    if isinstance(step, int):
-        args.append(step)
+    if isinstance(to, int):
+        args.append(to)
     return redirect(reverse(name, args=args) + "?" + urlencode({"lang": language, **({"nl": "1"} if dutch else {})}))
-
-
-def _show_dutch(request: HttpRequest) -> bool:
-    return (request.POST.get("nl") or request.GET.get("nl")) == "1"
 
 
 @login_required
@@ -107,46 +128,38 @@ def preview_start(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
 def preview_page(
     request: AuthenticatedRequest, school_id: UUID, round_id: UUID, audience: str, page: int
 ) -> HttpResponse:
-    round_, preview = _previewed(request, school_id, round_id, audience)
-    language = respondent_language(request, "nl")
-    dutch = _show_dutch(request)
-    pages = questionnaire_pages(round_.id, audience)
-    if not 1 <= page <= len(pages):
+    step = _step(request, school_id, round_id, audience)
+    if not 1 <= page <= len(step.pages):
         raise Http404
-    action = request.POST.get("action") if request.method == "POST" else None
-    if action == "back" and page > 1:
-        return _go(preview, page - 1, language, dutch)
-    if action == "next":
-        return _go(preview, page + 1 if page < len(pages) else "end", language, dutch)
-    item_ids = pages[page - 1]
+    if step.action == "back" and page > 1:
+        return _go(step.preview, page - 1, step.language, step.dutch)
+    if step.action == "next":
+        return _go(step.preview, page + 1 if page < len(step.pages) else "end", step.language, step.dutch)
+    item_ids = step.pages[page - 1]
     form = RespondentPageForm(request.POST if request.method == "POST" else None, item_ids=item_ids)
-    items = items_on_page(round_.id, audience, language, school_id, item_ids)
+    items = items_on_page(step.round.id, audience, step.language, school_id, item_ids)
     context = {
-        **_shown_as(request, round_, preview),
-        **question_page_context(form, items, page, len(pages), language, dutch),
+        **_shown_as(request, step.round, step.preview),
+        **question_page_context(form, items, page, len(step.pages), step.language, step.dutch),
     }
     return _render(request, "surveys/page.html", context)
 
 
 @login_required
 def preview_end(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, audience: str) -> HttpResponse:
-    round_, preview = _previewed(request, school_id, round_id, audience)
-    language = respondent_language(request, "nl")
-    dutch = _show_dutch(request)
-    count = len(questionnaire_pages(round_.id, audience))
-    action = request.POST.get("action") if request.method == "POST" else None
-    if action == "back" and count:
-        return _go(preview, count, language, dutch)
-    if action == "hand_in":
-        return _go(preview, "thanks", language, False)
-    form = OpenAnswerForm(request.POST if request.method == "POST" else None)
+    step = _step(request, school_id, round_id, audience)
+    count = len(step.pages)
+    if step.action == "back" and count:
+        return _go(step.preview, count, step.language, step.dutch)
+    if step.action == "hand_in":
+        return _go(step.preview, "thanks", step.language, False)
     context = {
-        **_shown_as(request, round_, preview),
-        "form": form,
+        **_shown_as(request, step.round, step.preview),
+        "form": OpenAnswerForm(request.POST if request.method == "POST" else None),
         "page": count + 1,
         "pages": count + 1,
         "percent": 100 * count // (count + 1),
-        "show_dutch": dutch and language != "nl",
+        "show_dutch": step.dutch and step.language != "nl",
     }
     return _render(request, "surveys/end.html", context)
 
