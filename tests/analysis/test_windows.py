@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -36,18 +37,14 @@ def close_url(world: World, voice: str) -> str:
     return reverse("analysis:voice_close", args=[world.school.id, world.round.id, voice])
 
 
+def start_in_march(client: Client, world: World, title: str, **voice_dates: str) -> HttpResponse:
+    """The coordinator starts a round for the first half of March 2027, with `voice_dates` for parents or pupils."""
+    fields = {"title": title, "scope": "whole_school", "starts_on": "2027-03-01", "ends_on": "2027-03-15"}
+    return client.post(reverse("analysis:round_create", args=[world.school.id]), fields | voice_dates)
+
+
 def test_a_new_round_has_three_open_voices_with_their_own_periods(world: World, alice_client: Client) -> None:
-    response = alice_client.post(
-        reverse("analysis:round_create", args=[world.school.id]),
-        {
-            "title": "Voorjaar",
-            "scope": "whole_school",
-            "starts_on": "2027-03-01",
-            "ends_on": "2027-03-15",
-            "parents_closes_on": "2027-04-30",
-            "invitees": [world.alice.pk],
-        },
-    )
+    response = start_in_march(alice_client, world, "Voorjaar", parents_closes_on="2027-04-30")
     assert response.status_code == 302
     created = windows(Round.objects.get(title="Voorjaar"))
     periods = {voice: (w.opens_on, w.closes_on, w.closed_at) for voice, w in created.items()}
@@ -59,16 +56,8 @@ def test_a_new_round_has_three_open_voices_with_their_own_periods(world: World, 
 
 
 def test_a_voice_period_that_ends_before_it_starts_is_refused(world: World, alice_client: Client) -> None:
-    response = alice_client.post(
-        reverse("analysis:round_create", args=[world.school.id]),
-        {
-            "title": "Verkeerd",
-            "scope": "whole_school",
-            "starts_on": "2027-03-01",
-            "ends_on": "2027-03-15",
-            "pupils_opens_on": "2027-05-01",
-            "pupils_closes_on": "2027-04-01",
-        },
+    response = start_in_march(
+        alice_client, world, "Verkeerd", pupils_opens_on="2027-05-01", pupils_closes_on="2027-04-01"
     )
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"pupils_closes_on"}
