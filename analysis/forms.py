@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from analysis.models import Round, Scope
+from analysis.models import Round, Scope, Voice
 from framework.localized import ShownItem
 from framework.scale_forms import ScaleAnswerForm, answer_choices, field_name
 from schools.models import Role, School
@@ -38,7 +38,37 @@ def team_people(school: School) -> Any:
     ).order_by("name")
 
 
+def _date_field(label: Any) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+# The voices that may get their own period on the round form (the team's is the round's own dates).
+QUESTIONNAIRE_PERIOD_FIELDS = {
+    Voice.PARENTS: ("parents_opens_on", "parents_closes_on"),
+    Voice.PUPILS: ("pupils_opens_on", "pupils_closes_on"),
+}
+
+
 class RoundForm(forms.ModelForm[Round]):
+    parents_opens_on = _date_field(_("Parents answer from"))
+    parents_closes_on = _date_field(_("Parents answer until"))
+    pupils_opens_on = _date_field(_("Pupils answer from"))
+    pupils_closes_on = _date_field(_("Pupils answer until"))
+    field_order = (
+        "title",
+        "scope",
+        "scope_description",
+        "starts_on",
+        "ends_on",
+        "parents_opens_on",
+        "parents_closes_on",
+        "pupils_opens_on",
+        "pupils_closes_on",
+        "previous",
+        "invitees",
+    )
     invitees = PeopleChoiceField(
         label=_("Who answers?"),
         queryset=User.objects.none(),
@@ -50,6 +80,13 @@ class RoundForm(forms.ModelForm[Round]):
     class Meta:
         model = Round
         fields = ("title", "scope", "scope_description", "starts_on", "ends_on", "previous")
+        labels = {"starts_on": _("The team answers from"), "ends_on": _("The team answers until")}
+        help_texts = {
+            "ends_on": _(
+                "The team's reflection. Parents and pupils get the same dates unless you give them their own "
+                "below: they usually answer after the team meeting, so give them a later end date."
+            )
+        }
         widgets = {
             "scope": forms.RadioSelect,
             "scope_description": forms.Textarea(attrs={"rows": 3}),
@@ -80,10 +117,28 @@ class RoundForm(forms.ModelForm[Round]):
         starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The end date comes before the start date."))
+        for opens_field, closes_field in QUESTIONNAIRE_PERIOD_FIELDS.values():
+            if not (cleaned.get(opens_field) or cleaned.get(closes_field)):
+                continue  # the round's dates, checked above
+            opens_on = cleaned.get(opens_field) or starts_on
+            closes_on = cleaned.get(closes_field) or ends_on
+            for name, value in ((opens_field, cleaned.get(opens_field)), (closes_field, cleaned.get(closes_field))):
+                if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+                    self.add_error(name, _("Give a date between 2000 and 2100."))
+            if opens_on and closes_on and closes_on < opens_on and closes_field not in self.errors:
+                self.add_error(closes_field, _("The end date comes before the start date."))
         scope = cleaned.get("scope")
         if scope in (Scope.GROUP, Scope.SITUATION) and not (cleaned.get("scope_description") or "").strip():
             self.add_error("scope_description", _("Describe the group or the situation this round is about."))
         return cleaned
+
+    def periods(self) -> dict[str, tuple[date, date]]:
+        """Each voice's period; a date left empty is the round's (the team's) date."""
+        data = self.cleaned_data
+        periods: dict[str, tuple[date, date]] = {Voice.TEAM: (data["starts_on"], data["ends_on"])}
+        for voice, (opens_field, closes_field) in QUESTIONNAIRE_PERIOD_FIELDS.items():
+            periods[voice] = (data.get(opens_field) or data["starts_on"], data.get(closes_field) or data["ends_on"])
+        return periods
 
 
 def _date_in_range(value: date) -> date:

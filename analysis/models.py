@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from framework.models import Dimension, Item
+from framework.models import PUPIL_AUDIENCES, Audience, Dimension, Item
 from schools.models import School
 
 
@@ -17,8 +17,30 @@ class Scope(models.TextChoices):
 
 
 class RoundStatus(models.TextChoices):
+    """OPEN while any of the round's voices collects answers; CLOSED once all are closed: the profile is final."""
+
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
+
+
+class Voice(models.TextChoices):
+    """Who speaks in a round; each voice collects answers in its own window (CollectionWindow)."""
+
+    TEAM = "team", _("the team's reflection")
+    PARENTS = "parents", _("the parents' voice")
+    PUPILS = "pupils", _("the pupils' voice")
+
+
+VOICE_AUDIENCES: dict[str, tuple[str, ...]] = {
+    Voice.TEAM: (Audience.TEAM,),
+    Voice.PARENTS: (Audience.PARENT,),
+    Voice.PUPILS: PUPIL_AUDIENCES,
+}
+
+
+def voice_of(audience: str) -> Voice:
+    """The voice an audience (framework.models.Audience) answers in."""
+    return next(Voice(voice) for voice, audiences in VOICE_AUDIENCES.items() if audience in audiences)
 
 
 class Round(models.Model):
@@ -56,7 +78,38 @@ class Round(models.Model):
 
     @property
     def is_open(self) -> bool:
+        """Some voice still collects answers, so the profile can still change (see CollectionWindow)."""
         return self.status == RoundStatus.OPEN
+
+    @property
+    def collects_questionnaires(self) -> bool:
+        """The parents' or the pupils' voice is open, so codes can be made (one query)."""
+        return self.windows.filter(closed_at__isnull=True).exclude(voice=Voice.TEAM).exists()
+
+
+class CollectionWindow(models.Model):
+    """The period in which one voice of a round answers, and whether it still does.
+
+    The dates are the plan the coordinator shows and follows; the voice stops collecting only when the
+    coordinator closes it (closed_at), which is final. The round is closed once all its voices are.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="windows")
+    voice = models.CharField(max_length=10, choices=Voice.choices)
+    opens_on = models.DateField(_("start date"))
+    closes_on = models.DateField(_("end date"))
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=("round", "voice"), name="one_window_per_voice")]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.get_voice_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
 
 
 class RoundItem(models.Model):

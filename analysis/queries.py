@@ -1,5 +1,7 @@
 """Reading a round from the database in a fixed, small number of queries."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 
 from analysis.models import Conclusion, DimensionNote, ResponseStatus, Round, RoundItem, TeamResponse
@@ -32,6 +34,21 @@ def counted_item_ids(round_: Round) -> QuerySet[RoundItem, object]:
 
 def counted_items(round_: Round, audience: str = Audience.TEAM) -> QuerySet[Item]:
     return Item.objects.filter(id__in=counted_item_ids(round_), audience=audience)
+
+
+@dataclass(frozen=True)
+class OpenQuestions:
+    open: int
+    total: int
+    first_open_dimension_id: int | None
+
+
+def open_questions(response: TeamResponse, round_: Round) -> OpenQuestions:
+    """How many of the round's team questions this member left without an answer ("weet ik niet" is one)."""
+    items = counted_items(round_)
+    unanswered = items.exclude(id__in=response.answers.values("item_id"))
+    first = unanswered.order_by("dimension__position").values_list("dimension_id", flat=True).first()
+    return OpenQuestions(open=unanswered.count(), total=items.count(), first_open_dimension_id=first)
 
 
 def participation(round_: Round) -> dict[str, int]:

@@ -15,16 +15,13 @@ from analysis.models import (
     ResponseStatus,
     Round,
     RoundItem,
-    RoundStatus,
     TeamResponse,
+    Voice,
 )
+from analysis.windows import VoiceClosed, close_voice, open_windows, voice_is_open
 from framework.item_bank import questionnaire_items, visible_team_items
-from framework.models import Dimension, HiddenItem
+from framework.models import Dimension
 from schools.models import School
-
-
-class RoundClosed(Exception):
-    """Answers of a closed round are frozen."""
 
 
 @transaction.atomic
@@ -38,7 +35,9 @@ def start_round(
     ends_on: date,
     invitees: Iterable[User],
     previous: Round | None = None,
+    periods: Mapping[str, tuple[date, date]] | None = None,
 ) -> Round:
+    """`periods` gives a voice (analysis.models.Voice) its own dates; the others get the round's."""
     round_ = Round.objects.create(
         school=school,
         title=title,
@@ -59,6 +58,7 @@ def start_round(
             *questionnaire_items().values_list("id", flat=True),
         ]
     RoundItem.objects.bulk_create(RoundItem(school=school, round=round_, item_id=item_id) for item_id in item_ids)
+    open_windows(round_, periods or {})
     invite_to_round(round_, invitees)
     return round_
 
@@ -81,9 +81,9 @@ def save_page(
     note: str,
 ) -> None:
     """Store one page: `answers` maps item id to a value (None: "weet ik niet"); items left out stay unanswered."""
-    round_ = Round.objects.select_for_update().get(pk=response.round_id)
-    if not round_.is_open:
-        raise RoundClosed
+    Round.objects.select_for_update().get(pk=response.round_id)
+    if not voice_is_open(response.round_id, Voice.TEAM):
+        raise VoiceClosed
     Answer.objects.filter(response=response, item_id__in=list(answers)).delete()
     Answer.objects.bulk_create(
         Answer(school_id=response.school_id, response=response, item_id=item_id, value=value)
@@ -100,26 +100,18 @@ def save_page(
 
 @transaction.atomic
 def submit_response(response: TeamResponse) -> None:
-    round_ = Round.objects.select_for_update().get(pk=response.round_id)
-    if not round_.is_open:
-        raise RoundClosed
+    Round.objects.select_for_update().get(pk=response.round_id)
+    if not voice_is_open(response.round_id, Voice.TEAM):
+        raise VoiceClosed
     response.status = ResponseStatus.SUBMITTED
     response.submitted_at = timezone.now()
     response.save(update_fields=["status", "submitted_at", "updated_at"])
 
 
-@transaction.atomic
 def close_round(round_: Round) -> None:
-    """Freeze the round: no more answers, and items hidden meanwhile leave it for good."""
-    locked = Round.objects.select_for_update().get(pk=round_.pk)
-    if not locked.is_open:
-        return
-    hidden = HiddenItem.objects.filter(school_id=locked.school_id).values("item_id")
-    RoundItem.objects.filter(round=locked, item_id__in=hidden).delete()
-    locked.status = RoundStatus.CLOSED
-    locked.closed_at = timezone.now()
-    locked.save(update_fields=["status", "closed_at"])
-    round_.status, round_.closed_at = locked.status, locked.closed_at
+    """Close every voice that is still open, and so the round (see analysis.windows.close_voice)."""
+    for voice in Voice:
+        close_voice(round_, voice)
 
 
 def save_conclusion(round_: Round, dimension: Dimension, text: str, by: User) -> Conclusion:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("s/<uuid:school_id>/rounds/", views.round_list, name="rounds"),
     path("s/<uuid:school_id>/rounds/new/", views.round_create, name="round_create"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/", views.round_detail, name="round"),
-    path("s/<uuid:school_id>/rounds/<uuid:round_id>/close/", views.round_close, name="round_close"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/close/<str:voice>/", views.voice_close, name="voice_close"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/answer/<int:page>/", views.answer_page, name="answer"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/hand-in/", views.hand_in, name="hand_in"),
 ]

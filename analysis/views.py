@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from uuid import UUID
 
 from django.contrib import messages
@@ -11,23 +12,23 @@ from django.utils.translation import gettext as _
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_own_response, get_round, get_rw_round
 from analysis.forms import AnswerPageForm, InviteToRoundForm, RoundForm
-from analysis.models import TeamResponse
+from analysis.models import TeamResponse, Voice
 from analysis.queries import (
     counted_items,
+    open_questions,
     participation,
     rounds_with_counts,
 )
 from analysis.rounds import (
-    RoundClosed,
-    close_round,
     invite_to_round,
     save_page,
     start_round,
     submit_response,
 )
+from analysis.windows import VoiceClosed, VoiceProgress, close_voice, voice_is_open, voice_states, windows_of
 from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
-from framework.localized import prefetch_item_texts, show_dimensions, show_items
+from framework.localized import ShownDimension, prefetch_item_texts, show_dimensions, show_items
 from framework.scale_forms import initial_answers
 from schools.access import get_analysis_membership, get_rw_membership
 
@@ -62,6 +63,7 @@ def round_create(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
                 data["ends_on"],
                 data["invitees"],
                 previous=data["previous"],
+                periods=form.periods(),
             )
             messages.success(request, _("The round is started. Invited people find it under Analysis rounds."))
             return redirect("analysis:round", school_id=school.id, round_id=round_.id)
@@ -82,8 +84,8 @@ def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID)
         request.POST if request.method == "POST" else None, school=round_.school, exclude_ids=invited_ids
     )
     if request.method == "POST":
-        if not round_.is_open:
-            messages.error(request, _("This round is closed; nobody can be invited any more."))
+        if not voice_is_open(round_.pk, Voice.TEAM):
+            messages.error(request, _("The team's reflection is closed; nobody can be invited any more."))
             return redirect("analysis:round", school_id=school_id, round_id=round_id)
         if form.is_valid():
             added = invite_to_round(round_, form.cleaned_data["invitees"])
@@ -91,30 +93,61 @@ def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID)
             messages.success(request, message % {"count": added})
             return redirect("analysis:round", school_id=school_id, round_id=round_id)
     mine = next((response for response in responses if response.user_id == request.user.pk), None)
+    counts = participation(round_)
+    team_progress = VoiceProgress(counts["submitted"], counts["in_progress"], anonymous=False)
+    voices = voice_states(round_, team_progress)
+    team_open = any(state.window.is_open for state in voices if state.window.voice == Voice.TEAM)
     context = {
         "membership": membership,
         "school": round_.school,
         "round": round_,
         "responses": responses if is_coordinator else [],
-        "counts": participation(round_),
+        "counts": counts,
+        "voices": voices,
+        "team_open": team_open,
         "mine": mine,
         "resume_page": min((mine.last_page if mine else 0) + 1, len(DIMENSION_KEYS)),
         "form": form,
         "is_coordinator": is_coordinator,
-        "can_invite": is_coordinator and round_.is_open and form.fields["invitees"].queryset.exists(),  # type: ignore[attr-defined]
+        "can_invite": is_coordinator and team_open and form.fields["invitees"].queryset.exists(),  # type: ignore[attr-defined]
     }
     return render(request, "analysis/round_detail.html", context)
 
 
 @login_required
-def round_close(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+def voice_close(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, voice: str) -> HttpResponse:
+    """Close one voice of the round, after a confirmation that says what happens to answers in progress."""
     membership, round_ = get_rw_round(request, school_id, round_id)
+    if voice not in Voice.values:
+        raise Http404
     if request.method == "POST":
-        close_round(round_)
-        messages.success(request, _("The round is closed. Its answers are frozen."))
-        return redirect("results:profile", school_id=school_id, round_id=round_id)
-    context = {"membership": membership, "school": round_.school, "round": round_, "counts": participation(round_)}
-    return render(request, "analysis/round_close.html", context)
+        closed = close_voice(round_, voice)
+        if closed:
+            messages.success(request, CLOSED_MESSAGES[voice]())
+        return redirect("analysis:round", school_id=school_id, round_id=round_id)
+    counts = participation(round_)
+    state = next(
+        state
+        for state in voice_states(round_, VoiceProgress(counts["submitted"], counts["in_progress"], anonymous=False))
+        if state.window.voice == voice
+    )
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "state": state,
+        "others_open": [w for v, w in windows_of(round_).items() if v != voice and w.is_open],
+    }
+    return render(request, "analysis/voice_close.html", context)
+
+
+CLOSED_MESSAGES: dict[str, Callable[[], str]] = {
+    Voice.TEAM: lambda: _(
+        "The team's reflection is closed. Parents and pupils go on answering until their voice closes."
+    ),
+    Voice.PARENTS: lambda: _("The parents' voice is closed. What parents saved is handed in."),
+    Voice.PUPILS: lambda: _("The pupils' voice is closed. What pupils saved is handed in."),
+}
 
 
 @login_required
@@ -135,24 +168,22 @@ def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
     form = AnswerPageForm(
         request.POST if request.method == "POST" else None, items=items, initial={**existing, "note": note}
     )
+    team_open = voice_is_open(round_.pk, Voice.TEAM)
     if request.method == "POST":
-        if not round_.is_open:
-            messages.error(request, _("This round is closed. Answers can no longer change."))
+        if not team_open:
+            messages.error(request, _("The team's reflection is closed. Answers can no longer change."))
             return redirect("analysis:round", school_id=school_id, round_id=round_id)
+        action = request.POST.get("action", "next")
         if form.is_valid():
             try:
                 save_page(response, dimension.dimension, page, form.answers(), form.cleaned_data["note"])
-                action = request.POST.get("action", "next")
-                if action == "submit":
-                    submit_response(response)
-                    messages.success(
-                        request,
-                        _("Thank you. Your answers are handed in; you can change them while the round is open."),
-                    )
-                    return redirect("analysis:round", school_id=school_id, round_id=round_id)
-            except RoundClosed:
-                messages.error(request, _("This round is closed. Answers can no longer change."))
+            except VoiceClosed:
+                messages.error(request, _("The team's reflection is closed. Answers can no longer change."))
                 return redirect("analysis:round", school_id=school_id, round_id=round_id)
+            if action == "submit":
+                if open_questions(response, round_).open:  # ask first, on a page of its own
+                    return redirect("analysis:hand_in", school_id=school_id, round_id=round_id)
+                return _hand_in(request, response)
             if action == "previous" and page > 1:
                 return redirect("analysis:answer", school_id=school_id, round_id=round_id, page=page - 1)
             if action == "save" or page == len(dimensions):
@@ -174,6 +205,47 @@ def answer_page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         "total_items": total_items,
         "percent": round(100 * answered_total / total_items) if total_items else 0,
         "is_last": page == len(dimensions),
-        "read_only": not round_.is_open,
+        "read_only": not team_open,
     }
     return render(request, "analysis/answer_page.html", context)
+
+
+@login_required
+def hand_in(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    """Hand in on purpose while questions are still open: the page says how many first (no JavaScript needed)."""
+    membership, round_, response = get_own_response(request, school_id, round_id)
+    if request.method == "POST":
+        if not voice_is_open(round_.pk, Voice.TEAM):
+            messages.error(request, _("The team's reflection is closed. Answers can no longer change."))
+            return redirect("analysis:round", school_id=school_id, round_id=round_id)
+        return _hand_in(request, response)
+    left_open = open_questions(response, round_)
+    dimensions = show_dimensions(get_language())
+    context = {
+        "membership": membership,
+        "school": round_.school,
+        "round": round_,
+        "left_open": left_open,
+        "first_open_page": _page_of(dimensions, left_open.first_open_dimension_id) or len(dimensions),
+        "team_open": voice_is_open(round_.pk, Voice.TEAM),
+    }
+    return render(request, "analysis/submit_warning.html", context)
+
+
+def _hand_in(request: AuthenticatedRequest, response: TeamResponse) -> HttpResponse:
+    try:
+        submit_response(response)
+    except VoiceClosed:
+        messages.error(request, _("The team's reflection is closed. Answers can no longer change."))
+    else:
+        messages.success(
+            request,
+            _("Thank you. Your answers are handed in; you can change them while the team's reflection is open."),
+        )
+    return redirect("analysis:round", school_id=response.school_id, round_id=response.round_id)
+
+
+def _page_of(dimensions: list[ShownDimension], dimension_id: int | None) -> int | None:
+    return next(
+        (number for number, shown in enumerate(dimensions, start=1) if shown.dimension.pk == dimension_id), None
+    )

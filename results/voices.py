@@ -2,7 +2,7 @@
 breakdowns and open answers — every part under the rule of five.
 
 The tallies hold only questionnaires released in chunks of at least five with the same group and home
-language (surveys.tallies), plus, once the round closes, the rest pooled as "other groups" / "other
+language (surveys.tallies), plus, once their voice closes, the rest pooled as "other groups" / "other
 languages". Every figure here is a sum over such chunks, so no arithmetic on the figures, on one page
 or between two downloads, isolates fewer than five people (docs/privacy.md).
 """
@@ -45,7 +45,7 @@ from results.queries import (
 from surveys.tallies import POOL, waiting_count
 
 MAX_GAPS = 10
-POOLED = GroupSize("", POOL, POOL, 0)  # what the questionnaires released together at the round's close are tallied as
+POOLED = GroupSize("", POOL, POOL, 0)  # what the questionnaires released together at their voice's close are tallied as
 
 
 @dataclass(frozen=True)

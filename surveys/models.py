@@ -87,6 +87,19 @@ class SurveyResponse(models.Model):
         indexes = [models.Index(fields=("round", "audience", "status"))]
 
 
+class HandedInAtClosing(models.Model):
+    """A device whose questionnaire in progress was handed in when its voice closed (surveys.round_closing).
+
+    So that device, coming back, is told that what it saved was handed in. It says nothing about which
+    questionnaire: rows are written in random order, with no link to the response, the code or a time.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    device_digest = models.CharField(max_length=64, unique=True)
+    language = models.CharField(max_length=10, default="nl")
+
+
 class SurveyAnswer(models.Model):
     """An answer on the five-step scale; empty means "weet ik niet / liever niet"."""
 

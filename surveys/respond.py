@@ -9,10 +9,11 @@ from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from analysis.models import ResponseStatus, RoundStatus
+from analysis.models import ResponseStatus, voice_of
+from analysis.windows import voice_is_open
 from respondents.codes import code_digest, resume_digest
 from surveys.devices import device_digest, new_device_token
-from surveys.models import CodeStatus, RespondentCode, SurveyAnswer, SurveyResponse
+from surveys.models import CodeStatus, HandedInAtClosing, RespondentCode, SurveyAnswer, SurveyResponse
 from surveys.tallies import count_handed_in
 
 
@@ -20,6 +21,7 @@ class Opening(enum.Enum):
     UNKNOWN = "unknown"
     IN_USE = "in_use"  # handed in, or started on another device: the same answer for both (no oracle)
     CLOSED = "closed"
+    HANDED_IN_AT_CLOSING = "handed_in_at_closing"  # this device was answering when the voice closed
     OPENED = "opened"
 
 
@@ -43,16 +45,15 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
     """
     with transaction.atomic():
         row = (
-            RespondentCode.objects.select_for_update()
-            .select_related("batch", "batch__round")
-            .filter(digest=code_digest(code))
-            .first()
+            RespondentCode.objects.select_for_update().select_related("batch").filter(digest=code_digest(code)).first()
         )
         if row is None:
             return OpenResult(Opening.UNKNOWN)
         batch = row.batch
         language = batch.home_language or "nl"
-        if batch.round.status != RoundStatus.OPEN:
+        if not voice_is_open(batch.round_id, voice_of(batch.audience)):
+            if device is not None and _was_answering_at_closing(batch.round_id, device):
+                return OpenResult(Opening.HANDED_IN_AT_CLOSING, language=language)
             return OpenResult(Opening.CLOSED, language=language)
         if row.status == CodeStatus.NEW:
             token = new_device_token()
@@ -77,6 +78,10 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
         if draft is None:
             return _claim_draft_from_before_devices(code, language)
         return OpenResult(Opening.OPENED, draft, draft.language)
+
+
+def _was_answering_at_closing(round_id: UUID, device: str) -> bool:
+    return HandedInAtClosing.objects.filter(round_id=round_id, device_digest=device_digest(device)).exists()
 
 
 def _claim_draft_from_before_devices(code: str, language: str) -> OpenResult:

@@ -38,6 +38,7 @@ from surveys.respond import (
     record_language_choice,
     save_answers,
 )
+from surveys.round_closing import was_handed_in_at_closing
 from surveys.texts import questionnaire_pages, respondent_item
 
 
@@ -71,7 +72,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                         "respondent", "We do not know this code. Check the code on your letter and try again."
                     ),
                 )
-            elif result.outcome in (Opening.IN_USE, Opening.CLOSED):
+            elif result.outcome in (Opening.IN_USE, Opening.CLOSED, Opening.HANDED_IN_AT_CLOSING):
                 shown_in = language if "lang" in request.GET or "lang" in request.POST else result.language
                 context = {"reason": result.outcome.value}
                 return respondent_render(
@@ -106,6 +107,12 @@ def _open_questionnaire(request: HttpRequest) -> tuple[SurveyResponse, str] | Ht
     token = device_token(request)
     response = draft_on_device(token) if token is not None else None
     if response is None:
+        closed_in = was_handed_in_at_closing(token) if token is not None else None
+        if closed_in is not None:  # this device was answering when its voice closed: say what happened
+            context: dict[str, object] = {"reason": "handed_in_at_closing"}
+            return respondent_render(
+                request, "surveys/code_message.html", context, respondent_language(request, closed_in)
+            )
         handed_in = handed_in_language(request)
         language = respondent_language(request, handed_in or "nl")
         after = "surveys:code" if handed_in is None else "surveys:thanks"

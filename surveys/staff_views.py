@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_rw_round
+from analysis.models import VOICE_AUDIENCES, Voice
+from analysis.windows import windows_of
 from framework.item_bank import questionnaire_items
 from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES, Audience
 from respondents.languages import MASTER, TRANSLATION_CHOICES, is_supported, native_name
@@ -34,10 +36,16 @@ from surveys.translations import correct_translation, translation_rows
 @login_required
 def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     membership, round_ = get_rw_round(request, school_id, round_id)
-    if request.method == "POST" and not round_.is_open:  # whatever was filled in: a closed round makes no codes
-        messages.error(request, _("This round is closed; no new codes can be made."))
+    open_windows = [window for window in windows_of(round_).values() if window.voice != Voice.TEAM and window.is_open]
+    if request.method == "POST" and not open_windows:  # whatever was filled in: closed voices make no codes
+        messages.error(request, _("The parents' and pupils' voices are closed; no new codes can be made."))
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     form = CodeBatchForm(request.POST if request.method == "POST" else None)
+    # Codes only for a voice that is open: the audience of a closed voice is no choice (and refused if posted).
+    open_audiences = {audience for window in open_windows for audience in VOICE_AUDIENCES[window.voice]}
+    form.fields["audience"].choices = [  # type: ignore[attr-defined]
+        choice for choice in SURVEY_AUDIENCE_CHOICES if choice[0] in open_audiences
+    ]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         issued = issue_codes(
@@ -68,6 +76,7 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
         "school": round_.school,
         "round": round_,
         "form": form,
+        "open_windows": sorted(open_windows, key=lambda window: window.voice),
         "batches": [
             (batch, kept_until(batch.id), (native_name(batch.home_language) if batch.home_language else ""))
             for batch in batches

@@ -11,7 +11,9 @@ from uuid import UUID, uuid4
 from django.db import IntegrityError, connections, transaction
 from django.db.models import Count, F, ForeignKey, QuerySet
 
-from analysis.models import ResponseStatus, Round, RoundStatus
+from analysis.models import ResponseStatus, Round
+from analysis.windows import closed_audiences
+from framework.models import SURVEY_AUDIENCES
 from surveys.models import AnswerTally, GroupTally, Release, SurveyAnswer, SurveyResponse
 
 # Questionnaires enter the figures in chunks of at least this many, never one by one: two downloads one
@@ -124,27 +126,29 @@ def count_handed_in(response: SurveyResponse) -> None:
 
 
 @transaction.atomic
-def release_the_rest(round_: Round) -> None:
-    """When a round closes: per audience, the questionnaires still waiting enter the figures together under
+def release_the_rest(round_: Round, audiences: tuple[str, ...] = SURVEY_AUDIENCES) -> None:
+    """When a voice closes: per audience, the questionnaires still waiting enter the figures together under
     "other groups" (POOL), if there are at least five of them; fewer stay out for good."""
     per_audience: dict[str, list[SurveyResponse]] = defaultdict(list)
-    for response in _waiting(round_.pk).select_for_update():
+    for response in _waiting(round_.pk).filter(audience__in=audiences).select_for_update():
         per_audience[response.audience].append(response)
     for chunk in per_audience.values():
         if len(chunk) >= MIN_CHUNK:
             _release(chunk, Release.POOL, POOL, POOL)
 
 
-def release_ready(round_: Round) -> None:
-    """Release what the hand-ins would have released (after questionnaires were stored some other way)."""
+def release_ready(round_: Round, audiences: tuple[str, ...] = SURVEY_AUDIENCES) -> None:
+    """Release what the hand-ins would have released (after questionnaires were stored some other way), and the
+    rest of every audience whose voice is closed."""
     cells: dict[tuple[str, str, str], list[SurveyResponse]] = defaultdict(list)
-    for response in _waiting(round_.pk).select_for_update():
+    for response in _waiting(round_.pk).filter(audience__in=audiences).select_for_update():
         cells[(response.audience, response.group_label, response.home_language)].append(response)
     for (_audience, group_label, home_language), chunk in cells.items():
         if len(chunk) >= MIN_CHUNK:
             _release(chunk, Release.CELL, group_label, home_language)
-    if round_.status == RoundStatus.CLOSED:
-        release_the_rest(round_)
+    closed = tuple(audience for audience in closed_audiences(round_) if audience in audiences)
+    if closed:
+        release_the_rest(round_, closed)
 
 
 def waiting_count(round_: Round) -> dict[str, int]:

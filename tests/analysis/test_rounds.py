@@ -7,7 +7,16 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from analysis.models import Answer, DimensionNote, ResponseStatus, Round, RoundStatus, TeamResponse
+from analysis.models import (
+    Answer,
+    CollectionWindow,
+    DimensionNote,
+    ResponseStatus,
+    Round,
+    RoundStatus,
+    TeamResponse,
+    Voice,
+)
 from analysis.queries import counted_items
 from framework.models import Dimension, HiddenItem
 from tests.helpers.world import World
@@ -101,13 +110,14 @@ def test_coordinator_sees_who_answered_but_not_the_answers(
     assert page.count('value="2"') == 0
 
 
-def test_closing_freezes_answers(world: World, bob_client: Client, alice_client: Client) -> None:
+def test_closing_the_team_reflection_freezes_answers(world: World, bob_client: Client, alice_client: Client) -> None:
     bob_client.post(answer_url(world, 1), page_post(world, 1, "2"))
-    close_url = reverse("analysis:round_close", args=[world.school.id, world.round.id])
+    close_url = reverse("analysis:voice_close", args=[world.school.id, world.round.id, "team"])
     assert alice_client.get(close_url).status_code == 200  # a confirmation page first
     alice_client.post(close_url)
+    assert CollectionWindow.objects.get(round=world.round, voice=Voice.TEAM).closed_at is not None
     world.round.refresh_from_db()
-    assert world.round.status == RoundStatus.CLOSED
+    assert world.round.status == RoundStatus.OPEN  # parents and pupils still answer
     before = sorted(Answer.objects.values_list("item_id", "value"))
     bob_client.post(answer_url(world, 1), page_post(world, 1, "5"))
     assert sorted(Answer.objects.values_list("item_id", "value")) == before
@@ -125,7 +135,10 @@ def test_hiding_an_item_takes_it_out_of_an_open_round_and_close_makes_that_final
     alice_client.post(url, {})  # shown again
     assert counted_items(world.round).filter(id=item.id).exists()
     alice_client.post(url, {"hidden": "on"})
-    alice_client.post(reverse("analysis:round_close", args=[world.school.id, world.round.id]))
+    for voice in ("team", "parents", "pupils"):
+        alice_client.post(reverse("analysis:voice_close", args=[world.school.id, world.round.id, voice]))
+    world.round.refresh_from_db()
+    assert world.round.status == RoundStatus.CLOSED
     alice_client.post(url, {})
     world.round.refresh_from_db()
     assert not counted_items(world.round).filter(id=item.id).exists()

@@ -97,7 +97,7 @@ def form_posts(world: World) -> list[tuple[str, dict[str, str]]]:
         (reverse("schools:members", args=[school]), {"email": "y@example.org", "role": "team"}),
         (reverse("analysis:round_create", args=[school]), {"title": "X"}),
         (reverse("analysis:round", args=[school, round_]), {"invitees": "1"}),
-        (reverse("analysis:round_close", args=[school, round_]), {}),
+        (reverse("analysis:voice_close", args=[school, round_, "parents"]), {}),
         (reverse("analysis:answer", args=[school, round_, 1]), {"note": "x"}),
         (reverse("results:profile", args=[school, round_]), {"dimension": "tijd", "tijd-text": "x"}),
         (reverse("framework:items", args=[school]), {"text_nl": "x?"}),
@@ -120,7 +120,7 @@ def test_every_form_carries_a_csrf_token(world: World, alice_client: Client) -> 
         reverse("analysis:answer", args=[school, round_, 1]),
         reverse("results:profile", args=[school, round_]),
         reverse("framework:items", args=[school]),
-        reverse("analysis:round_close", args=[school, round_]),
+        reverse("analysis:voice_close", args=[school, round_, "parents"]),
     ]:
         page = alice_client.get(url).content.decode()
         assert page.count("<form") == page.count('name="csrfmiddlewaretoken"'), url

@@ -8,8 +8,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from analysis.models import ResponseStatus
+from analysis.models import ResponseStatus, Voice
 from analysis.rounds import close_round
+from analysis.windows import close_voice
 from engagement.families.codes import issue_code
 from engagement.models import Declaration
 from respondents.codes import format_code
@@ -106,23 +107,29 @@ def test_an_unknown_code_after_choosing_arabic_on_the_code_page(world: World) ->
     assert html_element(wrong).attrs["dir"] == "rtl"
 
 
-def test_a_closed_round_stops_a_questionnaire_in_progress(world: World) -> None:
+def test_closing_the_parents_voice_stops_a_questionnaire_in_progress_and_hands_in_what_was_saved(
+    world: World,
+) -> None:
     code = issue(world, "ar").codes[0]
     client = Client()
     response = start(client, code, "ar")
     answer_page(client, response, 1)
     before = answers_of(response)
-    close_round(world.round)
+    close_voice(world.round, Voice.PARENTS)
 
+    handed_in = (
+        "The school closed the questionnaire while you were answering. What you had saved was handed in. Thank you!"
+    )
     for url in (page_url(response, 2), reverse("surveys:end")):
-        shown = client.get(url, {"lang": "ar"})
-        assert said("ar", "The questionnaire is closed") in text_of(shown)
+        shown = text_of(client.get(url, {"lang": "ar"}))
+        assert said("ar", "The questionnaire is closed") in shown
+        assert said("ar", handed_in) in shown
     names = [f"item-{item_id}" for item_id in before]
     client.post(page_url(response, 1), dict.fromkeys(names, "1") | {"lang": "ar", "action": "next"})
     client.post(reverse("surveys:end"), {"open_answer": "laat", "action": "hand_in"})
     response.refresh_from_db()
     assert answers_of(response) == before
-    assert response.status == ResponseStatus.IN_PROGRESS and response.open_answer == ""
+    assert response.status == ResponseStatus.SUBMITTED and response.open_answer == ""
 
 
 # ---------------------------------------------------------------- throttling

@@ -80,6 +80,7 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
         "item_id": Item.objects.filter(school__isnull=True).first().id,  # type: ignore[union-attr]
         "page": 1,
         "audience": "parent",
+        "voice": "team",
     }
     return {name: values[name] for name in pattern.pattern.converters}
 
@@ -110,7 +111,7 @@ def test_anonymous_visitor_is_sent_to_login(world: World) -> None:
     ("name", "args_of", "method"),
     [
         ("analysis:round_create", lambda w: [w.school.id], "get"),
-        ("analysis:round_close", lambda w: [w.school.id, w.round.id], "post"),
+        ("analysis:voice_close", lambda w: [w.school.id, w.round.id, "team"], "post"),
         ("schools:revoke_invitation", lambda w: [w.school.id, w.school.id], "post"),
         ("framework:item_visibility", lambda w: [w.school.id, Item.objects.first().id], "post"),  # type: ignore[union-attr]
     ],

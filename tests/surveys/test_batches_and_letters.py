@@ -146,7 +146,7 @@ def test_a_closed_round_refuses_new_batches(world: World, alice_client: Client) 
     for fields in (BATCH, {**BATCH, "size": "0"}):
         response = client.post(invitations_url(world), fields, follow=True)
         assert response.redirect_chain[-1][0] == invitations_url(world)
-        assert "This round is closed; no new codes can be made." in messages_of(response)
+        assert "The parents' and pupils' voices are closed; no new codes can be made." in messages_of(response)
     assert not CodeBatch.objects.exists()
 
 
