@@ -24,7 +24,8 @@ from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
 from respondents.throttle import record_failure, wait_for
-from surveys.devices import device_token, handed_in_cookie, handed_in_language, remember_device
+from surveys.addressing import words_for
+from surveys.devices import device_token, handed_in_audience, handed_in_cookie, handed_in_language, remember_device
 from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import SurveyResponse
 from surveys.respond import (
@@ -72,7 +73,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                 )
             elif result.outcome in (Opening.IN_USE, Opening.CLOSED):
                 shown_in = language if "lang" in request.GET or "lang" in request.POST else result.language
-                context = {"reason": result.outcome.value}
+                context = {"reason": result.outcome.value, "words": words_for(result.audience)}
                 return respondent_render(
                     request, "surveys/code_message.html", context, respondent_language(request, shown_in)
                 )
@@ -113,7 +114,8 @@ def _open_questionnaire(request: HttpRequest) -> tuple[SurveyResponse, str] | Ht
     if response.status != ResponseStatus.IN_PROGRESS:  # handed in by a request running beside this one
         return redirect(reverse("surveys:thanks") + _query(language, False))
     if response.round.status != RoundStatus.OPEN:  # closed while the questionnaire was busy
-        return respondent_render(request, "surveys/code_message.html", {"reason": "closed"}, language)
+        context = {"reason": "closed", "words": words_for(response.audience)}
+        return respondent_render(request, "surveys/code_message.html", context, language)
     return response, language
 
 
@@ -197,7 +199,8 @@ def end_page(request: HttpRequest) -> HttpResponse:
             return redirect(reverse("surveys:page", args=[count]) + _query(language, dutch))
         hand_in(response, form.cleaned_data["open_answer"])
         thanked = redirect(reverse("surveys:thanks") + _query(language, False))
-        remember_device(thanked, handed_in_cookie(language))  # the token is gone: nothing left to continue
+        # The token is gone: nothing left to continue; the cookie keeps how to thank.
+        remember_device(thanked, handed_in_cookie(language, response.audience))
         return thanked
     pages = page_count(response) + 1
     context = {
@@ -207,12 +210,14 @@ def end_page(request: HttpRequest) -> HttpResponse:
         "pages": pages,
         "percent": 100 * (pages - 1) // pages,
         "show_dutch": dutch and language != "nl",
+        "words": words_for(response.audience),
     }
     return respondent_render(request, "surveys/end.html", context, language, 400 if form.is_bound else 200)
 
 
 def thanks(request: HttpRequest) -> HttpResponse:
-    return respondent_render(request, "surveys/thanks.html", {}, respondent_language(request, "nl"))
+    context: dict[str, object] = {"words": words_for(handed_in_audience(request))}
+    return respondent_render(request, "surveys/thanks.html", context, respondent_language(request, "nl"))
 
 
 @transaction.non_atomic_requests
