@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import pgettext
 
 from respondents.languages import has_voice
+from respondents.letters import letter_text as family_letter_text
 from tests.helpers.respondent_helpers import issue, start
 from tests.helpers.survey_data import batch_url, make_batch
 from tests.helpers.tools import run_poppler
@@ -80,3 +81,13 @@ def test_the_question_page_offers_listening_only_with_a_voice(world: World, lang
     assert ("<audio" in page) is offered
     with translation.override(language):
         assert (pgettext("respondent", "Listen to the question") in page) is offered
+
+
+@pytest.mark.parametrize("reminder", [False, True])
+def test_the_family_letter_of_the_engagementsverklaring_promises_no_listening(world: World, reminder: bool) -> None:
+    """The declaration's family letter goes to families of every language, Somali and Tigrinya too."""
+    context = {"school": world.school, "school_year": "2026-2027", "address": "school.example/v/", "reminder": reminder}
+    for shown_in in ("nl", "en"):  # the Dutch column, and the English source every translation follows
+        text = family_letter_text("engagement/families/letter_text.html", context, shown_in).html
+        assert "QR" in text  # the letter itself, not an empty template
+        assert not re.search(r"luister|listen", text, re.IGNORECASE), text
