@@ -17,7 +17,11 @@ from framework.models import Audience
 class RespondentWords:
     """The sentences of the questionnaire's pages that speak to the respondent."""
 
+    choose_language: StrPromise
     open_question: StrPromise
+    no_names: StrPromise
+    your_code: StrPromise
+    another_code: StrPromise
     other_device: StrPromise
     lost_device: StrPromise
     closed: StrPromise
@@ -26,9 +30,13 @@ class RespondentWords:
 
 
 PARENT_WORDS = RespondentWords(
+    choose_language=pgettext_lazy("respondent", "Choose your language"),
     open_question=pgettext_lazy(
         "respondent", "Is there anything else you want to tell the school? (You may skip this.)"
     ),
+    no_names=pgettext_lazy("respondent", "Do not write names. The school reads this without knowing who wrote it."),
+    your_code=pgettext_lazy("respondent", "Your code"),
+    another_code=pgettext_lazy("respondent", "Type another code"),
     other_device=pgettext_lazy(
         "respondent",
         "Did you start on another phone or computer? Go on there. Answers are never shown on another device.",
@@ -47,9 +55,15 @@ PARENT_WORDS = RespondentWords(
 
 # Pupils of 12 to 18: "je", the school as their school, other pupils instead of other families.
 PUPIL_WORDS = RespondentWords(
+    choose_language=pgettext_lazy("respondent-pupil", "Choose your language"),
     open_question=pgettext_lazy(
         "respondent-pupil", "Is there anything else you want to tell the school? (You may skip this.)"
     ),
+    no_names=pgettext_lazy(
+        "respondent-pupil", "Do not write names. The school reads this without knowing who wrote it."
+    ),
+    your_code=pgettext_lazy("respondent-pupil", "Your code"),
+    another_code=pgettext_lazy("respondent-pupil", "Type another code"),
     other_device=pgettext_lazy(
         "respondent-pupil",
         "Did you start on another phone or computer? Go on there. Your answers are never shown on another device.",
@@ -68,9 +82,13 @@ PUPIL_WORDS = RespondentWords(
 
 # Pupils of 10 to 12: shorter sentences, everyday words ("teacher" rather than "the school").
 YOUNG_PUPIL_WORDS = RespondentWords(
+    choose_language=PUPIL_WORDS.choose_language,
     open_question=pgettext_lazy(
         "respondent-young", "Do you want to tell the school something else? You don't have to."
     ),
+    no_names=PUPIL_WORDS.no_names,
+    your_code=PUPIL_WORDS.your_code,
+    another_code=PUPIL_WORDS.another_code,
     other_device=PUPIL_WORDS.other_device,
     lost_device=pgettext_lazy("respondent-young", "Lost that phone or computer? Ask your teacher for a new code."),
     closed=pgettext_lazy("respondent-young", "You can no longer answer with this code. Thank you!"),

@@ -58,7 +58,9 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     if request.method == "POST":
         address = client_address(request)
         if wait := wait_for(address):
-            return respondent_render(request, "surveys/code_message.html", {"reason": wait.value}, language, 429)
+            # Who is typing is not known yet: spoken to as a parent.
+            context: dict[str, object] = {"reason": wait.value, "words": words_for(None)}
+            return respondent_render(request, "surveys/code_message.html", context, language, 429)
         if form.is_valid():
             normalized = normalize_code(form.cleaned_data["code"])
             result = open_with_code(normalized, device_token(request)) if normalized else None
@@ -132,7 +134,8 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         record_language_choice(response, language)
         return redirect(reverse("surveys:page", args=[1]) + _query(language, False))
-    return respondent_render(request, "surveys/language.html", {"response": response}, language)
+    context = {"response": response, "words": words_for(response.audience)}
+    return respondent_render(request, "surveys/language.html", context, language)
 
 
 @transaction.non_atomic_requests  # reads outside the write lock; save_answers has its own transaction

@@ -42,30 +42,30 @@ def visible_text(page: HttpResponse, questions: bool = True) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", markup) + " " + labels)
 
 
-def pupil_pages(world: World, audience: str) -> dict[str, str]:
-    """Each page of a pupil's questionnaire, in Dutch, as its text."""
-    issued = issue(world, size=3, audience=audience)
+def pupil_pages(world: World, audience: str, language: str = "nl") -> dict[str, str]:
+    """Each page of a pupil's questionnaire as its text, in Dutch or in the batch's `language`."""
+    issued = issue(world, home_language="" if language == "nl" else language, size=3, audience=audience)
     pupil, other_device = Client(), Client()
     pages = {"code page": visible_text(pupil.get(reverse("surveys:code")))}
     unknown = enter_code(pupil, "AAAAA-AAAAA")
     assert unknown.status_code == 200
     pages["unknown code"] = visible_text(unknown)
-    response = start(pupil, issued.codes[0])
-    pages["language"] = visible_text(pupil.get(reverse("surveys:language"), {"lang": "nl"}))
-    first_page = pupil.get(reverse("surveys:page", args=[1]), {"lang": "nl"})
+    response = start(pupil, issued.codes[0], language)
+    pages["language"] = visible_text(pupil.get(reverse("surveys:language"), {"lang": language}))
+    first_page = pupil.get(reverse("surveys:page", args=[1]), {"lang": language})
     pages["question page"] = visible_text(first_page, questions=False)
     pages["questions"] = visible_text(first_page)
     answer_everything(pupil, response)
-    pages["end"] = visible_text(pupil.get(reverse("surveys:end"), {"lang": "nl"}))
+    pages["end"] = visible_text(pupil.get(reverse("surveys:end"), {"lang": language}))
     thanked = hand_in(pupil, response)
     pages["thanks"] = visible_text(pupil.get(thanked["Location"]))
     in_use = enter_code(other_device, format_code(issued.codes[0]), address="10.1.1.2")
     assert in_use.status_code == 200
     pages["code in use"] = visible_text(in_use)
     busy = Client()
-    start(busy, issued.codes[1])
+    start(busy, issued.codes[1], language)
     close_round(world.round)
-    pages["closed while busy"] = visible_text(busy.get(reverse("surveys:page", args=[1]), {"lang": "nl"}))
+    pages["closed while busy"] = visible_text(busy.get(reverse("surveys:page", args=[1]), {"lang": language}))
     pages["closed"] = visible_text(enter_code(Client(), format_code(issued.codes[2]), address="10.1.1.3"))
     return pages
 
@@ -87,8 +87,19 @@ def test_no_pupil_page_says_u_or_speaks_of_families(world: World, audience: str)
         if name != "questions":
             assert not FAMILY.findall(text), f"{audience}, {name}: {FAMILY.findall(text)} in {text.split()}"
     # The pages that speak to the pupil do so with "je", so the check above read real sentences.
-    for name in ("end", "thanks", "code in use", "closed", "closed while busy"):
+    for name in ("language", "end", "thanks", "code in use", "closed", "closed while busy"):
         assert re.search(r"\b(?:je|jij|Je|Ben je|kun je)\b", pages[name]), f"{audience}, {name}: {pages[name]}"
+
+
+@pytest.mark.parametrize("audience", PUPIL_AUDIENCES)
+def test_a_french_speaking_pupil_is_told_tu_once_the_code_is_known(world: World, audience: str) -> None:
+    """Before the code nobody knows who types it ("Votre code"); from the language choice on, a pupil is "tu"."""
+    pages = pupil_pages(world, audience, "fr")
+    for name in ("language", "question page", "end", "thanks", "code in use", "closed", "closed while busy"):
+        assert not re.search(r"\b(?:vous|votre|vos|Vous|Votre|Vos)\b", pages[name]), (
+            f"{audience}, {name}: {pages[name]}"
+        )
+    assert "Choisis ta langue" in pages["language"] and "N'écris pas de noms" in pages["end"]
 
 
 @pytest.mark.parametrize("audience", PUPIL_AUDIENCES)
