@@ -22,10 +22,7 @@ class InvitationForm(forms.ModelForm[Invitation]):
     def __init__(self, *args: object, school: School, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.school = school
-        self.fields["role"].help_text = _(
-            "Coordinators run rounds and write the plan; team members answer; parent representatives "
-            "see shared results; support coaches read and advise."
-        )
+        self.fields["role"].help_text = _("What each role can open is listed under “What each role can open” above.")
 
     class Meta:
         model = Invitation

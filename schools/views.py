@@ -19,6 +19,7 @@ from schools.invitations import (
     withdraw_invitation,
 )
 from schools.models import Invitation, Membership
+from schools.role_promises import ROLE_PROMISES
 from schools.schools import register_school
 
 
@@ -67,6 +68,7 @@ def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
         "invitations": Invitation.objects.filter(school=school, accepted_at__isnull=True) if is_coordinator else [],
         "form": form,
         "is_coordinator": is_coordinator,
+        "role_promises": ROLE_PROMISES,
     }
     return render(request, "schools/members.html", context)
 

@@ -15,7 +15,8 @@ from django.http import HttpRequest, HttpResponse
 COOKIE_NAME = "betrokken_questionnaire"
 COOKIE_PATH = "/q/"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 60  # long enough for a round; closing the browser loses nothing
-HANDED_IN = "handed-in:"  # then the language: after hand-in the device only knows to thank, and in what language
+# Then the language and the audience: after hand-in the device only knows to thank, in what language and how.
+HANDED_IN = "handed-in:"
 
 
 def new_device_token() -> str:
@@ -32,14 +33,28 @@ def device_token(request: HttpRequest) -> str | None:
     return token if token and not token.startswith(HANDED_IN) else None
 
 
-def handed_in_cookie(language: str) -> str:
-    return HANDED_IN + language
+def handed_in_cookie(language: str, audience: str) -> str:
+    return f"{HANDED_IN}{language}:{audience}"
+
+
+def _handed_in(request: HttpRequest) -> tuple[str, str] | None:
+    value = request.COOKIES.get(COOKIE_NAME, "")
+    if not value.startswith(HANDED_IN):
+        return None
+    language, _, audience = value.removeprefix(HANDED_IN).partition(":")  # before pupils' words: no audience
+    return language, audience
 
 
 def handed_in_language(request: HttpRequest) -> str | None:
     """The language of the questionnaire this device handed in last, if it did."""
-    value = request.COOKIES.get(COOKIE_NAME, "")
-    return value.removeprefix(HANDED_IN) if value.startswith(HANDED_IN) else None
+    handed_in = _handed_in(request)
+    return handed_in[0] if handed_in else None
+
+
+def handed_in_audience(request: HttpRequest) -> str | None:
+    """The audience (parent, pupils) of the questionnaire this device handed in last, if it did and is known."""
+    handed_in = _handed_in(request)
+    return handed_in[1] or None if handed_in else None
 
 
 def remember_device(response: HttpResponse, value: str) -> None:

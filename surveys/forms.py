@@ -2,9 +2,9 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
-from django.utils.translation import pgettext_lazy
 
 from framework.scale_forms import ScaleAnswerForm, field_name
+from surveys.addressing import PARENT_WORDS
 
 
 class RespondentPageForm(ScaleAnswerForm):
@@ -25,7 +25,7 @@ class RespondentPageForm(ScaleAnswerForm):
 
 class OpenAnswerForm(forms.Form):
     open_answer = forms.CharField(
-        label=pgettext_lazy("respondent", "Is there anything else you want to tell the school? (You may skip this.)"),
+        label=PARENT_WORDS.open_question,  # the page shows the words of its audience (surveys.addressing)
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -1,8 +1,10 @@
 """Printable invitation letters: one A4 per family, Dutch beside the family's language, with QR code."""
 
 from respondents.codes import format_code
+from respondents.languages import has_voice
 from respondents.letters import Letter, LetterText, code_link, isolated, letter_text, qr_svg, short_address
 from respondents.letters import letters_pdf as print_letters
+from surveys.addressing import letter_template_for
 from surveys.models import CodeBatch
 
 
@@ -15,9 +17,11 @@ def _letter_text(batch: CodeBatch, language: str) -> LetterText:
         "batch": batch,
         "school": batch.round.school,
         "address": isolated(short_address("surveys:code")),
-        "audience": batch.audience,
+        # Both columns promise read-aloud only when the family's language has a voice: a Somali family
+        # reading "listen to the questions" in the Dutch column would look for it in vain.
+        "read_aloud": has_voice(batch.home_language or "nl"),
     }
-    return letter_text("surveys/letter_text.html", context, language)
+    return letter_text(letter_template_for(batch.audience), context, language)
 
 
 def letters_pdf(batch: CodeBatch, codes: list[str]) -> bytes:

@@ -31,6 +31,7 @@ class OpenResult:
     response: SurveyResponse | None = None
     language: str = "nl"  # the batch's home language, to greet an unknown respondent in
     device_token: str | None = None  # set when a new questionnaire starts: the cookie of its device
+    audience: str = ""  # the batch's audience, to speak to a pupil as a pupil
 
 
 class AlreadyHandedIn(Exception):
@@ -53,8 +54,8 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
         language = batch.home_language or "nl"
         if not voice_is_open(batch.round_id, voice_of(batch.audience)):
             if device is not None and _was_answering_at_closing(batch.round_id, device):
-                return OpenResult(Opening.HANDED_IN_AT_CLOSING, language=language)
-            return OpenResult(Opening.CLOSED, language=language)
+                return OpenResult(Opening.HANDED_IN_AT_CLOSING, language=language, audience=batch.audience)
+            return OpenResult(Opening.CLOSED, language=language, audience=batch.audience)
         if row.status == CodeStatus.NEW:
             token = new_device_token()
             response = SurveyResponse.objects.create(
@@ -76,7 +77,7 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
                 resume_digest=resume_digest(code), device_digest=device_digest(device)
             ).first()
         if draft is None:
-            return _claim_draft_from_before_devices(code, language)
+            return _claim_draft_from_before_devices(code, language, batch.audience)
         return OpenResult(Opening.OPENED, draft, draft.language)
 
 
@@ -84,14 +85,14 @@ def _was_answering_at_closing(round_id: UUID, device: str) -> bool:
     return HandedInAtClosing.objects.filter(round_id=round_id, device_digest=device_digest(device)).exists()
 
 
-def _claim_draft_from_before_devices(code: str, language: str) -> OpenResult:
+def _claim_draft_from_before_devices(code: str, language: str, audience: str) -> OpenResult:
     """A questionnaire started before drafts belonged to a device has none: the first device that types its
     code takes it over, so what that parent saved is not lost; from then on it is that device's."""
     legacy = SurveyResponse.objects.filter(
         resume_digest=resume_digest(code), device_digest__isnull=True, status=ResponseStatus.IN_PROGRESS
     ).first()
     if legacy is None:
-        return OpenResult(Opening.IN_USE, language=language)
+        return OpenResult(Opening.IN_USE, language=language, audience=audience)
     token = new_device_token()
     legacy.device_digest = device_digest(token)
     legacy.save(update_fields=["device_digest"])

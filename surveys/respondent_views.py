@@ -24,7 +24,8 @@ from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
 from respondents.throttle import record_failure, wait_for
-from surveys.devices import device_token, handed_in_cookie, handed_in_language, remember_device
+from surveys.addressing import words_for
+from surveys.devices import device_token, handed_in_audience, handed_in_cookie, handed_in_language, remember_device
 from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import SurveyResponse
 from surveys.page_context import items_on_page, question_page_context
@@ -59,7 +60,9 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     if request.method == "POST":
         address = client_address(request)
         if wait := wait_for(address):
-            return respondent_render(request, "surveys/code_message.html", {"reason": wait.value}, language, 429)
+            # Who is typing is not known yet: spoken to as a parent.
+            context: dict[str, object] = {"reason": wait.value, "words": words_for(None)}
+            return respondent_render(request, "surveys/code_message.html", context, language, 429)
         if form.is_valid():
             normalized = normalize_code(form.cleaned_data["code"])
             result = open_with_code(normalized, device_token(request)) if normalized else None
@@ -74,7 +77,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                 )
             elif result.outcome in (Opening.IN_USE, Opening.CLOSED, Opening.HANDED_IN_AT_CLOSING):
                 shown_in = language if "lang" in request.GET or "lang" in request.POST else result.language
-                context = {"reason": result.outcome.value}
+                context = {"reason": result.outcome.value, "words": words_for(result.audience)}
                 return respondent_render(
                     request, "surveys/code_message.html", context, respondent_language(request, shown_in)
                 )
@@ -121,7 +124,8 @@ def _open_questionnaire(request: HttpRequest) -> tuple[SurveyResponse, str] | Ht
     if response.status != ResponseStatus.IN_PROGRESS:  # handed in by a request running beside this one
         return redirect(reverse("surveys:thanks") + _query(language, False))
     if response.round.status != RoundStatus.OPEN:  # closed while the questionnaire was busy
-        return respondent_render(request, "surveys/code_message.html", {"reason": "closed"}, language)
+        context = {"reason": "closed", "words": words_for(response.audience)}
+        return respondent_render(request, "surveys/code_message.html", context, language)
     return response, language
 
 
@@ -138,7 +142,8 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         record_language_choice(response, language)
         return redirect(reverse("surveys:page", args=[1]) + _query(language, False))
-    return respondent_render(request, "surveys/language.html", {"response": response}, language)
+    context = {"response": response, "words": words_for(response.audience)}
+    return respondent_render(request, "surveys/language.html", context, language)
 
 
 @transaction.non_atomic_requests  # reads outside the write lock; save_answers has its own transaction
@@ -191,7 +196,8 @@ def end_page(request: HttpRequest) -> HttpResponse:
             return redirect(reverse("surveys:page", args=[count]) + _query(language, dutch))
         hand_in(response, form.cleaned_data["open_answer"])
         thanked = redirect(reverse("surveys:thanks") + _query(language, False))
-        remember_device(thanked, handed_in_cookie(language))  # the token is gone: nothing left to continue
+        # The token is gone: nothing left to continue; the cookie keeps how to thank.
+        remember_device(thanked, handed_in_cookie(language, response.audience))
         return thanked
     pages = page_count(response) + 1
     context = {
@@ -201,12 +207,14 @@ def end_page(request: HttpRequest) -> HttpResponse:
         "pages": pages,
         "percent": 100 * (pages - 1) // pages,
         "show_dutch": dutch and language != "nl",
+        "words": words_for(response.audience),
     }
     return respondent_render(request, "surveys/end.html", context, language, 400 if form.is_bound else 200)
 
 
 def thanks(request: HttpRequest) -> HttpResponse:
-    return respondent_render(request, "surveys/thanks.html", {}, respondent_language(request, "nl"))
+    context: dict[str, object] = {"words": words_for(handed_in_audience(request))}
+    return respondent_render(request, "surveys/thanks.html", context, respondent_language(request, "nl"))
 
 
 @transaction.non_atomic_requests

@@ -161,7 +161,7 @@ def device(scene: Scene, which: str) -> Client:
     client = Client()
     client.cookies[COOKIE_NAME] = {
         "draft": scene.draft_device,
-        "submitted": handed_in_cookie(scene.submitted.language),
+        "submitted": handed_in_cookie(scene.submitted.language, scene.submitted.audience),
         "unknown": new_device_token(),
     }[which]
     return client

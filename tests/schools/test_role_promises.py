@@ -1,0 +1,51 @@
+"""The people page promises each role only what it can open: every sentence's link opens for that role."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from schools.models import Membership, Role
+from schools.role_promises import ROLE_PROMISES
+from tests.helpers.world import World, make_user
+
+ROLE_LINE = re.compile(r'<dd data-role="(?P<role>[a-z_]+)">(?P<sentence>[^<]*)<a href="(?P<href>[^"]+)">')
+
+
+def member_with(world: World, role: str) -> Client:
+    if role == Role.COORDINATOR:
+        return world.client_for(world.alice)
+    user = make_user(f"Iemand {role}", f"{role}@example.org")
+    Membership.objects.create(school=world.school, user=user, role=role)
+    return world.client_for(user)
+
+
+def test_every_role_has_one_promise() -> None:
+    assert sorted(promise.role for promise in ROLE_PROMISES) == sorted(Role.values)
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_each_role_opens_every_page_the_people_page_promises_it(world: World, role: str) -> None:
+    client = member_with(world, role)
+    page = client.get(reverse("schools:members", args=[world.school.id]))
+    assert page.status_code == 200
+    promised = {match["role"]: match for match in ROLE_LINE.finditer(page.content.decode())}
+    assert set(promised) == set(Role.values)
+    own = promised[role]
+    assert own["sentence"].strip()
+    opened = client.get(own["href"])
+    assert opened.status_code == 200, (role, own["href"], opened.status_code)
+
+
+def test_parent_representatives_are_not_promised_what_they_cannot_open(world: World) -> None:
+    client = member_with(world, Role.PARENT_REP)
+    page = client.get(reverse("schools:members", args=[world.school.id])).content.decode()
+    promise = next(promise for promise in ROLE_PROMISES if promise.role == Role.PARENT_REP)
+    with translation.override("nl"):
+        assert str(promise.sentence) in page
+    assert "gedeelde resultaten" not in page
+    # What the sentence says they do not open, they indeed cannot open.
+    assert client.get(reverse("analysis:rounds", args=[world.school.id])).status_code == 403
+    assert client.get(reverse("results:profile", args=[world.school.id, world.round.id])).status_code == 403
