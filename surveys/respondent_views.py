@@ -17,15 +17,17 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.addresses import client_address
 from analysis.models import ResponseStatus, RoundStatus
+from framework.models import PUPIL_AUDIENCES
 from framework.scale_forms import initial_answers
 from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
 from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
-from respondents.throttle import record_failure, wait_for
+from respondents.throttle import look_up_counted, record_failure, wait_for
 from surveys.devices import device_token, handed_in_cookie, handed_in_language, remember_device
 from surveys.forms import OpenAnswerForm, RespondentPageForm
+from surveys.landing import landing_for_code, questionnaire_minutes
 from surveys.models import SurveyResponse
 from surveys.respond import (
     AlreadyHandedIn,
@@ -50,8 +52,11 @@ def _query(language: str, dutch: bool) -> str:
 
 @transaction.non_atomic_requests
 def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
-    language = respondent_language(request, "nl")
     from_link = normalize_code(code)  # a link may carry the code plain or as printed (ABCDE-FGHJK)
+    landing = None
+    if from_link and request.method == "GET":  # a link: greet in the batch's language before the code is sent
+        landing = look_up_counted(client_address(request), lambda: landing_for_code(from_link))
+    language = respondent_language(request, landing.language if landing else "nl")
     prefilled = format_code(from_link) if from_link else code
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":
@@ -84,9 +89,13 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                     remember_device(opened, result.device_token)
                 return opened
     explicit = "lang" in request.GET or "lang" in request.POST
-    return respondent_render(
-        request, "surveys/code_entry.html", {"form": form, "explicit_language": explicit}, language
-    )
+    greeting: dict[str, object] = {"form": form, "explicit_language": explicit}
+    if landing is not None:  # a link of a known batch: what this is, how long it takes, in its language
+        greeting |= {
+            "for_pupils": landing.for_pupils,
+            "minutes": questionnaire_minutes(landing.round_id, landing.audience),
+        }
+    return respondent_render(request, "surveys/code_entry.html", greeting, language)
 
 
 def resume_url(response: SurveyResponse) -> str:
@@ -130,7 +139,12 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         record_language_choice(response, language)
         return redirect(reverse("surveys:page", args=[1]) + _query(language, False))
-    return respondent_render(request, "surveys/language.html", {"response": response}, language)
+    context = {
+        "response": response,
+        "for_pupils": response.audience in PUPIL_AUDIENCES,
+        "minutes": questionnaire_minutes(response.round_id, response.audience),
+    }
+    return respondent_render(request, "surveys/language.html", context, language)
 
 
 @transaction.non_atomic_requests  # reads outside the write lock; save_answers has its own transaction
