@@ -21,7 +21,7 @@ from framework.models import PUPIL_AUDIENCES
 from framework.scale_forms import initial_answers
 from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
-from respondents.languages import has_voice
+from respondents.languages import has_voice, is_supported
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
 from respondents.throttle import look_up_counted, record_failure, wait_for
@@ -48,6 +48,21 @@ def show_dutch(request: HttpRequest) -> bool:
 
 def _query(language: str, dutch: bool) -> str:
     return "?" + urlencode({"lang": language, **({"nl": "1"} if dutch else {})})
+
+
+def _shown_next(request: HttpRequest, language: str, dutch: bool) -> tuple[str, bool] | None:
+    """The language and Dutch text a button of the page's form asked for; None when it asks to go on or back.
+
+    These buttons submit the page, so what was ticked is saved before the page shows again. An unknown
+    language keeps the current one (the answers are saved all the same).
+    """
+    if "switch_to" in request.POST:
+        asked = request.POST.get("switch_to")
+        return (asked if asked is not None and is_supported(asked) else language), dutch
+    action = request.POST.get("action")
+    if action in ("show_dutch", "hide_dutch"):
+        return language, action == "show_dutch"
+    return None
 
 
 @transaction.non_atomic_requests
@@ -161,10 +176,14 @@ def question_page(request: HttpRequest, page: int) -> HttpResponse:
     if request.method == "POST":
         form = RespondentPageForm(request.POST, item_ids=item_ids)
         if form.is_valid():
+            shown_next = _shown_next(request, language, dutch)
             try:
-                save_answers(response, page, form.answers(), language)
+                saved_in = shown_next[0] if shown_next else language
+                save_answers(response, page, form.answers(), saved_in, goes_on=shown_next is None)
             except AlreadyHandedIn:
                 return redirect(reverse("surveys:thanks") + _query(language, False))
+            if shown_next is not None:
+                return redirect(reverse("surveys:page", args=[page]) + _query(*shown_next))
             if request.POST.get("action") == "back" and page > 1:
                 return redirect(reverse("surveys:page", args=[page - 1]) + _query(language, dutch))
             if page == len(pages):
@@ -188,6 +207,8 @@ def question_page(request: HttpRequest, page: int) -> HttpResponse:
         "percent": round(100 * (page - 1) / (len(pages) + 1)),
         "show_dutch": dutch and language != "nl",
         "voice": has_voice(language),
+        "answers_form": "r-answers",
+        "enter_goes_on": True,
     }
     status = 400 if form.is_bound else 200  # a bound form here did not validate
     return respondent_render(request, "surveys/page.html", context, language, status)
@@ -204,12 +225,19 @@ def end_page(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"open_answer": response.open_answer}
     )
     if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["open_answer"]
+        shown_next = _shown_next(request, language, dutch)
+        if shown_next is not None:  # the Dutch text or another language: what was typed is kept
+            if not keep_open_answer(response, text):
+                return redirect(reverse("surveys:thanks") + _query(language, False))
+            record_language_choice(response, shown_next[0])
+            return redirect(reverse("surveys:end") + _query(*shown_next))
         if request.POST.get("action") == "back":
             # Going back keeps what was typed so far, like every other page that is left.
-            keep_open_answer(response, form.cleaned_data["open_answer"])
+            keep_open_answer(response, text)
             count = page_count(response)
             return redirect(reverse("surveys:page", args=[count]) + _query(language, dutch))
-        hand_in(response, form.cleaned_data["open_answer"])
+        hand_in(response, text)
         thanked = redirect(reverse("surveys:thanks") + _query(language, False))
         remember_device(thanked, handed_in_cookie(language))  # the token is gone: nothing left to continue
         return thanked
@@ -221,6 +249,7 @@ def end_page(request: HttpRequest) -> HttpResponse:
         "pages": pages,
         "percent": 100 * (pages - 1) // pages,
         "show_dutch": dutch and language != "nl",
+        "answers_form": "r-answers",
     }
     return respondent_render(request, "surveys/end.html", context, language, 400 if form.is_bound else 200)
 

@@ -181,7 +181,7 @@ def test_parent_answers_in_arabic_on_a_small_phone(
             expect(page).to_have_url(re.compile(r"/2/\?lang=ar$"))
             expect(page.locator("fieldset.r-q input[type=radio]:checked")).to_have_count(given)
             # From here on the Dutch text is shown beside the Arabic, left to right.
-            page.locator(".r-dutch-toggle a[href$='nl=1']").click()
+            page.locator(".r-dutch-toggle button[value=show_dutch]").click()
             expect(page).to_have_url(re.compile(r"/2/\?lang=ar&nl=1$"))
             expect(page.locator("fieldset.r-q input[type=radio]:checked")).to_have_count(given)
             dutch = page.locator("fieldset.r-q .r-nl[lang=nl]").first
