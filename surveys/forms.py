@@ -23,10 +23,20 @@ class RespondentPageForm(ScaleAnswerForm):
         return str(value) if value else ""
 
 
+OPEN_ANSWER_LIMIT = 2000  # characters; the page shows the limit, and a longer text comes back with it kept
+
+
 class OpenAnswerForm(forms.Form):
     open_answer = forms.CharField(
         label=pgettext_lazy("respondent", "Is there anything else you want to tell the school? (You may skip this.)"),
         required=False,
-        max_length=2000,
+        max_length=OPEN_ANSWER_LIMIT,
+        error_messages={
+            "max_length": pgettext_lazy(
+                "respondent",
+                "This text has %(show_value)d characters; at most %(limit_value)d fit. "
+                "Make it a little shorter: nothing has been lost.",
+            )
+        },
         widget=forms.Textarea(attrs={"rows": 4}),
     )

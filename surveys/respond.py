@@ -146,6 +146,11 @@ def save_answers(
     response.last_page, response.language = max(response.last_page, page if goes_on else 0), language
 
 
+def has_answered_anything(response: SurveyResponse, open_answer: str) -> bool:
+    """Whether anything was given: an answer on a page ("I don't know" included) or a word in the open question."""
+    return bool(open_answer.strip()) or response.answers.exists()
+
+
 def hand_in(response: SurveyResponse, open_answer: str) -> bool:
     """Hand in; returns False when it was handed in already. Erases the link to the code and to the device."""
     with transaction.atomic():

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
@@ -26,7 +28,7 @@ from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
 from respondents.throttle import look_up_counted, record_failure, wait_for
 from surveys.devices import device_token, handed_in_cookie, handed_in_language, remember_device
-from surveys.forms import OpenAnswerForm, RespondentPageForm
+from surveys.forms import OPEN_ANSWER_LIMIT, OpenAnswerForm, RespondentPageForm
 from surveys.landing import landing_for_code, questionnaire_minutes
 from surveys.models import SurveyResponse
 from surveys.respond import (
@@ -34,6 +36,7 @@ from surveys.respond import (
     Opening,
     draft_on_device,
     hand_in,
+    has_answered_anything,
     keep_open_answer,
     open_with_code,
     record_language_choice,
@@ -224,6 +227,7 @@ def end_page(request: HttpRequest) -> HttpResponse:
     form = OpenAnswerForm(
         request.POST if request.method == "POST" else None, initial={"open_answer": response.open_answer}
     )
+    confirm_empty = False
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["open_answer"]
         shown_next = _shown_next(request, language, dutch)
@@ -237,11 +241,16 @@ def end_page(request: HttpRequest) -> HttpResponse:
             keep_open_answer(response, text)
             count = page_count(response)
             return redirect(reverse("surveys:page", args=[count]) + _query(language, dutch))
-        hand_in(response, text)
-        thanked = redirect(reverse("surveys:thanks") + _query(language, False))
-        remember_device(thanked, handed_in_cookie(language))  # the token is gone: nothing left to continue
-        return thanked
+        # Nothing given at all: ask once whether to send anyway (a code is spent on it); the second press sends.
+        confirm_empty = request.POST.get("confirm_empty") != "1" and not has_answered_anything(response, text)
+        if not confirm_empty:
+            hand_in(response, text)
+            thanked = redirect(reverse("surveys:thanks") + _query(language, False))
+            remember_device(thanked, handed_in_cookie(language))  # the token is gone: nothing left to continue
+            return thanked
     pages = page_count(response) + 1
+    with translation.override(language):
+        limit = number_format(OPEN_ANSWER_LIMIT, force_grouping=True)
     context = {
         "response": response,
         "form": form,
@@ -250,8 +259,12 @@ def end_page(request: HttpRequest) -> HttpResponse:
         "percent": 100 * (pages - 1) // pages,
         "show_dutch": dutch and language != "nl",
         "answers_form": "r-answers",
+        "confirm_empty": confirm_empty,
+        "for_pupils": response.audience in PUPIL_AUDIENCES,
+        "limit": limit,
     }
-    return respondent_render(request, "surveys/end.html", context, language, 400 if form.is_bound else 200)
+    status = 400 if form.is_bound and not confirm_empty else 200  # a bound form that is not a question did not validate
+    return respondent_render(request, "surveys/end.html", context, language, status)
 
 
 def thanks(request: HttpRequest) -> HttpResponse:
