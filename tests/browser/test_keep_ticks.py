@@ -7,13 +7,13 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from surveys.batches import issue_codes
 from surveys.models import SurveyResponse
 from tests.browser.axe import AxeAudit
+from tests.browser.steps import PHONE
+from tests.helpers.respondent_helpers import issue
 from tests.helpers.world import World
 
 NewContext = Callable[..., BrowserContext]
-PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 NOTE = "نريد لقاءات أكثر في المساء"
 
 
@@ -34,9 +34,8 @@ def test_toggle_and_language_switch_keep_three_ticks_with_javascript(
     live_server: object, world: World, new_context: NewContext, axe_audit: AxeAudit
 ) -> None:
     base = str(live_server.url)  # type: ignore[attr-defined]
-    code = issue_codes(world.round, "parent", "class", "3A", "ar", 1, world.alice).codes[0]
-    context = new_context(**PHONE)
-    page = context.new_page()
+    page = new_context(**PHONE).new_page()
+    code = issue(world, "ar").codes[0]  # a batch of Arabic letters
     assert page.evaluate("typeof document.querySelector") == "function"  # JavaScript is on
 
     page.goto(f"{base}/q/c/{code}/")  # the letter's QR link opens in the batch's language
