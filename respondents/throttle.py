@@ -9,8 +9,10 @@ and slowing everyone down would hold the server's few workers for the attacker.
 """
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -28,6 +30,7 @@ PER_ADDRESS_PER_DAY = "address-day"
 OVERALL = "overall"
 
 logger = logging.getLogger("betrokken.security")
+Found = TypeVar("Found")
 
 
 def _window_start(now: datetime, length: timedelta) -> datetime:
@@ -108,3 +111,17 @@ def record_failure(address: str, now: datetime | None = None) -> None:
         Q(scope__in=(PER_ADDRESS, OVERALL), window_start__lt=overall_start)
         | Q(scope=PER_ADDRESS_PER_DAY, window_start__lt=windows[PER_ADDRESS_PER_DAY][0])
     ).delete()
+
+
+def look_up_counted(address: str, look_up: Callable[[], Found | None]) -> Found | None:
+    """What a code in a link belongs to (its language), looked up before the code is sent.
+
+    An unknown code counts as a wrong code, as on the code form, so links tell no more about which codes
+    exist than typing does; a client that has to wait is not looked up at all.
+    """
+    if wait_for(address):
+        return None
+    found = look_up()
+    if found is None:
+        record_failure(address)
+    return found

@@ -27,6 +27,7 @@ class RespondentWords:
     closed: StrPromise
     sent: StrPromise
     close_page: StrPromise
+    nothing_filled_in: StrPromise  # asked once before an empty questionnaire is handed in
 
 
 PARENT_WORDS = RespondentWords(
@@ -51,6 +52,7 @@ PARENT_WORDS = RespondentWords(
         "to work better together with parents.",
     ),
     close_page=pgettext_lazy("respondent", "You can close this page now."),
+    nothing_filled_in=pgettext_lazy("respondent", "You have not filled in anything yet. Send anyway?"),
 )
 
 # Pupils of 12 to 18: "je", the school as their school, other pupils instead of other families.
@@ -78,6 +80,7 @@ PUPIL_WORDS = RespondentWords(
         "to make the school better.",
     ),
     close_page=pgettext_lazy("respondent-pupil", "You can close this page now."),
+    nothing_filled_in=pgettext_lazy("respondent-pupil", "You have not filled in anything yet. Send anyway?"),
 )
 
 # Pupils of 10 to 12: shorter sentences, everyday words ("teacher" rather than "the school").
@@ -96,6 +99,7 @@ YOUNG_PUPIL_WORDS = RespondentWords(
         "respondent-young", "Your answers have been sent. The school reads them with those of other children."
     ),
     close_page=PUPIL_WORDS.close_page,
+    nothing_filled_in=PUPIL_WORDS.nothing_filled_in,
 )
 
 _WORDS: dict[str, RespondentWords] = {Audience.PUPIL_12_18: PUPIL_WORDS, Audience.PUPIL_10_12: YOUNG_PUPIL_WORDS}

@@ -3,7 +3,9 @@
 
 from uuid import UUID
 
-from respondents.languages import has_voice
+from django.http import HttpRequest
+
+from respondents.languages import has_voice, is_supported
 from surveys.forms import RespondentPageForm
 from surveys.texts import RespondentItem, respondent_items
 
@@ -28,3 +30,18 @@ def question_page_context(
         "show_dutch": dutch and language != "nl",
         "voice": has_voice(language),
     }
+
+
+def view_asked_for(request: HttpRequest, language: str, dutch: bool) -> tuple[str, bool] | None:
+    """The language and Dutch text a button of the page's form asked for; None when it asks to go on or back.
+
+    These buttons submit the page, so what was ticked is saved before the page shows again. An unknown
+    language keeps the current one (the answers are saved all the same).
+    """
+    if "switch_to" in request.POST:
+        asked = request.POST.get("switch_to")
+        return (asked if asked is not None and is_supported(asked) else language), dutch
+    action = request.POST.get("action")
+    if action in ("show_dutch", "hide_dutch"):
+        return language, action == "show_dutch"
+    return None

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 
 from accounts.http import AuthenticatedRequest
@@ -24,9 +25,11 @@ from framework.models import PUPIL_AUDIENCES, SURVEY_AUDIENCE_CHOICES, SURVEY_AU
 from respondents.languages import CHOICES, has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
-from surveys.forms import OpenAnswerForm, RespondentPageForm
+from surveys.addressing import words_for
+from surveys.forms import OPEN_ANSWER_LIMIT, OpenAnswerForm, RespondentPageForm
+from surveys.landing import questionnaire_minutes
 from surveys.models import SurveyResponse
-from surveys.page_context import items_on_page, question_page_context
+from surveys.page_context import items_on_page, question_page_context, view_asked_for
 from surveys.texts import questionnaire_pages, respondent_item
 
 
@@ -82,6 +85,8 @@ def _shown_as(request: HttpRequest, round_: Round, preview: Preview) -> dict[str
         "response": unsaved,
         "audience": preview.audience,
         "for_pupils": preview.audience in PUPIL_AUDIENCES,
+        "words": words_for(preview.audience),
+        "minutes": questionnaire_minutes(round_.id, preview.audience),
     }
 
 
@@ -135,6 +140,8 @@ def preview_page(
         return _go(step.preview, page - 1, step.language, step.dutch)
     if step.action == "next":
         return _go(step.preview, page + 1 if page < len(step.pages) else "end", step.language, step.dutch)
+    if request.method == "POST" and (asked := view_asked_for(request, step.language, step.dutch)) is not None:
+        return _go(step.preview, page, *asked)  # the Dutch text or another language: the same page again
     item_ids = step.pages[page - 1]
     form = RespondentPageForm(request.POST if request.method == "POST" else None, item_ids=item_ids)
     items = items_on_page(step.round.id, audience, step.language, school_id, item_ids)
@@ -153,6 +160,8 @@ def preview_end(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         return _go(step.preview, count, step.language, step.dutch)
     if step.action == "hand_in":
         return _go(step.preview, "thanks", step.language, False)
+    if request.method == "POST" and (asked := view_asked_for(request, step.language, step.dutch)) is not None:
+        return _go(step.preview, "end", *asked)
     context = {
         **_shown_as(request, step.round, step.preview),
         "form": OpenAnswerForm(request.POST if request.method == "POST" else None),
@@ -160,6 +169,7 @@ def preview_end(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         "pages": count + 1,
         "percent": 100 * count // (count + 1),
         "show_dutch": step.dutch and step.language != "nl",
+        "limit": number_format(OPEN_ANSWER_LIMIT, force_grouping=True),
     }
     return _render(request, "surveys/end.html", context)
 

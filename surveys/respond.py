@@ -121,8 +121,13 @@ def keep_open_answer(response: SurveyResponse, text: str) -> bool:
     return bool(kept)
 
 
-def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | None], language: str) -> None:
+def save_answers(
+    response: SurveyResponse, page: int, answers: dict[UUID, int | None], language: str, goes_on: bool = True
+) -> None:
     """Store one page; a page posted twice (double click, resent after a lost connection) stores once.
+
+    `goes_on` is False when the page is saved to be shown again (the Dutch text, another language): then the
+    questionnaire does not resume after this page, as the respondent has not finished it.
 
     The conditional update comes first: it locks the row (or, on SQLite, the database) and tells
     in the same statement whether the questionnaire is still open, so a hand-in cannot slip between.
@@ -130,7 +135,7 @@ def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | 
     """
     with transaction.atomic():
         updated = SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(
-            last_page=Greatest(F("last_page"), page), language=language
+            last_page=Greatest(F("last_page"), page if goes_on else 0), language=language
         )
         if not updated:
             raise AlreadyHandedIn
@@ -144,7 +149,12 @@ def save_answers(response: SurveyResponse, page: int, answers: dict[UUID, int | 
                 unique_fields=["response", "item"],
                 update_fields=["value"],
             )
-    response.last_page, response.language = max(response.last_page, page), language
+    response.last_page, response.language = max(response.last_page, page if goes_on else 0), language
+
+
+def has_answered_anything(response: SurveyResponse, open_answer: str) -> bool:
+    """Whether anything was given: an answer on a page ("I don't know" included) or a word in the open question."""
+    return bool(open_answer.strip()) or response.answers.exists()
 
 
 def hand_in(response: SurveyResponse, open_answer: str) -> bool:

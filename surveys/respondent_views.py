@@ -12,28 +12,33 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
 from accounts.addresses import client_address
 from analysis.models import ResponseStatus, RoundStatus
+from framework.models import PUPIL_AUDIENCES
 from framework.scale_forms import initial_answers
 from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
 from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
-from respondents.throttle import record_failure, wait_for
+from respondents.throttle import look_up_counted, record_failure, wait_for
 from surveys.addressing import words_for
 from surveys.devices import device_token, handed_in_audience, handed_in_cookie, handed_in_language, remember_device
-from surveys.forms import OpenAnswerForm, RespondentPageForm
+from surveys.forms import OPEN_ANSWER_LIMIT, OpenAnswerForm, RespondentPageForm
+from surveys.landing import landing_for_code, questionnaire_minutes
 from surveys.models import SurveyResponse
-from surveys.page_context import items_on_page, question_page_context
+from surveys.page_context import items_on_page, question_page_context, view_asked_for
 from surveys.respond import (
     AlreadyHandedIn,
     Opening,
     draft_on_device,
     hand_in,
+    has_answered_anything,
     keep_open_answer,
     open_with_code,
     record_language_choice,
@@ -53,8 +58,11 @@ def _query(language: str, dutch: bool) -> str:
 
 @transaction.non_atomic_requests
 def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
-    language = respondent_language(request, "nl")
     from_link = normalize_code(code)  # a link may carry the code plain or as printed (ABCDE-FGHJK)
+    landing = None
+    if from_link and request.method == "GET":  # a link: greet in the batch's language before the code is sent
+        landing = look_up_counted(client_address(request), lambda: landing_for_code(from_link))
+    language = respondent_language(request, landing.language if landing else "nl")
     prefilled = format_code(from_link) if from_link else code
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":
@@ -89,9 +97,13 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                     remember_device(opened, result.device_token)
                 return opened
     explicit = "lang" in request.GET or "lang" in request.POST
-    return respondent_render(
-        request, "surveys/code_entry.html", {"form": form, "explicit_language": explicit}, language
-    )
+    greeting: dict[str, object] = {"form": form, "explicit_language": explicit}
+    if landing is not None:  # a link of a known batch: what this is, how long it takes, in its language
+        greeting |= {
+            "for_pupils": landing.for_pupils,
+            "minutes": questionnaire_minutes(landing.round_id, landing.audience),
+        }
+    return respondent_render(request, "surveys/code_entry.html", greeting, language)
 
 
 def resume_url(response: SurveyResponse) -> str:
@@ -142,7 +154,12 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         record_language_choice(response, language)
         return redirect(reverse("surveys:page", args=[1]) + _query(language, False))
-    context = {"response": response, "words": words_for(response.audience)}
+    context = {
+        "response": response,
+        "words": words_for(response.audience),
+        "for_pupils": response.audience in PUPIL_AUDIENCES,
+        "minutes": questionnaire_minutes(response.round_id, response.audience),
+    }
     return respondent_render(request, "surveys/language.html", context, language)
 
 
@@ -160,10 +177,14 @@ def question_page(request: HttpRequest, page: int) -> HttpResponse:
     if request.method == "POST":
         form = RespondentPageForm(request.POST, item_ids=item_ids)
         if form.is_valid():
+            shown_next = view_asked_for(request, language, dutch)
             try:
-                save_answers(response, page, form.answers(), language)
+                saved_in = shown_next[0] if shown_next else language
+                save_answers(response, page, form.answers(), saved_in, goes_on=shown_next is None)
             except AlreadyHandedIn:
                 return redirect(reverse("surveys:thanks") + _query(language, False))
+            if shown_next is not None:
+                return redirect(reverse("surveys:page", args=[page]) + _query(*shown_next))
             if request.POST.get("action") == "back" and page > 1:
                 return redirect(reverse("surveys:page", args=[page - 1]) + _query(language, dutch))
             if page == len(pages):
@@ -173,7 +194,12 @@ def question_page(request: HttpRequest, page: int) -> HttpResponse:
         existing = initial_answers(response.answers.filter(item_id__in=item_ids).values_list("item_id", "value"))
         form = RespondentPageForm(item_ids=item_ids, initial=existing)
     items = items_on_page(response.round_id, response.audience, language, response.school_id, item_ids)
-    context = {"response": response, **question_page_context(form, items, page, len(pages), language, dutch)}
+    context = {
+        "response": response,
+        **question_page_context(form, items, page, len(pages), language, dutch),
+        "answers_form": "r-answers",  # the header's language buttons submit this form: nothing ticked is lost
+        "enter_goes_on": True,
+    }
     status = 400 if form.is_bound else 200  # a bound form here did not validate
     return respondent_render(request, "surveys/page.html", context, language, status)
 
@@ -188,18 +214,31 @@ def end_page(request: HttpRequest) -> HttpResponse:
     form = OpenAnswerForm(
         request.POST if request.method == "POST" else None, initial={"open_answer": response.open_answer}
     )
+    confirm_empty = False
     if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["open_answer"]
+        shown_next = view_asked_for(request, language, dutch)
+        if shown_next is not None:  # the Dutch text or another language: what was typed is kept
+            if not keep_open_answer(response, text):
+                return redirect(reverse("surveys:thanks") + _query(language, False))
+            record_language_choice(response, shown_next[0])
+            return redirect(reverse("surveys:end") + _query(*shown_next))
         if request.POST.get("action") == "back":
             # Going back keeps what was typed so far, like every other page that is left.
-            keep_open_answer(response, form.cleaned_data["open_answer"])
+            keep_open_answer(response, text)
             count = page_count(response)
             return redirect(reverse("surveys:page", args=[count]) + _query(language, dutch))
-        hand_in(response, form.cleaned_data["open_answer"])
-        thanked = redirect(reverse("surveys:thanks") + _query(language, False))
-        # The token is gone: nothing left to continue; the cookie keeps how to thank.
-        remember_device(thanked, handed_in_cookie(language, response.audience))
-        return thanked
+        # Nothing given at all: ask once whether to send anyway (a code is spent on it); the second press sends.
+        confirm_empty = request.POST.get("confirm_empty") != "1" and not has_answered_anything(response, text)
+        if not confirm_empty:
+            hand_in(response, text)
+            thanked = redirect(reverse("surveys:thanks") + _query(language, False))
+            # The token is gone: nothing left to continue; the cookie keeps how to thank.
+            remember_device(thanked, handed_in_cookie(language, response.audience))
+            return thanked
     pages = page_count(response) + 1
+    with translation.override(language):
+        limit = number_format(OPEN_ANSWER_LIMIT, force_grouping=True)
     context = {
         "response": response,
         "form": form,
@@ -208,8 +247,12 @@ def end_page(request: HttpRequest) -> HttpResponse:
         "percent": 100 * (pages - 1) // pages,
         "show_dutch": dutch and language != "nl",
         "words": words_for(response.audience),
+        "answers_form": "r-answers",
+        "confirm_empty": confirm_empty,
+        "limit": limit,
     }
-    return respondent_render(request, "surveys/end.html", context, language, 400 if form.is_bound else 200)
+    status = 400 if form.is_bound and not confirm_empty else 200  # a bound form that is not a question did not validate
+    return respondent_render(request, "surveys/end.html", context, language, status)
 
 
 def thanks(request: HttpRequest) -> HttpResponse:

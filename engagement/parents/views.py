@@ -32,7 +32,7 @@ from respondents.forms import CodeForm
 from respondents.languages import MASTER, has_voice, is_right_to_left, is_supported
 from respondents.read_aloud import audio_response
 from respondents.rendering import explicit_language, respondent_render
-from respondents.throttle import record_failure, wait_for
+from respondents.throttle import look_up_counted, record_failure, wait_for
 
 FAMILY_KEY = "engagement_family"
 LANGUAGE_KEY = "engagement_language"
@@ -73,8 +73,12 @@ def _code_url(language: str | None) -> str:
 @transaction.non_atomic_requests
 def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     chosen = explicit_language(request)
-    language = chosen or _language_or_none(request.session.get(LANGUAGE_KEY)) or "nl"
     from_link = normalize_code(code)  # a QR link carries the code plain or as printed (ABCDE-FGHJK)
+    linked = None
+    if from_link and request.method == "GET":  # a letter's link opens in the family's language
+        linked = look_up_counted(client_address(request), lambda: family_for_code(from_link))
+    remembered = _language_or_none(request.session.get(LANGUAGE_KEY))
+    language = chosen or (family_language(linked) if linked else None) or remembered or "nl"
     prefilled = format_code(from_link) if from_link else code
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":

@@ -8,6 +8,9 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.axe import AxeAudit
 
+# A small phone, as parents use them: 360 px wide, touch.
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
 
 def submit_main_form(page: Page) -> None:
     """Clicks the submit button of the page's one main form (not the header's logout or language forms)."""

@@ -22,13 +22,12 @@ from surveys.batches import issue_codes
 from surveys.models import SurveyResponse
 from surveys.respond import Opening, hand_in, open_with_code, save_answers
 from tests.browser.axe import AxeAudit
-from tests.browser.steps import click_one_option_per_question, path_of
+from tests.browser.steps import PHONE, click_one_option_per_question, path_of
 from tests.helpers.world import PASSWORD, World
 
 NewContext = Callable[..., BrowserContext]
 Audit = Callable[[Page], None]
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 ARABIC_NOTE = "نريد لقاءات أكثر في المساء"
 DUTCH_NOTE = "Meer avondmomenten graag."
 PUPIL_NOTE = "Більше зустрічей з учнями."
@@ -181,7 +180,7 @@ def test_parent_answers_in_arabic_on_a_small_phone(
             expect(page).to_have_url(re.compile(r"/2/\?lang=ar$"))
             expect(page.locator("fieldset.r-q input[type=radio]:checked")).to_have_count(given)
             # From here on the Dutch text is shown beside the Arabic, left to right.
-            page.locator(".r-dutch-toggle a[href$='nl=1']").click()
+            page.locator(".r-dutch-toggle button[value=show_dutch]").click()
             expect(page).to_have_url(re.compile(r"/2/\?lang=ar&nl=1$"))
             expect(page.locator("fieldset.r-q input[type=radio]:checked")).to_have_count(given)
             dutch = page.locator("fieldset.r-q .r-nl[lang=nl]").first

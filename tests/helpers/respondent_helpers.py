@@ -155,7 +155,9 @@ def answer_everything(client: Client, response: SurveyResponse, value: str = "3"
 
 
 def hand_in(client: Client, response: SurveyResponse, open_answer: str = "") -> HttpResponse:
-    return client.post(reverse("surveys:end"), {"open_answer": open_answer, "action": "hand_in"})
+    """Hand in, saying yes to "nothing filled in yet, send anyway?" (tests/surveys/test_gentle_checks.py)."""
+    fields = {"open_answer": open_answer, "action": "hand_in", "confirm_empty": "1"}
+    return client.post(reverse("surveys:end"), fields)
 
 
 def checked_values(page: HttpResponse) -> dict[str, str]:
