@@ -117,7 +117,7 @@ def _families_to_print(declaration: Declaration, class_name: str, waiting_only: 
 
 @login_required
 def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    """GET explains that printing replaces the codes; POST makes the letters (PDF) with new codes."""
+    """GET explains the choice about earlier letters; POST makes the letters (PDF) with new codes."""
     membership, declaration = _coordinator(request, school_id, declaration_id)
     published = _published(declaration)
     families_of_year = Family.objects.filter(school_id=school_id, school_year=declaration.school_year)
@@ -138,7 +138,8 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
                 % {"max": MAX_LETTERS_PER_PDF},
             )
         elif families:
-            pdf = letters_pdf(declaration, families, reminder)
+            void_earlier = form.cleaned_data["earlier_codes"] == LettersForm.VOID
+            pdf = letters_pdf(declaration, families, reminder, void_earlier)
             stem = "herinneringen" if reminder else "brieven"
             suffix = "".join(char for char in class_name if char.isascii() and char.isalnum()) or "alle-klassen"
             return _download(pdf, "application/pdf", f"{stem}-{declaration.school_year}-{suffix}.pdf")
