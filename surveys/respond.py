@@ -20,6 +20,7 @@ class Opening(enum.Enum):
     UNKNOWN = "unknown"
     IN_USE = "in_use"  # handed in, or started on another device: the same answer for both (no oracle)
     CLOSED = "closed"
+    WITHDRAWN = "withdrawn"  # the school voided the batch: the same for unused, started and handed-in codes
     OPENED = "opened"
 
 
@@ -54,7 +55,8 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
         language = batch.home_language or "nl"
         if batch.round.status != RoundStatus.OPEN:
             return OpenResult(Opening.CLOSED, language=language)
-        if row.status == CodeStatus.NEW:
+        withdrawn = batch.voided_at is not None
+        if row.status == CodeStatus.NEW and not withdrawn:
             token = new_device_token()
             response = SurveyResponse.objects.create(
                 school_id=row.school_id,
@@ -75,6 +77,8 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
                 resume_digest=resume_digest(code), device_digest=device_digest(device)
             ).first()
         if draft is None:
+            if withdrawn:  # only the device that started it goes on (see surveys.batches.void_batch)
+                return OpenResult(Opening.WITHDRAWN, language=language)
             return _claim_draft_from_before_devices(code, language)
         return OpenResult(Opening.OPENED, draft, draft.language)
 

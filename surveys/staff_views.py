@@ -6,7 +6,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from framework.item_bank import questionnaire_items
 from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES, Audience
 from respondents.languages import MASTER, TRANSLATION_CHOICES, is_supported, native_name
 from schools.access import get_rw_membership
-from surveys.batches import issue_codes
+from surveys.batches import batch_use, issue_codes, void_batch
 from surveys.code_files import (
     delete_codes,
     delete_expired_code_files,
@@ -58,6 +58,7 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     batches = (
         CodeBatch.objects.filter(round=round_)
+        .select_related("created_by")
         # Started and handed in together: a count that dropped at hand-in would date a new answer.
         .annotate(opened=Count("codes", filter=~Q(codes__status=CodeStatus.NEW)))
         .order_by("created_at", "id")  # Meta.ordering does not apply to an aggregating query
@@ -119,13 +120,36 @@ def links(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_
     return _download(request, school_id, round_id, batch_id, "links")
 
 
+def _batch_page(request: AuthenticatedRequest, template: str, batch: CodeBatch, **extra: object) -> HttpResponse:
+    context = {
+        "school": batch.round.school,
+        "round": batch.round,
+        "batch": batch,
+        "language_name": native_name(batch.home_language) if batch.home_language else "",
+        **extra,
+    }
+    return render(request, template, context)
+
+
 @login_required
 def forget_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
-    batch, _codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    """GET asks first (what is forgotten, and that the letters cannot be printed again); POST forgets."""
+    batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
     if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+        return _batch_page(request, "surveys/forget_confirm.html", batch, kept=codes is not None)
     delete_codes(batch.id)
     messages.success(request, _("The codes are forgotten. The letters you printed still work."))
+    return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
+
+
+@login_required
+def void_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
+    """GET says how far the batch is used and what voiding does; POST voids it (surveys.batches.void_batch)."""
+    batch, _codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    if request.method != "POST":
+        return _batch_page(request, "surveys/void_confirm.html", batch, use=batch_use(batch))
+    if void_batch(batch, request.user):
+        messages.success(request, _("The batch is voided: its codes no longer open the questionnaire."))
     return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
 
 
