@@ -120,8 +120,12 @@ def links(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_
     return _download(request, school_id, round_id, batch_id, "links")
 
 
-def _batch_page(request: AuthenticatedRequest, template: str, batch: CodeBatch, **extra: object) -> HttpResponse:
+def _batch_page(
+    request: AuthenticatedRequest, template: str, heading: str, batch: CodeBatch, **extra: object
+) -> HttpResponse:
+    """A question about one batch before it is done (surveys/batch_confirm.html)."""
     context = {
+        "heading": heading,
         "school": batch.round.school,
         "round": batch.round,
         "batch": batch,
@@ -136,7 +140,7 @@ def forget_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID,
     """GET asks first (what is forgotten, and that the letters cannot be printed again); POST forgets."""
     batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
     if request.method != "POST":
-        return _batch_page(request, "surveys/forget_confirm.html", batch, kept=codes is not None)
+        return _batch_page(request, "surveys/forget_confirm.html", _("Forget the codes"), batch, kept=codes is not None)
     delete_codes(batch.id)
     messages.success(request, _("The codes are forgotten. The letters you printed still work."))
     return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
@@ -147,7 +151,7 @@ def void_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, b
     """GET says how far the batch is used and what voiding does; POST voids it (surveys.batches.void_batch)."""
     batch, _codes = _batch_and_codes(request, school_id, round_id, batch_id)
     if request.method != "POST":
-        return _batch_page(request, "surveys/void_confirm.html", batch, use=batch_use(batch))
+        return _batch_page(request, "surveys/void_confirm.html", _("Void the batch"), batch, use=batch_use(batch))
     if void_batch(batch, request.user):
         messages.success(request, _("The batch is voided: its codes no longer open the questionnaire."))
     return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
