@@ -48,6 +48,12 @@ class LettersForm(forms.Form):
         ],
         initial=ALL,
     )
+    reference = forms.CharField(
+        label=_("Only one family (reference)"),
+        help_text=_("For a letter that was lost: type the family's reference to print only its letter."),
+        max_length=64,
+        required=False,
+    )
     KEEP, VOID = "keep", "void"
     earlier_codes = forms.ChoiceField(
         label=_("Letters printed earlier"),

@@ -106,12 +106,14 @@ def family_import(request: AuthenticatedRequest, school_id: UUID, declaration_id
     return render(request, "engagement/families/import.html", context, status=400 if form.is_bound else 200)
 
 
-def _families_to_print(declaration: Declaration, class_name: str, waiting_only: bool) -> list[Family]:
+def _families_to_print(declaration: Declaration, class_name: str, waiting_only: bool, reference: str) -> list[Family]:
     statuses = family_statuses(declaration)
     return [
         status.family
         for status in statuses
-        if (not class_name or status.family.class_name == class_name) and not (waiting_only and status.acknowledged)
+        if (not class_name or status.family.class_name == class_name)
+        and not (waiting_only and status.acknowledged)
+        and (not reference or status.family.reference == reference)
     ]
 
 
@@ -125,12 +127,13 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
     initial = {
         "class_name": request.GET.get("class", ""),
         "families": LettersForm.WAITING if request.GET.get("reminders") else LettersForm.ALL,
+        "reference": request.GET.get("reference", "")[:64],
     }
     form = LettersForm(_posted(request)[0], classes=classes, initial=initial)
     if request.method == "POST" and published is not None and form.is_valid():
         class_name = form.cleaned_data["class_name"]
         reminder = form.cleaned_data["families"] == LettersForm.WAITING
-        families = _families_to_print(declaration, class_name, reminder)
+        families = _families_to_print(declaration, class_name, reminder, form.cleaned_data["reference"].strip())
         if len(families) > MAX_LETTERS_PER_PDF:
             form.add_error(
                 "class_name",

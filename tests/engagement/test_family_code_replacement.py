@@ -71,6 +71,36 @@ def test_voiding_on_the_letters_form_stops_the_earlier_codes_only_of_the_printed
     assert family_for_code(other) == elsewhere  # another class was not printed: untouched
 
 
+def test_a_lost_letter_is_replaced_for_one_family_only(
+    world: World, published_declaration: Declaration, alice_client: Client
+) -> None:
+    lost = make_family(world, language="ar")
+    neighbour = make_family(world, reference="F002")  # the same class
+    lost_code, neighbour_code = issue_code(lost), issue_code(neighbour)
+    overview = reverse("engagement:family_overview", args=[world.school.id, published_declaration.id])
+    link = letters_url(published_declaration) + "?reference=F001"
+    assert link in alice_client.get(overview).content.decode()  # "New letter for F001" on the overview
+    form = parse(alice_client.get(link).content)
+    assert next(node for node in form.iter("input") if node.attrs.get("name") == "reference").attrs["value"] == "F001"
+    print_letters(alice_client, published_declaration, reference="F001", earlier_codes="void")
+    assert family_for_code(lost_code) is None and lost.codes.filter(voided_at__isnull=True).count() == 1
+    assert family_for_code(neighbour_code) == neighbour and neighbour.codes.count() == 1  # no new letter, no voiding
+
+
+def test_an_unknown_reference_prints_nothing_and_voids_nothing(
+    world: World, published_declaration: Declaration, alice_client: Client
+) -> None:
+    family = make_family(world)
+    code = issue_code(family)
+    response = alice_client.post(
+        letters_url(published_declaration),
+        {"class_name": "", "families": "all", "reference": "F999", "earlier_codes": "void"},
+    )
+    assert response.status_code == 400
+    assert in_dutch("There are no families to print a letter for with this choice.") in text_of(response)
+    assert family_for_code(code) == family and family.codes.count() == 1
+
+
 def test_a_voided_code_says_in_the_familys_language_that_a_newer_letter_was_sent(
     world: World, published_declaration: Declaration
 ) -> None:
