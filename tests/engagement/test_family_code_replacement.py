@@ -1,6 +1,7 @@
 """Issue 11, point 6: a new letter adds a code and the earlier letters keep working, unless the coordinator voids
 their codes; a voided code says, in the family's language, that a newer letter was sent."""
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,10 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from engagement.families.codes import family_code_digest, family_for_code, issue_code
+from engagement.families.letters import letters_pdf
 from engagement.models import Declaration, Family, FamilyCode
 from respondents.codes import new_code
 from tests.helpers.engagement_parent_steps import READ, enter, make_family, opened_client
 from tests.helpers.respondent_helpers import parse, said, text_of
+from tests.helpers.tools import run_poppler
 from tests.helpers.world import World, in_dutch
 
 NEWER_LETTER = "The school sent you a newer letter"
@@ -42,6 +45,16 @@ def test_reprinting_keeps_the_earlier_code_working_beside_the_new_one(
     assert family_for_code(first) == family
     assert list(family.codes.values_list("voided_at", flat=True)) == [None, None]
     assert enter(Client(), first)["Location"] == READ  # the parent with the first letter reads on
+
+
+def test_the_letter_no_longer_says_that_an_earlier_letter_stops_working(
+    world: World, published_declaration: Declaration, tmp_path: Path
+) -> None:
+    path = tmp_path / "brieven.pdf"
+    path.write_bytes(letters_pdf(published_declaration, [make_family(world, language="nl")], reminder=False))
+    text = " ".join(run_poppler("pdftotext", path, "-").split())
+    promise = "Elke nieuwe brief heeft een nieuwe code: stuurt de school u een nieuwere brief, gebruik dan de code op"
+    assert promise in text and "werkt niet meer" not in text
 
 
 def test_the_letters_form_offers_both_choices_and_keeps_by_default(
