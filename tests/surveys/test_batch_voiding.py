@@ -67,6 +67,7 @@ def test_the_void_confirmation_counts_unused_and_opened_codes_and_voids_nothing(
         start(Client(), code)
     page = alice_client.get(batch_url("void", world, batch))
     assert page.status_code == 200
+    assert reverse("surveys:translations", args=[world.school.id]) in page.content.decode()  # the coordinator's menu
     assert use_sentence(page) == "Van de 7 codes zijn er 2 niet gebruikt en zijn er 5 geopend (begonnen of verstuurd)."
     text = page_text(page)
     for sentence in (
@@ -189,6 +190,7 @@ def test_forgetting_the_codes_asks_first(world: World, alice_client: Client) -> 
     batch, codes = make_batch(alice_client, world)
     page = alice_client.get(batch_url("forget", world, batch))
     assert page.status_code == 200
+    assert reverse("surveys:translations", args=[world.school.id]) in page.content.decode()  # the coordinator's menu
     text = page_text(page)
     assert (
         in_dutch(
