@@ -6,7 +6,12 @@ acknowledgments, logged in PrivacyLog), DomainComment (parent representatives' c
 translations and evaluations, which are read on the school's pages.
 """
 
+from datetime import datetime
+
 from django.contrib import admin
+from django.db.models import Max, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from accounts.read_only_admin import ReadOnlyAdmin
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
@@ -29,13 +34,21 @@ class DeclarationVersionAdmin(ReadOnlyAdmin[DeclarationVersion]):
 
 @admin.register(Family)
 class FamilyAdmin(ReadOnlyAdmin[Family]):
-    """A school year's families as the school's administration knows them; the code's digest is not shown."""
+    """A school year's families as the school's administration knows them; the codes' digests are not shown."""
 
     list_display = ("reference", "class_name", "language", "school", "school_year", "code_issued_at")
     list_filter = ("school_year",)
     search_fields = ("school__name", "reference")
     list_select_related = ("school",)
     fields = ("school", "school_year", "reference", "class_name", "language", "code_issued_at", "created_at")
+    readonly_fields = ("code_issued_at",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Family]:
+        return super().get_queryset(request).annotate(newest_code_issued_at=Max("codes__issued_at"))
+
+    @admin.display(description=_("newest letter's code issued at"), ordering="newest_code_issued_at")
+    def code_issued_at(self, family: Family) -> datetime | None:
+        return getattr(family, "newest_code_issued_at", None)
 
 
 @admin.register(PrivacyLog)

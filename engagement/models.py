@@ -166,7 +166,7 @@ class DomainEvaluation(models.Model):
 class Family(models.Model):
     """A family of the school year, as the school's own administration knows it (reference, class, language).
 
-    Only what acknowledging needs is kept. The family's code is stored as an HMAC, never in plain text.
+    Only what acknowledging needs is kept. Its codes (one per letter) are FamilyCode rows.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -175,8 +175,6 @@ class Family(models.Model):
     reference = models.CharField(_("family reference"), max_length=64)
     class_name = models.CharField(_("class"), max_length=40)
     language = models.CharField(_("preferred language"), max_length=5, default="nl")
-    code_digest = models.CharField(max_length=64, unique=True, null=True, blank=True)
-    code_issued_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -187,6 +185,26 @@ class Family(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class FamilyCode(models.Model):
+    """The code of one letter to a family, stored as an HMAC, never in plain text.
+
+    A new letter adds a code and the earlier ones keep working (a parent may still have the first letter),
+    until the coordinator voids them (a lost or stolen letter): a voided code then says a newer letter was sent.
+    """
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="codes")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64, unique=True)
+    issued_at = models.DateTimeField()
+    voided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("issued_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.family} {self.issued_at:%Y-%m-%d}"
 
 
 class Acknowledgment(models.Model):

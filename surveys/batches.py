@@ -1,13 +1,16 @@
-"""Making invitation codes for a group of parents or pupils."""
+"""Making invitation codes for a group of parents or pupils, and withdrawing a batch of them."""
 
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from accounts.models import User
 from analysis.models import Round
 from respondents.codes import code_digest, new_code
-from surveys.models import CodeBatch, RespondentCode
+from surveys.code_files import delete_codes
+from surveys.models import CodeBatch, CodeStatus, RespondentCode
+from surveys.tallies import MIN_CHUNK
 
 MAX_BATCH_SIZE = 1000
 
@@ -44,3 +47,42 @@ def issue_codes(
                 continue
             codes.append(code)
     return IssuedBatch(batch, codes)
+
+
+@dataclass(frozen=True)
+class BatchUse:
+    """How far a batch's codes are used. Opened is started or handed in together: the codes do not record
+    hand-ins (a count that moved at hand-in would date a new answer), so neither does this."""
+
+    size: int
+    opened: int
+
+    @property
+    def unused(self) -> int:
+        return self.size - self.opened
+
+    @property
+    def opened_is_shown(self) -> bool:
+        """Rule of five: 1–4 opened codes are "fewer than 5", and then the unused count is not shown either."""
+        return not 0 < self.opened < MIN_CHUNK
+
+
+def batch_use(batch: CodeBatch) -> BatchUse:
+    opened = RespondentCode.objects.filter(batch=batch).exclude(status=CodeStatus.NEW).count()
+    return BatchUse(size=batch.size, opened=opened)
+
+
+def void_batch(batch: CodeBatch, by: User) -> bool:
+    """Withdraw a batch: its codes no longer open a questionnaire, and its plain codes are forgotten.
+
+    What was handed in stays in the figures; a questionnaire already started goes on on the device that
+    started it (answers carry no link to their code or batch, so they cannot be found to stop them).
+    Returns False when the batch was voided already.
+    """
+    voided = CodeBatch.objects.filter(pk=batch.pk, voided_at__isnull=True).update(
+        voided_at=timezone.now(), voided_by=by
+    )
+    delete_codes(batch.id)
+    if voided:
+        batch.refresh_from_db(fields=["voided_at", "voided_by"])
+    return bool(voided)

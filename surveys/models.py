@@ -35,6 +35,11 @@ class CodeBatch(models.Model):
     size = models.PositiveIntegerField(_("number of codes"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Withdrawn by the coordinator (letters lost, wrong class): its codes no longer open a questionnaire.
+    voided_at = models.DateTimeField(null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ("created_at",)

@@ -22,6 +22,7 @@ class Opening(enum.Enum):
     IN_USE = "in_use"  # handed in, or started on another device: the same answer for both (no oracle)
     CLOSED = "closed"
     HANDED_IN_AT_CLOSING = "handed_in_at_closing"  # this device was answering when the voice closed
+    WITHDRAWN = "withdrawn"  # the school voided the batch: the same for unused, started and handed-in codes
     OPENED = "opened"
 
 
@@ -56,7 +57,8 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
             if device is not None and _was_answering_at_closing(batch.round_id, device):
                 return OpenResult(Opening.HANDED_IN_AT_CLOSING, language=language, audience=batch.audience)
             return OpenResult(Opening.CLOSED, language=language, audience=batch.audience)
-        if row.status == CodeStatus.NEW:
+        withdrawn = batch.voided_at is not None
+        if row.status == CodeStatus.NEW and not withdrawn:
             token = new_device_token()
             response = SurveyResponse.objects.create(
                 school_id=row.school_id,
@@ -77,6 +79,8 @@ def open_with_code(code: str, device: str | None = None) -> OpenResult:
                 resume_digest=resume_digest(code), device_digest=device_digest(device)
             ).first()
         if draft is None:
+            if withdrawn:  # only the device that started it goes on (see surveys.batches.void_batch)
+                return OpenResult(Opening.WITHDRAWN, language=language, audience=batch.audience)
             return _claim_draft_from_before_devices(code, language, batch.audience)
         return OpenResult(Opening.OPENED, draft, draft.language)
 

@@ -83,7 +83,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                         "respondent", "We do not know this code. Check the code on your letter and try again."
                     ),
                 )
-            elif result.outcome in (Opening.IN_USE, Opening.CLOSED, Opening.HANDED_IN_AT_CLOSING):
+            elif result.outcome in (Opening.IN_USE, Opening.CLOSED, Opening.HANDED_IN_AT_CLOSING, Opening.WITHDRAWN):
                 shown_in = language if "lang" in request.GET or "lang" in request.POST else result.language
                 context = {"reason": result.outcome.value, "words": words_for(result.audience)}
                 return respondent_render(

@@ -6,7 +6,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -19,7 +19,8 @@ from framework.item_bank import questionnaire_items
 from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES, Audience
 from respondents.languages import MASTER, TRANSLATION_CHOICES, is_supported, native_name
 from schools.access import get_rw_membership
-from surveys.batches import issue_codes
+from schools.models import Membership
+from surveys.batches import batch_use, issue_codes, void_batch
 from surveys.code_files import (
     delete_codes,
     delete_expired_code_files,
@@ -66,6 +67,7 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     batches = (
         CodeBatch.objects.filter(round=round_)
+        .select_related("created_by")
         # Started and handed in together: a count that dropped at hand-in would date a new answer.
         .annotate(opened=Count("codes", filter=~Q(codes__status=CodeStatus.NEW)))
         .order_by("created_at", "id")  # Meta.ordering does not apply to an aggregating query
@@ -93,17 +95,19 @@ def _attachment(stem: str, batch: CodeBatch, extension: str) -> str:
 
 def _batch_and_codes(
     request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID
-) -> tuple[CodeBatch, list[str] | None]:
-    _membership, round_ = get_rw_round(request, school_id, round_id)
-    batch = get_object_or_404(CodeBatch.objects.select_related("round__school"), round=round_, id=batch_id)
-    return batch, kept_codes(batch.id)
+) -> tuple[Membership, CodeBatch, list[str] | None]:
+    membership, round_ = get_rw_round(request, school_id, round_id)
+    batch = get_object_or_404(
+        CodeBatch.objects.select_related("round__school", "created_by"), round=round_, id=batch_id
+    )
+    return membership, batch, kept_codes(batch.id)
 
 
 def _download(
     request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID, kind: str
 ) -> HttpResponse:
     """The batch's letters (PDF) or links (text), while its codes are kept (24 hours at most)."""
-    batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    _membership, batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
     if codes is None:
         messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
@@ -128,13 +132,48 @@ def links(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_
     return _download(request, school_id, round_id, batch_id, "links")
 
 
+def _batch_page(
+    request: AuthenticatedRequest,
+    template: str,
+    heading: str,
+    membership: Membership,
+    batch: CodeBatch,
+    **extra: object,
+) -> HttpResponse:
+    """A question about one batch before it is done (surveys/batch_confirm.html)."""
+    context = {
+        "heading": heading,
+        "membership": membership,
+        "school": batch.round.school,
+        "round": batch.round,
+        "batch": batch,
+        "language_name": native_name(batch.home_language) if batch.home_language else "",
+        **extra,
+    }
+    return render(request, template, context)
+
+
 @login_required
 def forget_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
-    batch, _codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    """GET asks first (what is forgotten, and that the letters cannot be printed again); POST forgets."""
+    membership, batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
     if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+        heading = _("Forget the codes")
+        return _batch_page(request, "surveys/forget_confirm.html", heading, membership, batch, kept=codes is not None)
     delete_codes(batch.id)
     messages.success(request, _("The codes are forgotten. The letters you printed still work."))
+    return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
+
+
+@login_required
+def void_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
+    """GET says how far the batch is used and what voiding does; POST voids it (surveys.batches.void_batch)."""
+    membership, batch, _codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    if request.method != "POST":
+        heading = _("Void the batch")
+        return _batch_page(request, "surveys/void_confirm.html", heading, membership, batch, use=batch_use(batch))
+    if void_batch(batch, request.user):
+        messages.success(request, _("The batch is voided: its codes no longer open the questionnaire."))
     return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
 
 

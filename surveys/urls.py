@@ -57,4 +57,9 @@ urlpatterns = [
         staff_views.forget_codes,
         name="forget",
     ),
+    path(
+        "s/<uuid:school_id>/rounds/<uuid:round_id>/invitations/<uuid:batch_id>/void/",
+        staff_views.void_codes,
+        name="void",
+    ),
 ]

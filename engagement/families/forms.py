@@ -48,6 +48,35 @@ class LettersForm(forms.Form):
         ],
         initial=ALL,
     )
+    reference = forms.CharField(
+        label=_("Only one family (reference)"),
+        help_text=_("For a letter that was lost: type the family's reference to print only its letter."),
+        max_length=64,
+        required=False,
+    )
+    KEEP, VOID = "keep", "void"
+    earlier_codes = forms.ChoiceField(
+        label=_("Letters printed earlier"),
+        widget=forms.RadioSelect,
+        choices=[
+            (
+                KEEP,
+                _(
+                    "Keep them working: a parent can use the code of the earlier letter or of the new one "
+                    "(for a reminder, or a letter that was not answered)."
+                ),
+            ),
+            (
+                VOID,
+                _(
+                    "Void their codes: only the new letter works; the earlier code then says that a newer "
+                    "letter was sent (for a letter that was lost or reached the wrong home)."
+                ),
+            ),
+        ],
+        initial=KEEP,
+        required=False,  # left out: keep them working, the choice that loses nobody's letter
+    )
 
     def __init__(self, *args: Any, classes: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,15 +1,11 @@
 """Printable letters to families: one A4 each, Dutch beside the family's language, with a new code and QR code.
 
-Printing gives each family a new code, so the codes are replaced only once the PDF is made: a failed PDF
-leaves every earlier letter working.
+Printing gives each family a new code, stored only once the PDF is made. The earlier letters keep working
+unless the coordinator chose to void their codes (then also only once the PDF is made: a failed PDF leaves
+every earlier letter working).
 """
 
-from uuid import UUID
-
-from django.db import transaction
-from django.utils import timezone
-
-from engagement.families.codes import family_code_digest
+from engagement.families.codes import add_codes
 from engagement.models import Declaration, Family
 from respondents.codes import format_code, new_code
 from respondents.letters import Letter, LetterText, code_link, isolated, letter_text, qr_svg, short_address
@@ -29,8 +25,8 @@ def _letter_text(declaration: Declaration, language: str, reminder: bool) -> Let
     return letter_text("engagement/families/letter_text.html", context, language)
 
 
-def letters_pdf(declaration: Declaration, families: list[Family], reminder: bool) -> bytes:
-    """The letters with a new code for every family; their earlier codes stop working."""
+def letters_pdf(declaration: Declaration, families: list[Family], reminder: bool, void_earlier: bool = False) -> bytes:
+    """The letters with a new code for every family; with void_earlier, their earlier codes stop working."""
     texts: dict[str, LetterText] = {}
 
     def text_in(language: str) -> LetterText:
@@ -46,14 +42,5 @@ def letters_pdf(declaration: Declaration, families: list[Family], reminder: bool
         recipient = f"{family.class_name} · {family.reference}"
         letters.append(Letter(format_code(codes[family.id]), link, qr_svg(link), translated, recipient))
     pdf = print_letters(declaration.school.name, text_in("nl"), letters)
-    _replace_codes(families, codes)
+    add_codes(families, codes, void_earlier)
     return pdf
-
-
-@transaction.atomic
-def _replace_codes(families: list[Family], codes: dict[UUID, str]) -> None:
-    now = timezone.now()
-    for family in families:
-        family.code_digest = family_code_digest(codes[family.id])
-        family.code_issued_at = now
-    Family.objects.bulk_update(families, ["code_digest", "code_issued_at"], batch_size=500)

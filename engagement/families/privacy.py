@@ -56,10 +56,17 @@ def year_data(school: School, school_year: str) -> tuple[dict[str, object], Year
             "class": family.class_name,
             "language": family.language,
             "added_at": family.created_at.isoformat(),
-            "code_issued_at": family.code_issued_at.isoformat() if family.code_issued_at else None,
+            # One entry per letter: when its code was made and, if it was voided, when (never the code's digest).
+            "codes": [
+                {
+                    "issued_at": code.issued_at.isoformat(),
+                    "voided_at": code.voided_at.isoformat() if code.voided_at else None,
+                }
+                for code in family.codes.all()
+            ],
             "acknowledgments": acknowledgments.get(family.id, []),
         }
-        for family in _families(school, school_year).order_by("class_name", "reference")
+        for family in _families(school, school_year).order_by("class_name", "reference").prefetch_related("codes")
     ]
     data: dict[str, object] = {
         "school": school.name,

@@ -106,18 +106,20 @@ def family_import(request: AuthenticatedRequest, school_id: UUID, declaration_id
     return render(request, "engagement/families/import.html", context, status=400 if form.is_bound else 200)
 
 
-def _families_to_print(declaration: Declaration, class_name: str, waiting_only: bool) -> list[Family]:
+def _families_to_print(declaration: Declaration, class_name: str, waiting_only: bool, reference: str) -> list[Family]:
     statuses = family_statuses(declaration)
     return [
         status.family
         for status in statuses
-        if (not class_name or status.family.class_name == class_name) and not (waiting_only and status.acknowledged)
+        if (not class_name or status.family.class_name == class_name)
+        and not (waiting_only and status.acknowledged)
+        and (not reference or status.family.reference == reference)
     ]
 
 
 @login_required
 def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    """GET explains that printing replaces the codes; POST makes the letters (PDF) with new codes."""
+    """GET explains the choice about earlier letters; POST makes the letters (PDF) with new codes."""
     membership, declaration = _coordinator(request, school_id, declaration_id)
     published = _published(declaration)
     families_of_year = Family.objects.filter(school_id=school_id, school_year=declaration.school_year)
@@ -125,12 +127,13 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
     initial = {
         "class_name": request.GET.get("class", ""),
         "families": LettersForm.WAITING if request.GET.get("reminders") else LettersForm.ALL,
+        "reference": request.GET.get("reference", "")[:64],
     }
     form = LettersForm(_posted(request)[0], classes=classes, initial=initial)
     if request.method == "POST" and published is not None and form.is_valid():
         class_name = form.cleaned_data["class_name"]
         reminder = form.cleaned_data["families"] == LettersForm.WAITING
-        families = _families_to_print(declaration, class_name, reminder)
+        families = _families_to_print(declaration, class_name, reminder, form.cleaned_data["reference"].strip())
         if len(families) > MAX_LETTERS_PER_PDF:
             form.add_error(
                 "class_name",
@@ -138,7 +141,8 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
                 % {"max": MAX_LETTERS_PER_PDF},
             )
         elif families:
-            pdf = letters_pdf(declaration, families, reminder)
+            void_earlier = form.cleaned_data["earlier_codes"] == LettersForm.VOID
+            pdf = letters_pdf(declaration, families, reminder, void_earlier)
             stem = "herinneringen" if reminder else "brieven"
             suffix = "".join(char for char in class_name if char.isascii() and char.isalnum()) or "alle-klassen"
             return _download(pdf, "application/pdf", f"{stem}-{declaration.school_year}-{suffix}.pdf")

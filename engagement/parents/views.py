@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
 from accounts.addresses import client_address
-from engagement.families.codes import family_for_code
+from engagement.families.codes import code_row, family_for_code, family_with_working_code
 from engagement.models import Declaration, Family
 from engagement.parents.acknowledging import (
     DUTCH_MASTER_LABEL,
@@ -86,8 +86,10 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
         if wait := wait_for(address):
             return _message(request, wait.value, language, 429)
         if form.is_valid():
-            family = family_for_code(form.cleaned_data["code"])
-            if family is None:
+            row = code_row(form.cleaned_data["code"])
+            if row is not None and row.voided_at is not None:  # a real letter, replaced: say so, nothing more
+                return _message(request, "replaced", chosen or family_language(row.family))
+            if row is None:
                 record_failure(address)
                 form.add_error(
                     "code",
@@ -97,17 +99,17 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                     ),
                 )
             else:
-                return _open_family(request, family, chosen)
+                return _open_family(request, row.family, row.digest, chosen)
     context = {"form": form, "explicit_language": chosen is not None}
     return parent_render(request, "engagement/parent/code_entry.html", context, language)
 
 
-def _open_family(request: HttpRequest, family: Family, chosen: str | None) -> HttpResponse:
+def _open_family(request: HttpRequest, family: Family, digest: str, chosen: str | None) -> HttpResponse:
     if published_declaration_for(family) is None:
         return _message(request, "not_published", chosen or family_language(family))
     request.session.cycle_key()  # a fresh session id for the family: no fixation from before the code
     request.session[FAMILY_KEY] = str(family.id)
-    request.session[FAMILY_CODE_KEY] = family.code_digest  # a new code for the family ends this reading
+    request.session[FAMILY_CODE_KEY] = digest  # voiding this code (a lost letter) ends this reading
     if chosen:
         request.session[LANGUAGE_KEY] = chosen
     else:
@@ -124,11 +126,11 @@ def _session_family(request: HttpRequest) -> Family | None:
         family_id = UUID(str(request.session.get(FAMILY_KEY)))
     except ValueError:  # no family on this device, or a malformed id in an old session
         return None
-    # The code the session was opened with must still be the family's: a replaced code (a lost letter) ends it.
+    # The code the session was opened with must still work: voiding it (a lost letter) ends the reading.
     code_digest = request.session.get(FAMILY_CODE_KEY)
-    if not code_digest:
+    if not isinstance(code_digest, str) or not code_digest:
         return None
-    return Family.objects.select_related("school").filter(id=family_id, code_digest=code_digest).first()
+    return family_with_working_code(family_id, code_digest)
 
 
 def _opened(request: HttpRequest) -> tuple[Family, Declaration, str] | HttpResponse:

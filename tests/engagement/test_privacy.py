@@ -52,8 +52,9 @@ def test_export_gives_everything_of_the_school_year_and_is_logged(
     ]
     assert [(a["name"], a["version"]) for a in data["families"][0]["acknowledgments"]] == [("Sara", 1)]
     assert data["families"][1]["acknowledgments"] == []
-    assert acknowledged.code_digest is not None
-    assert acknowledged.code_digest not in response.content.decode()  # the keys to the codes stay inside
+    code = acknowledged.codes.get()
+    assert data["families"][0]["codes"] == [{"issued_at": code.issued_at.isoformat(), "voided_at": None}]
+    assert code.digest not in response.content.decode()  # the keys to the codes stay inside
     log = PrivacyLog.objects.get()
     assert (log.school, log.school_year, log.action, log.done_by) == (
         world.school,

@@ -46,6 +46,9 @@ def test_the_walk_finds_the_school_urls() -> None:
         "surveys:preview_end",
         "surveys:preview_thanks",
         "surveys:preview_audio",
+        "surveys:forget",
+        "surveys:void",
+        "engagement:family_letters",
         "actions:plan",
         "actions:edit",
         "engagement:declarations",
@@ -112,6 +115,11 @@ def test_anonymous_visitor_is_sent_to_login(world: World) -> None:
     [
         ("analysis:round_create", lambda w: [w.school.id], "get"),
         ("analysis:voice_close", lambda w: [w.school.id, w.round.id, "team"], "post"),
+        (
+            "surveys:void",
+            lambda w: [w.school.id, w.round.id, issue_codes(w.round, "parent", "", "", "", 1, w.alice).batch.id],
+            "post",
+        ),
         ("schools:revoke_invitation", lambda w: [w.school.id, w.school.id], "post"),
         ("framework:item_visibility", lambda w: [w.school.id, Item.objects.first().id], "post"),  # type: ignore[union-attr]
     ],

@@ -1,4 +1,5 @@
-"""Finding 10: a parent's reading session ends when the family gets a new code (a lost or stolen letter)."""
+"""Finding 10: a parent's reading session ends when the code it was opened with is voided (a lost or stolen
+letter). A new letter that leaves the earlier code working leaves its session open too (issue 11)."""
 
 from typing import Any
 
@@ -10,12 +11,13 @@ from tests.helpers.engagement_parent_steps import CODE, READ, enter, make_family
 from tests.helpers.world import World
 
 
-def test_a_reading_session_stops_once_the_familys_code_is_replaced(world: World, published_declaration: Any) -> None:
+def test_a_reading_session_stops_once_the_familys_code_is_voided(world: World, published_declaration: Any) -> None:
     family = make_family(world)
     old_device = opened_client(family)
     assert old_device.get(READ).status_code == 200
 
-    new_code = issue_code(Family.objects.get(pk=family.pk))  # the school prints a new letter
+    # The school prints a new letter and voids the earlier code.
+    new_code = issue_code(Family.objects.get(pk=family.pk), void_earlier=True)
 
     refused = old_device.get(READ)
     assert refused.status_code == 302 and refused["Location"].startswith(CODE)
@@ -33,3 +35,12 @@ def test_a_reading_session_survives_when_nothing_changed(world: World, published
     device = opened_client(family)
     for _ in range(2):
         assert device.get(READ).status_code == 200
+
+
+def test_a_reading_session_survives_a_new_letter_that_keeps_the_earlier_code(
+    world: World, published_declaration: Any
+) -> None:
+    family = make_family(world)
+    device = opened_client(family)
+    issue_code(Family.objects.get(pk=family.pk))  # a reminder letter; the first letter keeps working
+    assert device.get(READ).status_code == 200

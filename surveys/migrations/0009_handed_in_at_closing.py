@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('analysis', '0003_collection_windows'),
         ('schools', '0002_alter_invitation_role_alter_membership_role'),
-        ('surveys', '0007_release_in_chunks'),
+        ('surveys', '0008_batch_voiding'),
     ]
 
     operations = [
