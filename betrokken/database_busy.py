@@ -12,7 +12,8 @@ from collections.abc import Callable
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.views import defaults
+
+from betrokken.error_pages import server_error_page
 
 RETRY_AFTER_SECONDS = 5
 LOCKED_MESSAGES = ("database is locked", "database table is locked")
@@ -45,4 +46,4 @@ def server_error(request: HttpRequest) -> HttpResponse:
     error = sys.exc_info()[1]
     if error is not None and is_lock_timeout(error):
         return busy_response()
-    return defaults.server_error(request)
+    return server_error_page(request)

@@ -23,7 +23,7 @@ from respondents.forms import CodeForm
 from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
-from respondents.throttle import record_failure, wait_for
+from respondents.throttle import record_failure, refused, wait_for
 from surveys.devices import device_token, handed_in_cookie, handed_in_language, remember_device
 from surveys.forms import OpenAnswerForm, RespondentPageForm
 from surveys.models import SurveyResponse
@@ -57,7 +57,9 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     if request.method == "POST":
         address = client_address(request)
         if wait := wait_for(address):
-            return respondent_render(request, "surveys/code_message.html", {"reason": wait.value}, language, 429)
+            return refused(
+                respondent_render(request, "surveys/code_message.html", {"reason": wait.value}, language, 429), wait
+            )
         if form.is_valid():
             normalized = normalize_code(form.cleaned_data["code"])
             result = open_with_code(normalized, device_token(request)) if normalized else None
