@@ -8,10 +8,12 @@ screen reader speaks (aria-label, title, alt, placeholder) count as text.
 import re
 from html.parser import HTMLParser
 
-# Words and phrases that are English and not Dutch: "in", "is", "over", "hand", "of", "team", "coach" and
-# loanwords such as "cookies", "browser", "e-mail" or "feedback" are Dutch too and stay off the list.
+# Words and phrases that are English and not Dutch: "in", "is", "over", "hand", "of", "have", "been", "team",
+# "coach" and loanwords such as "cookies", "browser", "e-mail" or "feedback" are Dutch too and stay off the list.
 ENGLISH_ONLY = (
     "the",
+    "this",
+    "that",
     "and",
     "of the",
     "your",
@@ -19,6 +21,12 @@ ENGLISH_ONLY = (
     "with",
     "which",
     "should",
+    "must",
+    "too",
+    "are",
+    "will",
+    "password",
+    "characters",
     "please",
     "save",
     "cancel",
