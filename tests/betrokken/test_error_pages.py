@@ -5,14 +5,17 @@ and through the handlers themselves.
 """
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import include, path, reverse
+from django.utils import timezone
 
+from accounts.models import PasswordResetRequest
+from accounts.password_reset_throttle import PER_ADDRESS
 from betrokken.database_busy import server_error
 from betrokken.error_pages import bad_request, csrf_failure, page_not_found, permission_denied
 from respondents.throttle import Wait, record_failure, seconds_to_wait
@@ -299,3 +302,13 @@ def test_a_throttled_code_page_says_when_to_try_again(settings: object, anonymou
     assert response.status_code == 429
     assert 1 <= int(response["Retry-After"]) <= 15 * 60
     assert response["Content-Language"] == "ar"
+
+
+def test_a_throttled_password_reset_says_when_the_address_may_ask_again(world: World) -> None:
+    for n in range(PER_ADDRESS):
+        Client().post(reverse("accounts:password_reset"), {"email": f"x{n}@example.org"}, REMOTE_ADDR="198.51.100.7")
+    PasswordResetRequest.objects.update(requested_at=timezone.now() - timedelta(minutes=50))
+    response = Client().post(reverse("accounts:password_reset"), {"email": "a@example.org"}, REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 429
+    assert 9 * 60 <= int(response["Retry-After"]) <= 10 * 60  # the oldest request leaves the hour in 10 minutes
+    assert "<h1>Te veel pogingen</h1>" in response.content.decode()
