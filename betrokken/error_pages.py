@@ -1,10 +1,10 @@
-"""Error pages people can read: 400, 403, 404, a failed CSRF check and 500.
+"""Error pages people can read: 400, 403, 404, a failed CSRF check, 500, and 503 while the database is busy.
 
-A parent or pupil on /q/ or /v/ reads the page in their own language (from ?lang=, else what this
-device is known to speak, else Dutch), with the Dutch beside it for whoever helps them, and a way back
-to the code page. Staff read it in the staff language with a way back to their schools. A respondent's
-error page is rendered without the request, so it echoes nothing of the address that failed. The 500
-page reads no database and no session: only the address, the query string and the cookies.
+A parent or pupil on /q/ or /v/ reads the page in their own language (the form's hidden language field,
+?lang=, else what this device is known to speak, else Dutch), with the Dutch beside it for whoever helps
+them, and a way back to the code page. Staff read it in the staff language with a way back to the start
+page. A respondent's error page is rendered without the request, so it echoes nothing of the address that
+failed. The 500 and 503 pages read no database and no session: only the address, the form and the cookies.
 """
 
 from dataclasses import dataclass
@@ -54,6 +54,14 @@ RESPONDENT_TEXTS = {
             "send it once more.",
         ),
     ),
+    503: ErrorText(
+        pgettext_lazy("respondent", "Busy for a moment"),
+        pgettext_lazy(
+            "respondent",
+            "Many people are sending answers at the same time, so this page was not saved. What was saved before "
+            "is safe. Wait a few seconds, go back and send the page again.",
+        ),
+    ),
     500: ErrorText(
         pgettext_lazy("respondent", "Something went wrong"),
         pgettext_lazy("respondent", "This is our mistake. What was saved before is safe. Try again in a few minutes."),
@@ -91,10 +99,20 @@ def is_respondent_path(path: str) -> bool:
     return path.startswith((QUESTIONNAIRE_PREFIX, DECLARATION_PREFIX))
 
 
-def respondent_error_language(request: HttpRequest, *, may_read_session: bool, posted: str | None = None) -> str:
+def posted_language(request: HttpRequest) -> str | None:
+    """The hidden language field of the respondent's form (the page's form has no ?lang= in its address)."""
+    if request.method != "POST":
+        return None
+    try:
+        return request.POST.get("lang")
+    except Exception:  # an unreadable or oversized body: the error page must render all the same
+        return None
+
+
+def respondent_error_language(request: HttpRequest, *, may_read_session: bool) -> str:
     """The page's own language (its form's hidden field, ?lang=), else the language this device handed in
     or read the declaration in, else Dutch."""
-    for asked in (posted, request.GET.get("lang")):
+    for asked in (posted_language(request), request.GET.get("lang")):
         if is_supported(asked):
             return str(asked)
     known: object = None
@@ -110,11 +128,9 @@ def _code_page(request: HttpRequest, language: str) -> str:
     return f"{reverse(name)}?lang={language}"
 
 
-def respondent_error(
-    request: HttpRequest, kind: int | str, status: int, *, may_read_session: bool, posted: str | None = None
-) -> HttpResponse:
+def respondent_error(request: HttpRequest, kind: int | str, status: int, *, may_read_session: bool) -> HttpResponse:
     """Rendered without the request: no part of the failing address comes back on the page."""
-    language = respondent_error_language(request, may_read_session=may_read_session, posted=posted)
+    language = respondent_error_language(request, may_read_session=may_read_session)
     text = RESPONDENT_TEXTS[kind]
     with translation.override(MASTER):
         dutch = (str(text.title), str(text.explanation))
@@ -159,12 +175,8 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """CSRF_FAILURE_VIEW: the reason is for developers, never shown. The CSRF check has already read the
-    form, so its hidden language field is at hand."""
-    if is_respondent_path(request.path):
-        posted = request.POST.get("lang") if request.method == "POST" else None
-        return respondent_error(request, "csrf", 403, may_read_session=True, posted=posted)
-    return staff_error(request, "csrf", 403)
+    """CSRF_FAILURE_VIEW: the reason is for developers, never shown."""
+    return _error_page(request, "csrf", 403)
 
 
 def server_error_page(request: HttpRequest) -> HttpResponse:

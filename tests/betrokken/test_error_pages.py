@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accounts.models import PasswordResetRequest
 from accounts.password_reset_throttle import PER_ADDRESS
-from betrokken.database_busy import server_error
+from betrokken.database_busy import RETRY_AFTER_SECONDS, busy_response, server_error
 from betrokken.error_pages import bad_request, csrf_failure, page_not_found, permission_denied
 from respondents.throttle import Wait, record_failure, seconds_to_wait
 from schools.models import Membership, Role
@@ -312,3 +312,13 @@ def test_a_throttled_password_reset_says_when_the_address_may_ask_again(world: W
     assert response.status_code == 429
     assert 9 * 60 <= int(response["Retry-After"]) <= 10 * 60  # the oldest request leaves the hour in 10 minutes
     assert "<h1>Te veel pogingen</h1>" in response.content.decode()
+
+
+def test_a_busy_database_during_a_hand_in_answers_in_the_pages_language() -> None:
+    """No django_db mark: the database is busy, so the page must not need it. The form names its language."""
+    response = busy_response(RequestFactory().post("/q/end/", {"lang": "ar"}))
+    page = assert_respondent_page(response, 503, "ar", "الخادم مشغول للحظة", reverse("surveys:code"))
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert "Wat al bewaard was, blijft bewaard." in page
+    staff = busy_response(RequestFactory().post("/s/x/rounds/"))
+    assert staff.status_code == 503 and "<h1>Even druk</h1>" in staff.content.decode()
