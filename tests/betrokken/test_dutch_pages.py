@@ -19,7 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from analysis.models import TeamResponse
 from analysis.queries import counted_items
-from analysis.rounds import save_page
+from analysis.rounds import close_round, save_page
 from engagement.families.codes import issue_code
 from framework.models import Dimension
 from schools.invitations import create_invitation
@@ -27,7 +27,7 @@ from schools.models import Membership, Role
 from tests.helpers.engagement_parent_steps import make_family, opened_client
 from tests.helpers.english_words import dutch_text, english_in
 from tests.helpers.respondent_helpers import answer_everything, hand_in, issue, start
-from tests.helpers.survey_data import BATCH, invitations_url, messages_of
+from tests.helpers.survey_data import BATCH, constant, hand_in_surveys, invitations_url, messages_of, team_answers
 from tests.helpers.team_answers import answer_everything as answer_everything_in_team
 from tests.helpers.world import World, make_user
 from tests.schools.test_outsiders_get_404 import kwargs_for
@@ -89,6 +89,21 @@ def dutch_problems(client: Client, urls: list[str]) -> dict[str, list[str]]:
 
 
 ROLES = [Role.COORDINATOR, Role.TEAM, Role.PARENT_REP, Role.SCHOOLRAAD, Role.COACH]
+
+
+def test_a_round_with_answers_reads_as_dutch_while_open_and_once_closed(world: World, alice_client: Client) -> None:
+    """The pages the coordinator reads once there are figures: the team, parents and pupils, per group."""
+    team_answers(world.round, world.alice)
+    team_answers(world.round, world.bob, constant(2))
+    for group in ("3A", "4B"):
+        hand_in_surveys(world.round, "parent", 6, group=group, open_answer="Meer contact graag.")
+        hand_in_surveys(world.round, "pupil_10_12", 6, group=group)
+    profile = reverse("results:profile", args=[world.school.id, world.round.id])
+    assert "Meer contact graag." in alice_client.get(profile).content.decode()  # the figures are on the page
+    urls = staff_urls(world)
+    assert dutch_problems(alice_client, urls) == {}
+    close_round(world.round)
+    assert dutch_problems(alice_client, urls) == {}
 
 
 @pytest.mark.parametrize("role", ROLES)
