@@ -139,10 +139,11 @@ def test_pages_without_an_account_read_as_dutch(world: World) -> None:
     assert dutch_problems(Client(), [reverse("schools:accept_invitation", args=[token])]) == {}
 
 
-def test_the_questionnaire_reads_as_dutch(world: World) -> None:
+@pytest.mark.parametrize("audience", ["parent", "pupil_10_12", "pupil_12_18"])
+def test_the_questionnaire_reads_as_dutch(world: World, audience: str) -> None:
     phone = Client()
     assert dutch_problems(phone, [reverse("surveys:code")]) == {}
-    code = issue(world).codes[0]
+    code = issue(world, audience=audience).codes[0]
     assert dutch_problems(phone, [reverse("surveys:code_link", args=[code])]) == {}
     response = start(phone, code, "nl")
     assert dutch_problems(phone, [reverse("surveys:language"), reverse("surveys:page", args=[1])]) == {}
