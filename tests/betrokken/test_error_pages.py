@@ -322,3 +322,17 @@ def test_a_busy_database_during_a_hand_in_answers_in_the_pages_language() -> Non
     assert "Wat al bewaard was, blijft bewaard." in page
     staff = busy_response(RequestFactory().post("/s/x/rounds/"))
     assert staff.status_code == 503 and "<h1>Even druk</h1>" in staff.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_locked_out_login_says_when_to_try_again_in_dutch() -> None:
+    make_user("Ann", "ann@example.org")
+    browser = Client()
+    for _ in range(5):
+        browser.post(reverse("accounts:login"), {"username": "ann@example.org", "password": "wrong"})
+    response = browser.post(reverse("accounts:login"), {"username": "ann@example.org", "password": "wrong"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(15 * 60)
+    page = response.content.decode()
+    assert "<h1>Te veel pogingen</h1>" in page
+    assert english_in(page) == []
