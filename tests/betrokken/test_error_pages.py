@@ -336,3 +336,11 @@ def test_a_locked_out_login_says_when_to_try_again_in_dutch() -> None:
     page = response.content.decode()
     assert "<h1>Te veel pogingen</h1>" in page
     assert english_in(page) == []
+
+
+@pytest.mark.django_db
+def test_a_request_for_another_host_is_a_readable_400_on_both_kinds_of_path(anonymous: Client) -> None:
+    staff = anonymous.get("/", HTTP_HOST="evil.example")
+    assert "evil" not in assert_staff_page(staff, 400, "nl", "Er ging iets mis")
+    respondent = anonymous.get("/q/?lang=ar", HTTP_HOST="evil.example")
+    assert "evil" not in assert_respondent_page(respondent, 400, "ar", "حدث خطأ ما", reverse("surveys:code"))
