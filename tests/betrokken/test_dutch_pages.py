@@ -221,3 +221,10 @@ def test_the_families_deletion_counts_in_dutch(world: World, alice_client: Clien
     url = reverse("engagement:family_delete", args=[world.school.id, published_declaration.id])
     text = dutch_text(alice_client.get(url).content.decode())
     assert "Dit verwijdert 1 gezin en 0 kennisnames van het schooljaar 2026-2027, definitief." in text
+
+
+def test_the_voices_sentence_is_composed_of_counted_parts(world: World, alice_client: Client) -> None:
+    hand_in_surveys(world.round, "parent", 5)
+    profile = reverse("results:profile", args=[world.school.id, world.round.id])
+    text = dutch_text(alice_client.get(profile).content.decode())
+    assert "5 ouders en 0 leerlingen hebben hun antwoorden ingediend." in text
