@@ -327,10 +327,10 @@ def test_a_busy_database_during_a_hand_in_answers_in_the_pages_language() -> Non
 @pytest.mark.django_db
 def test_a_locked_out_login_says_when_to_try_again_in_dutch() -> None:
     make_user("Ann", "ann@example.org")
-    browser = Client()
-    for _ in range(5):
-        browser.post(reverse("accounts:login"), {"username": "ann@example.org", "password": "wrong"})
-    response = browser.post(reverse("accounts:login"), {"username": "ann@example.org", "password": "wrong"})
+    browser, wrong = Client(), {"username": "ann@example.org", "password": "wrong"}
+    statuses = [browser.post(reverse("accounts:login"), wrong).status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]  # the fifth wrong password locks
+    response = browser.post(reverse("accounts:login"), wrong)
     assert response.status_code == 429
     assert response["Retry-After"] == str(15 * 60)
     page = response.content.decode()
