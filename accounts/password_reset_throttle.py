@@ -47,6 +47,19 @@ def reset_verdict(address: str, email: str) -> ResetVerdict:
     return ResetVerdict.SEND
 
 
+def seconds_until_address_may_ask(address: str) -> int:
+    """How long until the oldest request of this address in the window expires: the 429 page's Retry-After."""
+    address_key, _recipient_key = _keys(address, "")
+    now = timezone.now()
+    oldest = (
+        PasswordResetRequest.objects.filter(address_digest=address_key, requested_at__gte=now - WINDOW)
+        .order_by("requested_at")
+        .values_list("requested_at", flat=True)
+        .first()
+    )
+    return 1 if oldest is None else max(1, int((oldest + WINDOW - now).total_seconds()))
+
+
 def note_reset_request(address: str, email: str) -> None:
     """Count this request, and forget those older than the window."""
     address_key, recipient_key = _keys(address, email)

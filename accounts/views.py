@@ -8,7 +8,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.addresses import client_address
 from accounts.forms import SignupForm
-from accounts.password_reset_throttle import ResetVerdict, note_reset_request, reset_verdict
+from accounts.password_reset_throttle import (
+    ResetVerdict,
+    note_reset_request,
+    reset_verdict,
+    seconds_until_address_may_ask,
+)
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
@@ -42,7 +47,9 @@ class ThrottledPasswordResetView(PasswordResetView):
         email = str(request.POST.get("email", ""))[:254]
         verdict = reset_verdict(address, email)
         if verdict is ResetVerdict.ADDRESS_EXHAUSTED:
-            return render(request, "accounts/password_reset_throttled.html", status=429)
+            refused = render(request, "accounts/password_reset_throttled.html", status=429)
+            refused.headers["Retry-After"] = str(seconds_until_address_may_ask(address))
+            return refused
         note_reset_request(address, email)
         if verdict is ResetVerdict.RECIPIENT_EXHAUSTED:
             return redirect(self.get_success_url())  # as if sent: the page never tells whether the account exists

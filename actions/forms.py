@@ -75,9 +75,11 @@ class ActionForm(forms.ModelForm[Action]):
             label=_("Owner"),
             queryset=User.objects.filter(memberships__school=school).order_by("name"),
             required=False,
+            empty_label=_("— nobody yet —"),
             help_text=_("The person who makes sure it happens."),
         )
         self.fields["support"].required = False
+        self.fields["support"].empty_label = _("— none —")  # type: ignore[attr-defined]
         self.fields["support"].label = _("Support organisation")
         self.fields["support"].help_text = _("The organisation that helps with this action, if any.")
         # An organisation that left the directory stays only on the actions that already name it.

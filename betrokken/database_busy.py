@@ -12,7 +12,8 @@ from collections.abc import Callable
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.views import defaults
+
+from betrokken.error_pages import is_respondent_path, respondent_error, server_error_page
 
 RETRY_AFTER_SECONDS = 5
 LOCKED_MESSAGES = ("database is locked", "database table is locked")
@@ -30,11 +31,15 @@ class DatabaseBusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        return busy_response() if is_lock_timeout(exception) else None
+        return busy_response(request) if is_lock_timeout(exception) else None
 
 
-def busy_response() -> HttpResponse:
-    response = HttpResponse(render_to_string("503.html"), status=503)
+def busy_response(request: HttpRequest) -> HttpResponse:
+    """In the respondent's language on /q/ and /v/ (from the address and cookies only: the database is busy)."""
+    if is_respondent_path(request.path):
+        response = respondent_error(request, 503, 503, may_read_session=False)
+    else:
+        response = HttpResponse(render_to_string("503.html"), status=503)
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -44,5 +49,5 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: a lock timeout outside the view (saving the session, in a middleware) is 503 as well."""
     error = sys.exc_info()[1]
     if error is not None and is_lock_timeout(error):
-        return busy_response()
-    return defaults.server_error(request)
+        return busy_response(request)
+    return server_error_page(request)

@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+handler400 = "betrokken.error_pages.bad_request"
+handler403 = "betrokken.error_pages.permission_denied"
+handler404 = "betrokken.error_pages.page_not_found"
 handler500 = "betrokken.database_busy.server_error"
 
 urlpatterns = [

@@ -25,19 +25,22 @@ def explicit_language(request: HttpRequest) -> str | None:
     return None
 
 
+def language_context(language: str) -> dict[str, object]:
+    """What respondents/base.html needs to show a page in `language` (and its language menu)."""
+    return {
+        "language": language,
+        "language_name": LANGUAGES[language].name,
+        "languages": CHOICES,
+        "rtl": is_right_to_left(language),
+    }
+
+
 def respondent_render(
     request: HttpRequest, template: str, context: dict[str, object], language: str, status: int = 200
 ) -> HttpResponse:
     """Render in the respondent's language (which may not be a staff interface language)."""
     with translation.override(language):
-        context = {
-            **context,
-            "language": language,
-            "language_name": LANGUAGES[language].name,
-            "languages": CHOICES,
-            "rtl": is_right_to_left(language),
-        }
-        response = render(request, template, context, status=status)
+        response = render(request, template, {**context, **language_context(language)}, status=status)
     response.headers["Content-Language"] = language
     response.headers["Cache-Control"] = "no-store"  # answers and codes never sit in a shared cache
     return response

@@ -17,6 +17,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.http import HttpResponse
 from django.utils import timezone
 
 from accounts.addresses import address_group
@@ -75,6 +76,19 @@ def wait_for(address: str, now: datetime | None = None) -> Wait | None:
     if PER_ADDRESS_PER_DAY in over:
         return Wait.DAY
     return Wait.WINDOW if PER_ADDRESS in over else None
+
+
+def seconds_to_wait(wait: Wait, now: datetime | None = None) -> int:
+    """How long until the window that refuses this client is over: the Retry-After of its 429 page."""
+    now = now or timezone.now()
+    length = DAY if wait is Wait.DAY else WINDOW
+    return max(1, int((_window_start(now, length) + length - now).total_seconds()))
+
+
+def refused(response: HttpResponse, wait: Wait) -> HttpResponse:
+    """The 429 page of a waiting client, telling the browser when to ask again."""
+    response.headers["Retry-After"] = str(seconds_to_wait(wait))
+    return response
 
 
 def is_blocked(address: str, now: datetime | None = None) -> bool:

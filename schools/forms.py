@@ -22,6 +22,7 @@ class InvitationForm(forms.ModelForm[Invitation]):
     def __init__(self, *args: object, school: School, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.school = school
+        self.fields["role"].choices = [("", _("— choose —")), *Role.choices]  # type: ignore[attr-defined]
         self.fields["role"].help_text = _("What each role can open is listed under “What each role can open” above.")
 
     class Meta:

@@ -26,7 +26,7 @@ from respondents.forms import CodeForm
 from respondents.languages import has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
-from respondents.throttle import look_up_counted, record_failure, wait_for
+from respondents.throttle import look_up_counted, record_failure, refused, wait_for
 from surveys.addressing import words_for
 from surveys.devices import device_token, handed_in_audience, handed_in_cookie, handed_in_language, remember_device
 from surveys.forms import OPEN_ANSWER_LIMIT, OpenAnswerForm, RespondentPageForm
@@ -70,7 +70,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
         if wait := wait_for(address):
             # Who is typing is not known yet: spoken to as a parent.
             context: dict[str, object] = {"reason": wait.value, "words": words_for(None)}
-            return respondent_render(request, "surveys/code_message.html", context, language, 429)
+            return refused(respondent_render(request, "surveys/code_message.html", context, language, 429), wait)
         if form.is_valid():
             normalized = normalize_code(form.cleaned_data["code"])
             result = open_with_code(normalized, device_token(request)) if normalized else None

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_rw_round
@@ -61,7 +62,11 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
         keep_codes(issued.batch.id, issued.codes)
         messages.success(
             request,
-            _("%(count)d codes are made. Download the letters or links within 24 hours: then they are deleted.")
+            ngettext(
+                "%(count)d code is made. Download the letter or link within 24 hours: then it is deleted.",
+                "%(count)d codes are made. Download the letters or links within 24 hours: then they are deleted.",
+                len(issued.codes),
+            )
             % {"count": len(issued.codes)},
         )
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)

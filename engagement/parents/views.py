@@ -32,7 +32,7 @@ from respondents.forms import CodeForm
 from respondents.languages import MASTER, has_voice, is_right_to_left, is_supported
 from respondents.read_aloud import audio_response
 from respondents.rendering import explicit_language, respondent_render
-from respondents.throttle import look_up_counted, record_failure, wait_for
+from respondents.throttle import look_up_counted, record_failure, refused, wait_for
 
 FAMILY_KEY = "engagement_family"
 LANGUAGE_KEY = "engagement_language"
@@ -84,7 +84,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     if request.method == "POST":
         address = client_address(request)
         if wait := wait_for(address):
-            return _message(request, wait.value, language, 429)
+            return refused(_message(request, wait.value, language, 429), wait)
         if form.is_valid():
             row = code_row(form.cleaned_data["code"])
             if row is not None and row.voided_at is not None:  # a real letter, replaced: say so, nothing more

@@ -76,7 +76,7 @@ def test_deleting_needs_the_school_year_typed(
     families_with_acknowledgments(world, published_declaration)
     client = in_english(alice_client)
     page = client.get(url("family_delete", published_declaration))
-    assert "This deletes 2 families and 1 acknowledgments of the school year 2026-2027" in page.content.decode()
+    assert "This deletes 2 families and 1 acknowledgment of the school year 2026-2027" in page.content.decode()
     for typed in ("", "2025-2026", "ja", "2026-2027x"):
         response = client.post(url("family_delete", published_declaration), {"confirmation": typed})
         assert response.status_code == 400
