@@ -28,6 +28,7 @@ class RespondentWords:
     sent: StrPromise
     close_page: StrPromise
     nothing_filled_in: StrPromise  # asked once before an empty questionnaire is handed in
+    handed_in_at_closing: StrPromise  # to the device that was answering when its voice closed
 
 
 PARENT_WORDS = RespondentWords(
@@ -53,6 +54,10 @@ PARENT_WORDS = RespondentWords(
     ),
     close_page=pgettext_lazy("respondent", "You can close this page now."),
     nothing_filled_in=pgettext_lazy("respondent", "You have not filled in anything yet. Send anyway?"),
+    handed_in_at_closing=pgettext_lazy(
+        "respondent",
+        "The school closed the questionnaire while you were answering. What you had saved was handed in. Thank you!",
+    ),
 )
 
 # Pupils of 12 to 18: "je", the school as their school, other pupils instead of other families.
@@ -81,6 +86,10 @@ PUPIL_WORDS = RespondentWords(
     ),
     close_page=pgettext_lazy("respondent-pupil", "You can close this page now."),
     nothing_filled_in=pgettext_lazy("respondent-pupil", "You have not filled in anything yet. Send anyway?"),
+    handed_in_at_closing=pgettext_lazy(
+        "respondent-pupil",
+        "The school closed the questionnaire while you were answering. What you had saved was handed in. Thank you!",
+    ),
 )
 
 # Pupils of 10 to 12: shorter sentences, everyday words ("teacher" rather than "the school").
@@ -100,6 +109,7 @@ YOUNG_PUPIL_WORDS = RespondentWords(
     ),
     close_page=PUPIL_WORDS.close_page,
     nothing_filled_in=PUPIL_WORDS.nothing_filled_in,
+    handed_in_at_closing=PUPIL_WORDS.handed_in_at_closing,
 )
 
 _WORDS: dict[str, RespondentWords] = {Audience.PUPIL_12_18: PUPIL_WORDS, Audience.PUPIL_10_12: YOUNG_PUPIL_WORDS}

@@ -103,6 +103,7 @@ class HandedInAtClosing(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
     device_digest = models.CharField(max_length=64, unique=True)
     language = models.CharField(max_length=10, default="nl")
+    audience = models.CharField(max_length=20, default="parent")  # to speak to a pupil as a pupil
 
 
 class SurveyAnswer(models.Model):

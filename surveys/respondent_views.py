@@ -124,9 +124,10 @@ def _open_questionnaire(request: HttpRequest) -> tuple[SurveyResponse, str] | Ht
     if response is None:
         closed_in = was_handed_in_at_closing(token) if token is not None else None
         if closed_in is not None:  # this device was answering when its voice closed: say what happened
-            context: dict[str, object] = {"reason": "handed_in_at_closing"}
+            closed_language, closed_audience = closed_in
+            context: dict[str, object] = {"reason": "handed_in_at_closing", "words": words_for(closed_audience)}
             return respondent_render(
-                request, "surveys/code_message.html", context, respondent_language(request, closed_in)
+                request, "surveys/code_message.html", context, respondent_language(request, closed_language)
             )
         handed_in = handed_in_language(request)
         language = respondent_language(request, handed_in or "nl")

@@ -48,6 +48,7 @@ def hand_in_at_closing(round_id: UUID, audiences: tuple[str, ...]) -> ClosingOut
             round_id=draft.round_id,
             device_digest=draft.device_digest,
             language=draft.language,
+            audience=draft.audience,
         )
         for draft in kept
         if draft.device_digest
@@ -61,10 +62,12 @@ def hand_in_at_closing(round_id: UUID, audiences: tuple[str, ...]) -> ClosingOut
     return ClosingOutcome(handed_in=len(kept), removed=len(empty))
 
 
-def was_handed_in_at_closing(device: str) -> str | None:
-    """The language of the questionnaire this device was answering when its voice closed, if it was."""
+def was_handed_in_at_closing(device: str) -> tuple[str, str] | None:
+    """The language and audience of the questionnaire this device was answering when its voice closed, if it was."""
     return (
-        HandedInAtClosing.objects.filter(device_digest=device_digest(device)).values_list("language", flat=True).first()
+        HandedInAtClosing.objects.filter(device_digest=device_digest(device))
+        .values_list("language", "audience")
+        .first()
     )
 
 

@@ -19,6 +19,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('device_digest', models.CharField(max_length=64, unique=True)),
                 ('language', models.CharField(default='nl', max_length=10)),
+                ('audience', models.CharField(default='parent', max_length=20)),
                 ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='analysis.round')),
                 ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.school')),
             ],

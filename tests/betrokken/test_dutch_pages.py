@@ -204,8 +204,8 @@ def test_counts_in_a_sentence_take_the_right_dutch_form(world: World, alice_clie
     answer_everything_in_team(world.round, world.alice, rng)
     text = dutch_text(alice_client.get(round_page).content.decode())
     assert "1 van de 2 uitgenodigde mensen heeft de antwoorden ingediend; 1 is nog bezig." in text
-    close_page = reverse("analysis:round_close", args=[world.school.id, world.round.id])
-    assert "1 van de 2 uitgenodigde mensen heeft de antwoorden ingediend." in dutch_text(
+    close_page = reverse("analysis:voice_close", args=[world.school.id, world.round.id, "team"])
+    assert "1 teamlid heeft de antwoorden ingediend; 1 is nog bezig." in dutch_text(
         alice_client.get(close_page).content.decode()
     )
 

@@ -117,7 +117,7 @@ def test_unknown_questionnaire_address_in_english(anonymous: Client) -> None:
 
 @pytest.mark.django_db
 def test_a_device_that_handed_in_in_french_reads_the_error_in_french(anonymous: Client) -> None:
-    anonymous.cookies[COOKIE_NAME] = handed_in_cookie("fr")
+    anonymous.cookies[COOKIE_NAME] = handed_in_cookie("fr", "parent")
     assert_respondent_page(anonymous.get("/q/bestaat-niet/"), 404, "fr", "Page introuvable", reverse("surveys:code"))
 
 

@@ -7,6 +7,7 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import AxeAudit
+from tests.helpers.world import PASSWORD
 
 # A small phone, as parents use them: 360 px wide, touch.
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -61,3 +62,24 @@ def click_one_option_per_question(
         label.click()
         expect(label.locator("input[type=radio]")).to_be_checked()
     return count
+
+
+def log_in(page: Page, base: str, email: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    submit_main_form(page)
+    expect(page).to_have_url(f"{base}/")
+
+
+def ticks(page: Page) -> list[str]:
+    """(question, value) of every ticked answer on a questionnaire page, in page order."""
+    return page.evaluate(
+        "[...document.querySelectorAll('fieldset.r-q input[type=radio]:checked')].map(el => el.name + '=' + el.value)"
+    )
+
+
+def switch_language(page: Page, language: str) -> None:
+    """The questionnaire's language menu: its buttons submit the page, so nothing ticked is lost."""
+    page.locator("details.r-lang summary").click()
+    page.locator(f"details.r-lang button[name=switch_to][value={language}]").click()

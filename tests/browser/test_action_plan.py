@@ -23,7 +23,7 @@ from framework.models import Dimension
 from results.focus import round_focus
 from schools.models import Membership, Role, School
 from tests.browser.axe import AxeAudit
-from tests.browser.steps import invite_by_email, submit_main_form
+from tests.browser.steps import invite_by_email, log_in, submit_main_form
 from tests.helpers.team_answers import answer_everything
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import PASSWORD, make_user
@@ -64,14 +64,6 @@ def own_dimensions(wanted: frozenset[str], added: list[Action]) -> list[Dimensio
     chosen = [d for d in ordered if d.key in wanted - covered]
     assert len(chosen) <= MIN_DIMENSIONS, chosen
     return chosen + [d for d in ordered if d not in chosen][: MIN_DIMENSIONS - len(chosen)]
-
-
-def log_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    submit_main_form(page)
-    expect(page).to_have_url(f"{base}/")
 
 
 def warnings_of(page: Page) -> list[str]:

@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 
 from engagement.models import Acknowledgment, Declaration, DeclarationState, DeclarationTranslation, DomainComment
 from engagement.school_years import school_year_of
 from schools.models import Membership, Role, School
 from tests.browser.axe import AxeAudit
-from tests.browser.steps import submit_main_form
+from tests.browser.steps import log_in, submit_main_form
 from tests.helpers.tools import run_poppler
-from tests.helpers.world import PASSWORD, make_user
+from tests.helpers.world import make_user
 
 NewContext = Callable[..., BrowserContext]
 COMMENT = "Kan het oudercontact ook op zaterdagochtend?"
@@ -32,14 +32,6 @@ NEW_OFFER = "- We organiseren elk schooljaar drie momenten van oudercontact, ook
 TURKISH_OFFER = "- Her okul yılında, cumartesi sabahı da dahil olmak üzere üç veli görüşmesi düzenliyoruz."
 FAMILIES_CSV = "referentie;klas;taal\nG-1;1A;tr\nG-2;1A;nl\nG-3;1A;ar\n"
 CODE = re.compile(r"\b[2-9A-Z]{5}-[2-9A-Z]{5}\b")
-
-
-def log_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    submit_main_form(page)
-    expect(page).to_have_url(f"{base}/")
 
 
 def code_of(pdf: Path, reference: str) -> str:

@@ -5,28 +5,16 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 
 from surveys.models import SurveyResponse
 from tests.browser.axe import AxeAudit
-from tests.browser.steps import PHONE
+from tests.browser.steps import PHONE, switch_language, ticks
 from tests.helpers.respondent_helpers import issue
 from tests.helpers.world import World
 
 NewContext = Callable[..., BrowserContext]
 NOTE = "نريد لقاءات أكثر في المساء"
-
-
-def ticks(page: Page) -> list[str]:
-    """(question, value) of every ticked answer, in page order."""
-    return page.evaluate(
-        "[...document.querySelectorAll('fieldset.r-q input[type=radio]:checked')].map(el => el.name + '=' + el.value)"
-    )
-
-
-def switch_language(page: Page, language: str) -> None:
-    page.locator("details.r-lang summary").click()
-    page.locator(f"details.r-lang button[name=switch_to][value={language}]").click()
 
 
 @pytest.mark.browser

@@ -21,10 +21,10 @@ from respondents.letters import code_link
 from surveys.batches import issue_codes
 from surveys.models import GroupTally, SurveyResponse
 from tests.browser.axe import AxeAudit
-from tests.browser.steps import PHONE, submit_main_form
+from tests.browser.steps import PHONE, log_in, switch_language, ticks
 from tests.helpers.hand_ins import respond
 from tests.helpers.team_answers import answer_everything
-from tests.helpers.world import PASSWORD, World
+from tests.helpers.world import World
 
 NewContext = Callable[..., BrowserContext]
 OTHER_PARENTS = 4  # each in a class of their own: with the parent in the browser, five wait for the voice to close
@@ -32,23 +32,9 @@ FORMAL_DUTCH = re.compile(r"\b(u|uw|U|Uw)\b")
 PUPIL_DUTCH = re.compile(r"\b(je|jij|jouw|Je|Jij|Jouw)\b")
 
 
-def ticks(page: Page) -> list[str]:
-    return page.evaluate(
-        "[...document.querySelectorAll('fieldset.r-q input[type=radio]:checked')].map(el => el.name + '=' + el.value)"
-    )
-
-
 def assert_fits(page: Page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["viewport"]["width"], f"{urlparse(page.url).path} is {width}px wide"  # type: ignore[index]
-
-
-def log_in(page: Page, base: str, email: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    submit_main_form(page)
-    expect(page).to_have_url(f"{base}/")
 
 
 def close_voice(page: Page, base: str, round_path: str, voice: str, axe_audit: AxeAudit) -> None:
@@ -61,11 +47,6 @@ def close_voice(page: Page, base: str, round_path: str, voice: str, axe_audit: A
     page.locator("button#close-voice").click()
     expect(page).to_have_url(f"{base}{round_path}")
     expect(page.locator(f"#voice-{voice} a[href$='/close/{voice}/']")).to_have_count(0)
-
-
-def switch_language(page: Page, language: str) -> None:
-    page.locator("details.r-lang summary").click()
-    page.locator(f"details.r-lang button[name=switch_to][value={language}]").click()
 
 
 def answer_to_the_end(page: Page, axe_audit: AxeAudit) -> None:

@@ -114,9 +114,15 @@ def test_the_dutch_text_and_the_language_menu_stay_in_the_preview(world: World) 
     url = preview_url(world, "page", "parent", 1)
     plain = client.get(url, {"lang": "ar"})
     assert 'class="r-nl"' not in plain.content.decode()
+    buttons = {(node.attrs.get("name"), node.attrs.get("value")) for node in html_element(plain).iter("button")}
+    assert ("action", "show_dutch") in buttons  # "also show the Dutch text", as on the respondent's page
     links = [node.attrs["href"] for node in html_element(plain).iter("a")]
-    assert f"{url}?lang=ar&nl=1" in links  # "also show the Dutch text"
     assert f"{url}?lang=fr" in links  # the language menu
+    # The toggle and a language button submit the page; the preview answers with the same page, shown anew.
+    shown = client.post(url, {"lang": "ar", "action": "show_dutch"})
+    assert shown.status_code == 302 and shown["Location"] == f"{url}?lang=ar&nl=1"
+    switched = client.post(url, {"lang": "ar", "nl": "1", "switch_to": "fr"})
+    assert switched["Location"] == f"{url}?lang=fr&nl=1"
     assert 'class="r-nl" lang="nl"' in client.get(url, {"lang": "ar", "nl": "1"}).content.decode()
 
 

@@ -17,7 +17,7 @@ from analysis.rounds import close_round
 from framework.models import PUPIL_AUDIENCES, Audience, Item, ItemText, ScaleText
 from respondents.codes import format_code
 from surveys.addressing import words_for
-from tests.helpers.respondent_helpers import answer_everything, enter_code, hand_in, issue, start
+from tests.helpers.respondent_helpers import answer_everything, answer_page, enter_code, hand_in, issue, start
 from tests.helpers.survey_data import batch_url, make_batch
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
@@ -63,7 +63,7 @@ def pupil_pages(world: World, audience: str, language: str = "nl") -> dict[str, 
     assert in_use.status_code == 200
     pages["code in use"] = visible_text(in_use)
     busy = Client()
-    start(busy, issued.codes[1], language)
+    answer_page(busy, start(busy, issued.codes[1], language), 1)  # one page saved: handed in at closing
     close_round(world.round)
     pages["closed while busy"] = visible_text(busy.get(reverse("surveys:page", args=[1]), {"lang": language}))
     pages["closed"] = visible_text(enter_code(Client(), format_code(issued.codes[2]), address="10.1.1.3"))
