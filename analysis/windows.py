@@ -1,8 +1,8 @@
 """The voices of a round (the team's reflection, the parents' voice, the pupils' voice) and their windows.
 
 Each voice collects answers in its own window and is closed on its own: closing the team's reflection after
-the team meeting leaves parents and pupils answering until their own end date. When the last voice closes,
-the round is closed and its profile final.
+the team meeting leaves parents and pupils answering until the coordinator closes their voices (their end
+dates are a plan; nothing closes by itself). When the last voice closes, the round is closed and its profile final.
 
 analysis may not import surveys (README, Layout), so what happens to questionnaires goes through signals
 that surveys answers: `voice_closed` (hand in what was saved, release the rest into the figures) and

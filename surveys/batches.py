@@ -63,8 +63,9 @@ class BatchUse:
 
     @property
     def opened_is_shown(self) -> bool:
-        """Rule of five: 1–4 opened codes are "fewer than 5", and then the unused count is not shown either."""
-        return not 0 < self.opened < MIN_CHUNK
+        """Rule of five: 0–4 opened codes are "fewer than 5" (0 too, or a batch of one would show its family
+        opening the letter), and then the unused count is not shown either."""
+        return self.opened >= MIN_CHUNK
 
 
 def batch_use(batch: CodeBatch) -> BatchUse:

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
 from accounts.addresses import client_address
-from engagement.families.codes import code_row, family_for_code, family_with_working_code
+from engagement.families.codes import code_row, family_with_working_code
 from engagement.models import Declaration, Family
 from engagement.parents.acknowledging import (
     DUTCH_MASTER_LABEL,
@@ -74,9 +74,12 @@ def _code_url(language: str | None) -> str:
 def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     chosen = explicit_language(request)
     from_link = normalize_code(code)  # a QR link carries the code plain or as printed (ABCDE-FGHJK)
-    linked = None
+    linked_row = None
     if from_link and request.method == "GET":  # a letter's link opens in the family's language
-        linked = look_up_counted(client_address(request), lambda: family_for_code(from_link))
+        linked_row = look_up_counted(client_address(request), lambda: code_row(from_link))
+    if linked_row is not None and linked_row.voided_at is not None:  # an older letter's link: say so at once
+        return _message(request, "replaced", chosen or family_language(linked_row.family))
+    linked = linked_row.family if linked_row is not None else None
     remembered = _language_or_none(request.session.get(LANGUAGE_KEY))
     language = chosen or (family_language(linked) if linked else None) or remembered or "nl"
     prefilled = format_code(from_link) if from_link else code

@@ -17,9 +17,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from analysis.models import TeamResponse
+from analysis.models import TeamResponse, Voice
 from analysis.queries import counted_items
 from analysis.rounds import close_round, save_page
+from analysis.windows import close_voice
 from engagement.families.codes import issue_code
 from framework.models import Dimension
 from schools.invitations import create_invitation
@@ -208,6 +209,13 @@ def test_counts_in_a_sentence_take_the_right_dutch_form(world: World, alice_clie
     assert "1 teamlid heeft de antwoorden ingediend; 1 is nog bezig." in dutch_text(
         alice_client.get(close_page).content.decode()
     )
+    close_voice(world.round, Voice.TEAM)  # bob can no longer go on: the page says what became of his answers
+    text = dutch_text(alice_client.get(round_page).content.decode())
+    assert (
+        "1 van de 2 uitgenodigde mensen heeft de antwoorden ingediend; 1 was begonnen: wat bewaard was, telt mee."
+        in text
+    )
+    assert "nog bezig" not in text
 
 
 @pytest.mark.parametrize(("size", "message"), [("1", "Er is 1 code gemaakt."), ("3", "Er zijn 3 codes gemaakt.")])

@@ -15,6 +15,7 @@ from engagement.families.codes import family_code_digest, family_for_code, issue
 from engagement.families.letters import letters_pdf
 from engagement.models import Declaration, Family, FamilyCode
 from respondents.codes import new_code
+from respondents.models import ThrottleBucket
 from tests.helpers.engagement_parent_steps import READ, enter, make_family, opened_client
 from tests.helpers.respondent_helpers import parse, said, text_of
 from tests.helpers.tools import run_poppler
@@ -132,6 +133,19 @@ def test_a_voided_code_says_in_the_familys_language_that_a_newer_letter_was_sent
     assert said("ar", UNKNOWN) not in text
     assert family.reference not in text and family.class_name not in text  # nothing else about the family
     assert enter(Client(), newest)["Location"] == READ  # the newest code works
+
+
+def test_an_older_letters_link_says_at_once_in_the_familys_language_that_a_newer_letter_was_sent(
+    world: World, published_declaration: Declaration
+) -> None:
+    family = make_family(world, language="ar")
+    first = issue_code(family)
+    issue_code(family, void_earlier=True)
+    page = Client().get(reverse("engagement:parent_code_link", args=[first]))  # the QR link of the older letter
+    assert page.status_code == 200
+    assert next(parse(page.content).iter("html")).attrs["lang"] == "ar"
+    assert said("ar", NEWER_LETTER) in text_of(page)
+    assert not ThrottleBucket.objects.filter(scope="address").exists()  # a real letter is not a wrong code
 
 
 def test_a_voided_code_follows_a_language_the_visitor_chose(world: World, published_declaration: Declaration) -> None:

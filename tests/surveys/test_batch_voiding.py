@@ -1,6 +1,7 @@
 """Issue 11, point 6: a batch shows its date and maker, can be voided after a confirmation that says how far it is
 used and what voiding does, and "codes wissen" asks first."""
 
+import difflib
 import re
 
 import pytest
@@ -91,6 +92,26 @@ def test_the_void_confirmation_says_fewer_than_5_for_one_to_four_opened_codes(
         sentence == "Van de 7 codes zijn er minder dan 5 geopend (begonnen of verstuurd); de andere zijn niet gebruikt."
     )
     assert batch_use(batch).unused == 6  # known inside, never shown beside "fewer than 5"
+
+
+def test_a_batch_of_one_looks_the_same_before_and_after_its_letter_is_opened(
+    world: World, alice_client: Client
+) -> None:
+    """Batch "Familie X" of one code: neither the list nor the void page may show that family opening it."""
+    batch, codes = make_batch(alice_client, world, size="1", group_label="Familie X")
+
+    def seen() -> tuple[str, str]:
+        page = alice_client.get(invitations_url(world)).content.decode()
+        listing = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)  # the only part that changes anyway
+        return listing, use_sentence(alice_client.get(batch_url("void", world, batch)))
+
+    alice_client.get(invitations_url(world))  # the "codes made" message is shown once
+    before = seen()
+    start(Client(), codes[0])
+    after = seen()
+    changed = list(difflib.unified_diff(before[0].splitlines(), after[0].splitlines(), lineterm=""))
+    assert changed == [] and after[1] == before[1], "\n".join(changed)
+    assert "minder dan 5" in before[1]
 
 
 def test_one_unused_code_reads_in_the_singular(world: World, alice_client: Client) -> None:
