@@ -184,7 +184,8 @@ class ResponseRate:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.answered / self.invited) if self.invited else 0
+        # At most 100: a withdrawn batch's letters no longer count as invited, what was answered with them does.
+        return min(100, round(100 * self.answered / self.invited)) if self.invited else 0
 
 
 def response_rates(

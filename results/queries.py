@@ -65,7 +65,12 @@ def team_construct_scores(round_: Round) -> list[ConstructScore]:
 
 
 def invited_counts(round_: Round) -> dict[tuple[str, str], int]:
-    rows = CodeBatch.objects.filter(round=round_).values_list("audience", "group_label").annotate(total=Sum("size"))
+    """Codes handed out per audience and group; a withdrawn batch's letters no longer count (new ones replace them)."""
+    rows = (
+        CodeBatch.objects.filter(round=round_, voided_at__isnull=True)
+        .values_list("audience", "group_label")
+        .annotate(total=Sum("size"))
+    )
     return {(audience, group): total for audience, group, total in rows.order_by()}
 
 

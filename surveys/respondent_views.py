@@ -97,7 +97,8 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
                     remember_device(opened, result.device_token)
                 return opened
     explicit = "lang" in request.GET or "lang" in request.POST
-    greeting: dict[str, object] = {"form": form, "explicit_language": explicit}
+    # A link of a known batch speaks its language; the form carries it, so every next page (an error too) does.
+    greeting: dict[str, object] = {"form": form, "explicit_language": explicit or landing is not None}
     if landing is not None:  # a link of a known batch: what this is, how long it takes, in its language
         greeting |= {
             "for_pupils": landing.for_pupils,

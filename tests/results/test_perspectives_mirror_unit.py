@@ -123,6 +123,11 @@ def test_everybody_answered_is_one_hundred_percent() -> None:
     assert response_rates({("parent", "3A"): 7}, {("parent", "3A"): 7})[0].percent == 100
 
 
+def test_more_answers_than_codes_still_in_use_is_one_hundred_percent() -> None:
+    """A withdrawn batch's letters leave "invited"; what was answered with them before stays answered."""
+    assert response_rates({("parent", "3A"): 5}, {("parent", "3A"): 10})[0].percent == 100
+
+
 # open_answers_to_show() ------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from results.queries import invited_counts
 from surveys.batches import batch_use, issue_codes, void_batch
 from surveys.code_files import kept_codes
 from surveys.devices import COOKIE_NAME
@@ -253,3 +254,11 @@ def test_another_schools_batch_cannot_be_voided_through_ones_own_round(world: Wo
     url = reverse("surveys:void", args=[world.school.id, world.round.id, other.id])
     assert alice_client.get(url).status_code == 404 and alice_client.post(url).status_code == 404
     assert CodeBatch.objects.get(pk=other.pk).voided_at is None
+
+
+def test_a_withdrawn_batch_no_longer_counts_as_invited(world: World, alice_client: Client) -> None:
+    make_batch(alice_client, world, size="6", group_label="1B")
+    withdrawn, _ = make_batch(alice_client, world, size="4", group_label="1B")
+    assert invited_counts(world.round)[("parent", "1B")] == 10
+    void_batch(withdrawn, world.alice)
+    assert invited_counts(world.round)[("parent", "1B")] == 6  # the new letters replace the withdrawn ones

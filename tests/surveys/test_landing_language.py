@@ -138,3 +138,15 @@ def test_a_family_letters_link_opens_in_the_familys_language(world: World, publi
     assert html_element(page).attrs["lang"] == "ar"
     chosen = Client().get(reverse("engagement:parent_code_link", args=[code]) + "?lang=fr", REMOTE_ADDR="10.2.0.7")
     assert html_element(chosen).attrs["lang"] == "fr"
+
+
+def test_the_code_form_of_an_arabic_link_carries_arabic_even_into_a_failed_csrf_check(world: World) -> None:
+    """A phone that lost its cookie between the link and the button still reads what went wrong in Arabic."""
+    code = issue(world, "ar").codes[0]
+    phone = Client(enforce_csrf_checks=True)
+    landing = phone.get(link(code))
+    hidden = [node.attrs for node in parse(landing.content).iter("input") if node.attrs.get("type") == "hidden"]
+    assert {"type": "hidden", "name": "lang", "value": "ar"} in hidden
+    refused = phone.post(link(code), {"code": code, "lang": "ar", "csrfmiddlewaretoken": "stale"})
+    assert refused.status_code == 403
+    assert html_element(refused).attrs["lang"] == "ar"
