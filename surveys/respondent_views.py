@@ -18,7 +18,8 @@ from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
 from accounts.addresses import client_address
-from analysis.models import ResponseStatus, RoundStatus
+from analysis.models import ResponseStatus, RoundStatus, voice_of
+from analysis.windows import voice_is_open
 from framework.models import PUPIL_AUDIENCES
 from framework.scale_forms import initial_answers
 from respondents.codes import format_code, normalize_code
@@ -63,6 +64,8 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     if from_link and request.method == "GET":  # a link: greet in the batch's language before the code is sent
         landing = look_up_counted(client_address(request), lambda: landing_for_code(from_link))
     language = respondent_language(request, landing.language if landing else "nl")
+    if landing is not None and not voice_is_open(landing.round_id, voice_of(landing.audience)):
+        return _closed_link(request, landing.audience, language)
     prefilled = format_code(from_link) if from_link else code
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":
@@ -105,6 +108,15 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
             "minutes": questionnaire_minutes(landing.round_id, landing.audience),
         }
     return respondent_render(request, "surveys/code_entry.html", greeting, language)
+
+
+def _closed_link(request: HttpRequest, audience: str, language: str) -> HttpResponse:
+    """A link whose voice has closed says so at once, not after a welcome and a button: the same for every
+    code of the batch (the voice is closed for all), except to the phone that was answering when it closed."""
+    token = device_token(request)
+    reason = "handed_in_at_closing" if token is not None and was_handed_in_at_closing(token) else "closed"
+    context = {"reason": reason, "words": words_for(audience)}
+    return respondent_render(request, "surveys/code_message.html", context, language)
 
 
 def resume_url(response: SurveyResponse) -> str:

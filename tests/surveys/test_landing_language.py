@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import npgettext, pgettext
 
+from analysis.models import Voice
+from analysis.windows import close_voice
 from engagement.families.codes import issue_code
 from engagement.models import Declaration
 from framework.models import Audience
@@ -150,3 +152,18 @@ def test_the_code_form_of_an_arabic_link_carries_arabic_even_into_a_failed_csrf_
     refused = phone.post(link(code), {"code": code, "lang": "ar", "csrfmiddlewaretoken": "stale"})
     assert refused.status_code == 403
     assert html_element(refused).attrs["lang"] == "ar"
+
+
+def test_a_link_of_a_closed_voice_says_so_at_once_in_the_batchs_language(world: World) -> None:
+    code = issue(world, "ar").codes[0]
+    close_voice(world.round, Voice.PARENTS)
+    page = Client().get(link(code))
+    assert page.status_code == 200 and html_element(page).attrs["lang"] == "ar"
+    assert said("ar", "The school no longer collects answers with this code. Thank you for your interest.") in text_of(
+        page
+    )
+    assert not [node for node in parse(page.content).iter("input") if node.attrs.get("name") == "code"]
+    pupil_code = issue(world, audience=Audience.PUPIL_10_12).codes[0]  # the pupils' voice is still open
+    assert [
+        node for node in parse(Client().get(link(pupil_code)).content).iter("input") if node.attrs.get("name") == "code"
+    ]
