@@ -3,8 +3,8 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.helpers.migrations import migrate_to, migrate_to_latest
 
 BEFORE = [("analysis", "0002_previous_round")]
 AFTER = [("analysis", "0003_collection_windows")]
@@ -12,9 +12,7 @@ AFTER = [("analysis", "0003_collection_windows")]
 
 @pytest.mark.django_db(transaction=True)
 def test_an_open_round_gets_three_open_windows_and_a_closed_round_three_closed_ones() -> None:
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+    old = migrate_to(BEFORE)
     school = old.get_model("schools", "School").objects.create(name="De Regenboog")
     round_model = old.get_model("analysis", "Round")
     closed_at = datetime(2026, 6, 20, 15, 0, tzinfo=UTC)
@@ -30,9 +28,7 @@ def test_an_open_round_gets_three_open_windows_and_a_closed_round_three_closed_o
         closed_at=closed_at,
     )
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
-    new = executor.loader.project_state(AFTER).apps
+    new = migrate_to(AFTER)
     window_model = new.get_model("analysis", "CollectionWindow")
 
     def windows_of(round_id: object) -> set[tuple[str, date, date, datetime | None]]:
@@ -45,5 +41,4 @@ def test_an_open_round_gets_three_open_windows_and_a_closed_round_three_closed_o
     assert windows_of(closed_round.pk) == {
         (voice, date(2026, 3, 1), date(2026, 4, 1), closed_at) for voice in ("team", "parents", "pupils")
     }
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())  # back to the latest state for the tests that follow
+    migrate_to_latest()

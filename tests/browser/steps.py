@@ -83,3 +83,12 @@ def switch_language(page: Page, language: str) -> None:
     """The questionnaire's language menu: its buttons submit the page, so nothing ticked is lost."""
     page.locator("details.r-lang summary").click()
     page.locator(f"details.r-lang button[name=switch_to][value={language}]").click()
+
+
+def start_in(page: Page, language: str, axe_audit: AxeAudit) -> None:
+    """On a letter's landing page: press start, choose `language` on the next page, arrive at the first question."""
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(rf"/q/language/\?lang={language}$"))
+    axe_audit.check(page)
+    page.locator(f"button[name=lang][value={language}]").click()
+    expect(page).to_have_url(re.compile(rf"/q/1/\?lang={language}$"))

@@ -21,7 +21,7 @@ from respondents.letters import code_link
 from surveys.batches import issue_codes
 from surveys.models import GroupTally, SurveyResponse
 from tests.browser.axe import AxeAudit
-from tests.browser.steps import PHONE, log_in, switch_language, ticks
+from tests.browser.steps import PHONE, log_in, start_in, switch_language, ticks
 from tests.helpers.hand_ins import respond
 from tests.helpers.team_answers import answer_everything
 from tests.helpers.world import World
@@ -116,11 +116,7 @@ def test_a_school_year_from_the_team_meeting_to_the_parents_voice(
     expect(parent.locator("details.r-lang summary, .r-lang a, .r-lang button").first).to_be_attached()
     assert_fits(parent)
     axe_audit.check(parent)
-    parent.locator("main form button[type=submit]").click()
-    expect(parent).to_have_url(re.compile(r"/q/language/\?lang=ar$"))
-    axe_audit.check(parent)
-    parent.locator("button[name=lang][value=ar]").click()
-    expect(parent).to_have_url(re.compile(r"/q/1/\?lang=ar$"))
+    start_in(parent, "ar", axe_audit)
     assert_fits(parent)
 
     questions = parent.locator("fieldset.r-q")

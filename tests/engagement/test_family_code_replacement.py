@@ -5,8 +5,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +15,7 @@ from engagement.models import Declaration, Family, FamilyCode
 from respondents.codes import new_code
 from respondents.models import ThrottleBucket
 from tests.helpers.engagement_parent_steps import READ, enter, make_family, opened_client
+from tests.helpers.migrations import migrate_to, migrate_to_latest
 from tests.helpers.respondent_helpers import parse, said, text_of
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World, in_dutch
@@ -199,9 +198,7 @@ AFTER = [("engagement", "0002_family_codes")]
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_existing_family_code_working() -> None:
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old_apps = executor.loader.project_state(BEFORE).apps
+    old_apps = migrate_to(BEFORE)
     school = old_apps.get_model("schools", "School").objects.create(name="Oude School")
     old_family = old_apps.get_model("engagement", "Family")
     issued_at = timezone.now()
@@ -216,12 +213,8 @@ def test_the_migration_keeps_every_existing_family_code_working() -> None:
     )
     old_family.objects.create(school=school, school_year="2025-2026", reference="A2", class_name="1A")
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to(AFTER)
+    migrate_to_latest()
 
     moved: Any = FamilyCode.objects.get()
     assert (moved.family_id, moved.issued_at, moved.voided_at) == (with_code.id, issued_at, None)
