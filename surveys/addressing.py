@@ -29,6 +29,8 @@ class RespondentWords:
     close_page: StrPromise
     nothing_filled_in: StrPromise  # asked once before an empty questionnaire is handed in
     handed_in_at_closing: StrPromise  # to the device that was answering when its voice closed
+    intro_what: StrPromise  # the first screen after the code: what this is
+    intro_anonymous: StrPromise  # … and that the answers are anonymous
 
 
 PARENT_WORDS = RespondentWords(
@@ -58,6 +60,10 @@ PARENT_WORDS = RespondentWords(
         "respondent",
         "The school closed the questionnaire while you were answering. What you had saved was handed in. Thank you!",
     ),
+    intro_what=pgettext_lazy(
+        "respondent", "The school wants to know how you and the school work together, so that it can do better."
+    ),
+    intro_anonymous=pgettext_lazy("respondent", "Your answers are anonymous: the school cannot see who answered what."),
 )
 
 # Pupils of 12 to 18: "je", the school as their school, other pupils instead of other families.
@@ -90,6 +96,12 @@ PUPIL_WORDS = RespondentWords(
         "respondent-pupil",
         "The school closed the questionnaire while you were answering. What you had saved was handed in. Thank you!",
     ),
+    intro_what=pgettext_lazy(
+        "respondent-pupil", "Your school wants to know what you think about how school and home work together."
+    ),
+    intro_anonymous=pgettext_lazy(
+        "respondent-pupil", "Your answers are anonymous: the school cannot see who answered what."
+    ),
 )
 
 # Pupils of 10 to 12: shorter sentences, everyday words ("teacher" rather than "the school").
@@ -110,6 +122,8 @@ YOUNG_PUPIL_WORDS = RespondentWords(
     close_page=PUPIL_WORDS.close_page,
     nothing_filled_in=PUPIL_WORDS.nothing_filled_in,
     handed_in_at_closing=PUPIL_WORDS.handed_in_at_closing,
+    intro_what=PUPIL_WORDS.intro_what,
+    intro_anonymous=PUPIL_WORDS.intro_anonymous,
 )
 
 _WORDS: dict[str, RespondentWords] = {Audience.PUPIL_12_18: PUPIL_WORDS, Audience.PUPIL_10_12: YOUNG_PUPIL_WORDS}

@@ -4,7 +4,6 @@ import math
 from dataclasses import dataclass
 from uuid import UUID
 
-from framework.models import PUPIL_AUDIENCES
 from respondents.codes import code_digest
 from respondents.languages import MASTER, is_supported
 from surveys.models import RespondentCode
@@ -24,10 +23,6 @@ class Landing:
     language: str  # the batch's home language when it has respondent texts, else Dutch
     audience: str
     round_id: UUID
-
-    @property
-    def for_pupils(self) -> bool:
-        return self.audience in PUPIL_AUDIENCES
 
 
 def landing_for_code(code: str) -> Landing | None:

@@ -21,7 +21,7 @@ from django.utils.http import urlencode
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from analysis.models import Round
-from framework.models import PUPIL_AUDIENCES, SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES
+from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES
 from respondents.languages import CHOICES, has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
@@ -84,7 +84,6 @@ def _shown_as(request: HttpRequest, round_: Round, preview: Preview) -> dict[str
         "preview": preview,
         "response": unsaved,
         "audience": preview.audience,
-        "for_pupils": preview.audience in PUPIL_AUDIENCES,
         "words": words_for(preview.audience),
         "minutes": questionnaire_minutes(round_.id, preview.audience),
     }

@@ -104,8 +104,8 @@ def _claim_draft_from_before_devices(code: str, language: str, audience: str) ->
 
 
 def draft_on_device(device: str) -> SurveyResponse | None:
-    """The questionnaire in progress that the device with this token started (with its round)."""
-    return SurveyResponse.objects.select_related("round").filter(device_digest=device_digest(device)).first()
+    """The questionnaire in progress that the device with this token started."""
+    return SurveyResponse.objects.filter(device_digest=device_digest(device)).first()
 
 
 def record_language_choice(response: SurveyResponse, language: str) -> None:

@@ -18,9 +18,8 @@ from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
 from accounts.addresses import client_address
-from analysis.models import ResponseStatus, RoundStatus, voice_of
+from analysis.models import ResponseStatus, voice_of
 from analysis.windows import voice_is_open
-from framework.models import PUPIL_AUDIENCES
 from framework.scale_forms import initial_answers
 from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
@@ -104,7 +103,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     greeting: dict[str, object] = {"form": form, "explicit_language": explicit or landing is not None}
     if landing is not None:  # a link of a known batch: what this is, how long it takes, in its language
         greeting |= {
-            "for_pupils": landing.for_pupils,
+            "words": words_for(landing.audience),
             "minutes": questionnaire_minutes(landing.round_id, landing.audience),
         }
     return respondent_render(request, "surveys/code_entry.html", greeting, language)
@@ -114,9 +113,21 @@ def _closed_link(request: HttpRequest, audience: str, language: str) -> HttpResp
     """A link whose voice has closed says so at once, not after a welcome and a button: the same for every
     code of the batch (the voice is closed for all), except to the phone that was answering when it closed."""
     token = device_token(request)
-    reason = "handed_in_at_closing" if token is not None and was_handed_in_at_closing(token) else "closed"
-    context = {"reason": reason, "words": words_for(audience)}
-    return respondent_render(request, "surveys/code_message.html", context, language)
+    answering = _told_it_was_handed_in_at_closing(request, token) if token is not None else None
+    context = {"reason": "closed", "words": words_for(audience)}
+    return answering or respondent_render(request, "surveys/code_message.html", context, language)
+
+
+def _told_it_was_handed_in_at_closing(request: HttpRequest, token: str) -> HttpResponse | None:
+    """To the device that was answering when its voice closed: what it saved was handed in (None otherwise)."""
+    closed_in = was_handed_in_at_closing(token)
+    if closed_in is None:
+        return None
+    closed_language, closed_audience = closed_in
+    context = {"reason": "handed_in_at_closing", "words": words_for(closed_audience)}
+    return respondent_render(
+        request, "surveys/code_message.html", context, respondent_language(request, closed_language)
+    )
 
 
 def resume_url(response: SurveyResponse) -> str:
@@ -130,18 +141,14 @@ def resume_url(response: SurveyResponse) -> str:
 
 def _open_questionnaire(request: HttpRequest) -> tuple[SurveyResponse, str] | HttpResponse:
     """The questionnaire this device started and its language, or what to show instead: the thank-you page
-    once it is handed in here, the code page when this device has none, the "closed" message once the
-    round is closed (one query: the round comes along)."""
+    once it is handed in here, the code page when this device has none, and what happened to it when its
+    voice closed (closing hands in every questionnaire in progress, so no draft outlives its voice)."""
     token = device_token(request)
     response = draft_on_device(token) if token is not None else None
     if response is None:
-        closed_in = was_handed_in_at_closing(token) if token is not None else None
-        if closed_in is not None:  # this device was answering when its voice closed: say what happened
-            closed_language, closed_audience = closed_in
-            context: dict[str, object] = {"reason": "handed_in_at_closing", "words": words_for(closed_audience)}
-            return respondent_render(
-                request, "surveys/code_message.html", context, respondent_language(request, closed_language)
-            )
+        answering = _told_it_was_handed_in_at_closing(request, token) if token is not None else None
+        if answering is not None:
+            return answering
         handed_in = handed_in_language(request)
         language = respondent_language(request, handed_in or "nl")
         after = "surveys:code" if handed_in is None else "surveys:thanks"
@@ -149,9 +156,6 @@ def _open_questionnaire(request: HttpRequest) -> tuple[SurveyResponse, str] | Ht
     language = respondent_language(request, response.language)
     if response.status != ResponseStatus.IN_PROGRESS:  # handed in by a request running beside this one
         return redirect(reverse("surveys:thanks") + _query(language, False))
-    if response.round.status != RoundStatus.OPEN:  # closed while the questionnaire was busy
-        context = {"reason": "closed", "words": words_for(response.audience)}
-        return respondent_render(request, "surveys/code_message.html", context, language)
     return response, language
 
 
@@ -171,7 +175,6 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     context = {
         "response": response,
         "words": words_for(response.audience),
-        "for_pupils": response.audience in PUPIL_AUDIENCES,
         "minutes": questionnaire_minutes(response.round_id, response.audience),
     }
     return respondent_render(request, "surveys/language.html", context, language)
