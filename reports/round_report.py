@@ -93,10 +93,12 @@ def build_report(round_: Round, language: str) -> RoundReport:
 RADAR_STYLE = (
     "<style>"
     ".grid polygon, .grid line { fill: none; stroke: #777; stroke-width: 0.8; }"
-    "g polygon { fill: none; stroke: #000; stroke-width: 2; } circle { fill: #000; }"
-    ".series-parents polygon { stroke-dasharray: 7 4; }"
-    ".series-pupils polygon { stroke-dasharray: 2 3; }"
+    "g polygon, g polyline { fill: none; stroke: #000; stroke-width: 2; } circle { fill: #000; }"
+    ".series-parents polygon, .series-parents polyline { stroke-dasharray: 7 4; }"
+    ".series-pupils polygon, .series-pupils polyline { stroke-dasharray: 2 3; }"
     ".series-pupils circle { fill: #fff; stroke: #000; stroke-width: 1.5; }"
+    "circle.gap { fill: #fff; stroke: #000; stroke-width: 1.2; }"
+    ".scale text { font-size: 8px; fill: #444; }"
     ".labels text { font-size: 11px; fill: #000; }"
     "</style>"
 )

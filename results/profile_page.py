@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from framework.localized import ShownDimension
 from results.perspectives import Figure, Tally, perspective_figures
 from results.profile import PARENT_SIDE, Profile, SideProfile
-from results.radar import Radar, build_radar
+from results.radar import Radar, SeriesInput, build_radar
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,16 @@ def side_view(
     title = _("Parents → school") if side.side == PARENT_SIDE else _("School → parents")
     series = []
     if any(row.mean is not None for row in rows):
-        series.append((_("Team"), "series-team", [row.mean for row in rows]))
-    if any(row.parents.mean is not None for row in rows):
-        series.append((_("Parents"), "series-parents", [row.parents.mean for row in rows]))
-    if any(row.pupils.mean is not None for row in rows):
-        series.append((_("Pupils"), "series-pupils", [row.pupils.mean for row in rows]))
+        series.append(SeriesInput(_("Team"), "series-team", [row.mean for row in rows]))
+    for name, css_class, figures in (
+        (_("Parents"), "series-parents", [row.parents for row in rows]),
+        (_("Pupils"), "series-pupils", [row.pupils for row in rows]),
+    ):
+        if any(figure.mean is not None or figure.suppressed for figure in figures):
+            means, hidden = [figure.mean for figure in figures], [figure.suppressed for figure in figures]
+            series.append(SeriesInput(name, css_class, means, hidden))
     if before is not None and any(row.mean is not None for row in before.rows):
-        series.append((_("Team, previous round"), "series-before", [row.mean for row in before.rows]))
+        series.append(SeriesInput(_("Team, previous round"), "series-before", [row.mean for row in before.rows]))
     radar = build_radar([dimension.name for dimension in dimensions], series)
     return SideView(side.side, title, radar, tuple(rows))
 

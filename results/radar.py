@@ -1,11 +1,26 @@
-"""Geometry of the radar (spider) chart, drawn as SVG on the server. Pure functions."""
+"""Geometry of the radar (spider) chart, drawn as SVG on the server. Pure functions.
+
+The scale runs from 1 to 5 and the ring for 1 sits well away from the centre: the centre means
+nothing. A value that is hidden (rule of five) or missing is never drawn as a point: the series'
+line breaks there, and a hollow marker sits on the axis just outside the ring for 5, where no score
+can lie, so it cannot be read as a very low (or any) score; a note under the chart says why.
+"""
 
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from results.perspectives import MIN_GROUP_SIZE
+
 SCALE_MIN = 1.0
 SCALE_MAX = 5.0
+LEVELS = (1, 2, 3, 4, 5)
+GAP_MARKER_STEP = 9  # hollow markers of several series on one axis sit side by side outwards
+LABEL_DISTANCE = 14
+
+# Why a value has no point; the templates word them.
+HIDDEN = "hidden"  # fewer than five answers: the rule of five hides it
+NO_ANSWERS = "no_answers"
 
 
 @dataclass(frozen=True)
@@ -23,11 +38,38 @@ class Axis:
 
 
 @dataclass(frozen=True)
+class Ring:
+    level: int
+    radius: float
+    polygon: str
+    label_at: Point  # the level's number, beside the first axis
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A value with no point: hollow marker on the axis, outside the scale."""
+
+    axis: str
+    reason: str
+    marker: Point
+
+
+@dataclass(frozen=True)
 class Series:
     name: str
     css_class: str
-    points: tuple[Point, ...]
-    polygon: str  # "x,y x,y …" for <polygon points>
+    points: tuple[Point, ...]  # only the values that exist
+    closed: bool  # every value exists: one closed polygon
+    polygon: str  # "x,y x,y …" for <polygon points>, empty unless closed
+    lines: tuple[str, ...]  # open polylines between gaps, when not closed
+    gaps: tuple[Gap, ...]
+
+
+@dataclass(frozen=True)
+class GapNote:
+    series: str
+    reason: str
+    axes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -35,8 +77,30 @@ class Radar:
     size: int
     center: Point
     axes: tuple[Axis, ...]
-    rings: tuple[str, ...]  # polygons for the grid at 1…5
+    rings: tuple[Ring, ...]  # the grid at 1…5
     series: tuple[Series, ...]
+    min_group_size: int = MIN_GROUP_SIZE  # for the words of a hidden value
+
+    @property
+    def gap_notes(self) -> list[GapNote]:
+        """Per series and reason, the axes without a point, for the note under the chart."""
+        notes = []
+        for series in self.series:
+            for reason in (HIDDEN, NO_ANSWERS):
+                axes = tuple(gap.axis for gap in series.gaps if gap.reason == reason)
+                if axes:
+                    notes.append(GapNote(series.name, reason, axes))
+        return notes
+
+
+@dataclass(frozen=True)
+class SeriesInput:
+    """One line: a value per axis, and for a missing value (None) why it is missing (HIDDEN or NO_ANSWERS)."""
+
+    name: str
+    css_class: str
+    values: Sequence[float | None]
+    hidden: Sequence[bool] = ()  # per axis; a None that is not hidden has no answers
 
 
 def _angle(index: int, count: int) -> float:
@@ -47,9 +111,8 @@ def _at(center: Point, radius: float, angle: float) -> Point:
     return Point(round(center.x + radius * math.cos(angle), 1), round(center.y + radius * math.sin(angle), 1))
 
 
-def _radius_for(value: float | None, radius: float) -> float:
-    if value is None:
-        return 0.0  # no data: the point sits in the centre; the table says "no answers"
+def radius_for(value: float, radius: float) -> float:
+    """1 is the first ring at a fifth of the radius, 5 the edge."""
     clamped = min(max(value, SCALE_MIN), SCALE_MAX)
     return radius * (clamped - SCALE_MIN + 1) / (SCALE_MAX - SCALE_MIN + 1)
 
@@ -58,27 +121,58 @@ def _polygon(points: Sequence[Point]) -> str:
     return " ".join(f"{p.x},{p.y}" for p in points)
 
 
-def build_radar(
-    labels: Sequence[str], series: Sequence[tuple[str, str, Sequence[float | None]]], size: int = 360
-) -> Radar:
-    """`series` holds (name, css_class, one value per label). Values run from 1 to 5."""
+def present_runs(values: Sequence[float | None]) -> list[list[int]]:
+    """Indexes of consecutive present values; the loop closes over the ends only when both are present."""
+    runs: list[list[int]] = []
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == len(values) - 1:
+        runs[0] = runs.pop() + runs[0]
+    return runs
+
+
+def _series(line: SeriesInput, labels: Sequence[str], center: Point, radius: float, taken: list[int]) -> Series:
+    count = len(labels)
+    values = list(line.values)
+    hidden = list(line.hidden) + [False] * (count - len(line.hidden))
+    points = {i: _at(center, radius_for(v, radius), _angle(i, count)) for i, v in enumerate(values) if v is not None}
+    gaps = []
+    for i, value in enumerate(values):
+        if value is None:
+            taken[i] += 1
+            marker = _at(center, radius + GAP_MARKER_STEP * taken[i], _angle(i, count))
+            gaps.append(Gap(labels[i], HIDDEN if hidden[i] else NO_ANSWERS, marker))
+    ordered = tuple(points[i] for i in sorted(points))
+    if len(points) == count:
+        return Series(line.name, line.css_class, ordered, True, _polygon(ordered), (), ())
+    lines = tuple(_polygon([points[i] for i in run]) for run in present_runs(values) if len(run) > 1)
+    return Series(line.name, line.css_class, ordered, False, "", lines, tuple(gaps))
+
+
+def build_radar(labels: Sequence[str], series: Sequence[SeriesInput], size: int = 360) -> Radar:
+    """Values run from 1 to 5, one per label; `hidden` says which missing ones the rule of five hides."""
     count = len(labels)
     center = Point(size / 2, size / 2)
     radius = size / 2 - 85  # room for the labels
     if count < 3:
         return Radar(size, center, (), (), ())
+    taken = [0] * count  # gap markers already on each axis
+    drawn = tuple(_series(line, labels, center, radius, taken) for line in series)
     axes = []
     for index, label in enumerate(labels):
         angle = _angle(index, count)
         cos = math.cos(angle)
         anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
-        axes.append(Axis(label, _at(center, radius, angle), _at(center, radius + 14, angle), anchor))
-    rings = tuple(
-        _polygon([_at(center, _radius_for(level, radius), _angle(i, count)) for i in range(count)])
-        for level in (1.0, 2.0, 3.0, 4.0, 5.0)
-    )
-    drawn = []
-    for name, css_class, values in series:
-        points = tuple(_at(center, _radius_for(value, radius), _angle(i, count)) for i, value in enumerate(values))
-        drawn.append(Series(name, css_class, points, _polygon(points)))
-    return Radar(size, center, tuple(axes), rings, tuple(drawn))
+        label_radius = radius + LABEL_DISTANCE + GAP_MARKER_STEP * taken[index]
+        axes.append(Axis(label, _at(center, radius, angle), _at(center, label_radius, angle), anchor))
+    rings = []
+    for level in LEVELS:
+        ring_radius = radius_for(level, radius)
+        corners = [_at(center, ring_radius, _angle(i, count)) for i in range(count)]
+        rings.append(Ring(level, round(ring_radius, 1), _polygon(corners), Point(center.x + 3, corners[0].y - 2)))
+    return Radar(size, center, tuple(axes), tuple(rings), drawn)
