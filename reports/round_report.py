@@ -97,8 +97,8 @@ RADAR_STYLE = (
     ".series-parents polygon, .series-parents polyline { stroke-dasharray: 7 4; }"
     ".series-pupils polygon, .series-pupils polyline { stroke-dasharray: 2 3; }"
     ".series-pupils circle { fill: #fff; stroke: #000; stroke-width: 1.5; }"
-    "circle.gap { fill: #fff; stroke: #000; stroke-width: 1.2; }"
-    ".scale text { font-size: 8px; fill: #444; }"
+    "circle.gap { fill: #fff; stroke: #000; stroke-width: 1.2; stroke-dasharray: 1.5 1.5; }"  # not a pupils' dot
+    ".scale text { font-size: 9px; fill: #444; }"
     ".labels text { font-size: 11px; fill: #000; }"
     "</style>"
 )
