@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from actions.check import PUPILS_TAKE_PART
-from actions.models import Action, ActionComment
+from actions.models import Action, ActionComment, Effort, TargetGroup
+from actions.suggest import SuggestionFilter
 from framework.localized import ShownDimension
 from framework.models import Dimension
 from schools.models import School
@@ -109,3 +110,28 @@ class CommentForm(forms.ModelForm[ActionComment]):
         if not text:
             raise forms.ValidationError(_("Write a comment first."))
         return text
+
+
+class SuggestionFilterForm(forms.Form):
+    """Narrowing the plan's suggestions (a GET form: the choice stays in the URL); empty means any."""
+
+    dimension = forms.ChoiceField(label=_("Dimension"), required=False)
+    effort = forms.ChoiceField(label=_("Effort"), required=False, choices=[("", _("Any effort")), *Effort.choices])
+    target_group = forms.ChoiceField(
+        label=_("Target group"), required=False, choices=[("", _("Any target group")), *TargetGroup.choices]
+    )
+
+    def __init__(self, *args: Any, dimensions: list[ShownDimension], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("Any dimension")), *((shown.key, shown.name) for shown in dimensions)]
+        self.fields["dimension"].choices = choices  # type: ignore[attr-defined]
+
+    def chosen(self) -> SuggestionFilter:
+        """The valid part of the choice; a value that is not on offer (an old or edited URL) narrows nothing."""
+        if not self.is_bound:
+            return SuggestionFilter()
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return SuggestionFilter(
+            cleaned.get("dimension", ""), cleaned.get("effort", ""), cleaned.get("target_group", "")
+        )

@@ -28,7 +28,10 @@ class ShownLibraryAction:
 
     @property
     def facts(self) -> LibraryFacts:
-        return LibraryFacts(self.action.key, frozenset(self.dimension_keys), self.action.pupil_role)
+        action = self.action
+        return LibraryFacts(
+            action.key, frozenset(self.dimension_keys), action.pupil_role, action.effort, action.target_group
+        )
 
 
 def library_for(school: School) -> QuerySet[LibraryAction]:

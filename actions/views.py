@@ -18,12 +18,12 @@ from actions.access import (
     get_rw_plan,
 )
 from actions.check import PUPILS_TAKE_PART, check_plan
-from actions.forms import ActionForm, CommentForm
+from actions.forms import ActionForm, CommentForm, SuggestionFilterForm
 from actions.library import add_to_plan, library_for, show_library
 from actions.models import Action
 from actions.plan import add_action, change_action, comment_on_action
 from actions.plan_warnings import explain
-from actions.suggest import rank_suggestions
+from actions.suggest import SuggestionFilter, rank_suggestions
 from framework.localized import show_dimensions
 from results.focus import round_focus
 
@@ -45,8 +45,10 @@ def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
     check = check_plan(facts, keys, focus.weakest, focus.largest_gaps)
     library = {shown.action.key: shown for shown in show_library(library_for(round_.school), language)}
     used = {action.source.key for action in actions if action.source_id and action.source}
+    filter_form = SuggestionFilterForm(request.GET or None, dimensions=dimensions)
+    chosen = filter_form.chosen()
     suggestions = rank_suggestions(
-        (shown.facts for shown in library.values()),
+        (shown.facts for shown in library.values() if chosen.admits(shown.facts)),
         keys,
         focus.weakest,
         focus.largest_gaps,
@@ -71,9 +73,15 @@ def plan(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
         "chart_height": BAR_STEP * len(check.coverage),
         "warnings": [(warning, explain(warning, names)) for warning in check.warnings],
         "suggestions": [
-            (library[suggestion.key], suggestion, [names[key] for key in suggestion.reason_dimensions])
+            (
+                library[suggestion.key],
+                [(reason.kind, [names[key] for key in reason.dimensions]) for reason in suggestion.reasons],
+                [names[key] for key in suggestion.dimensions],
+            )
             for suggestion in suggestions
         ],
+        "filter_form": filter_form,
+        "filtered": chosen != SuggestionFilter(),
         "is_coordinator": membership.is_coordinator,
     }
     return render(request, "actions/plan.html", context)
