@@ -327,17 +327,22 @@ def test_a_pupil_answers_and_the_coordinator_sees_three_perspectives(
     expect(coordinator).to_have_url(f"{base}{round_path}profile/")
     axe_audit.check(coordinator)
 
-    # Both radar charts draw the team, the parents and the pupils.
+    # Both radar charts draw the team, the parents and the pupils. Pupils are not asked about every
+    # dimension on every side: where their table cell says "—" their line breaks, with a hollow marker.
     radars = coordinator.locator("section.profile-side svg.radar")
+    tables = coordinator.locator("section.profile-side table.data-table")
     expect(radars).to_have_count(2)
+    expect(tables).to_have_count(2)
     for index in range(2):
-        for series in ("series-team", "series-parents", "series-pupils"):
-            expect(radars.nth(index).locator(f"g.{series} polygon")).to_have_count(1)
-        expect(radars.nth(index).locator("xpath=..").locator(".legend .legend-item")).to_have_count(3)
+        radar = radars.nth(index)
+        for series in ("series-team", "series-parents"):
+            expect(radar.locator(f"g.{series} polygon")).to_have_count(1)
+        without_pupils = tables.nth(index).locator("tbody tr td:nth-child(8)", has_text="—").count()
+        expect(radar.locator("g.series-pupils circle.gap")).to_have_count(without_pupils)
+        expect(radar.locator("g.series-pupils polygon")).to_have_count(0 if without_pupils else 1)
+        expect(radar.locator("xpath=..").locator(".legend .legend-item")).to_have_count(3)
 
     # The tables give the parents' and the pupils' figures, each over ten people.
-    tables = coordinator.locator("section.profile-side table.data-table")
-    expect(tables).to_have_count(2)
     expect(tables.locator(".suppressed")).to_have_count(0)
     for column in (7, 8):  # Parents, Pupils
         cells = tables.locator(f"tbody tr td:nth-child({column})").all_inner_texts()
