@@ -1,8 +1,10 @@
-"""Forms of the families pages: the CSV import, the letters to print and the confirmed deletion."""
+"""Forms of the families pages: the CSV import, the letters to print, the confirmed deletion, a paper signature."""
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagement.families.importing import MAX_UPLOAD_BYTES, FamilyRow, RowError, parse_families_csv
@@ -101,3 +103,19 @@ class DeleteFamiliesForm(forms.Form):
                 _("Type the school year exactly as shown (%(year)s) to delete.") % {"year": self.school_year}
             )
         return typed
+
+
+class PaperSignatureForm(forms.Form):
+    signed_on = forms.DateField(
+        label=_("Date on the signed paper"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day the parent signed the schoolreglement with the engagementsverklaring “voor akkoord”."),
+    )
+
+    def clean_signed_on(self) -> date:
+        day: date = self.cleaned_data["signed_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The paper cannot be signed in the future."))
+        if day.year < 2000:
+            raise forms.ValidationError(_("Give the date on the paper."))
+        return day
