@@ -1,13 +1,12 @@
 """Forms of the families pages: the CSV import, the letters to print, the confirmed deletion, a paper signature."""
 
-from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagement.families.importing import MAX_UPLOAD_BYTES, FamilyRow, RowError, parse_families_csv
+from engagement.past_dates import PastDateField
 
 
 class FamilyImportForm(forms.Form):
@@ -106,16 +105,9 @@ class DeleteFamiliesForm(forms.Form):
 
 
 class PaperSignatureForm(forms.Form):
-    signed_on = forms.DateField(
+    signed_on = PastDateField(
         label=_("Date on the signed paper"),
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The day the parent signed the schoolreglement with the engagementsverklaring “voor akkoord”."),
+        in_future=_("The paper cannot be signed in the future."),
+        implausible=_("Give the date on the paper."),
     )
-
-    def clean_signed_on(self) -> date:
-        day: date = self.cleaned_data["signed_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The paper cannot be signed in the future."))
-        if day.year < 2000:
-            raise forms.ValidationError(_("Give the date on the paper."))
-        return day
