@@ -63,6 +63,7 @@ ACTIVITY_THREAT = _any(
     r"(?:uitsluiten|uitsluiting) van",
     r"sluiten (?:\w+ ){1,6}uit van",
     r"geen deelname",
+    r"ontzeg\w*",
     r"(?:verliest|verliezen) (?:\w+ ){0,3}recht",
     r"blijft (?:\w+ ){0,4}(?:thuis|op school)",
 )
@@ -104,6 +105,7 @@ ENROLMENT_THREAT = _any(
     r"inschrijving (?:\w+ ){0,4}(?:stopgezet|stopzetten|beeindig\w*|geweigerd|weigeren|ontbonden|ingetrokken|"
     r"opgezegd|vervalt|verliest)",
     r"(?:weiger\w*|stopzetten|beeindig\w*|opzeggen|intrekken) (?:\w+ ){0,4}inschrijving",
+    r"(?:zetten|zet) (?:\w+ ){0,4}inschrijving (?:\w+ ){0,2}stop",
     r"niet (?:meer )?(?:ingeschreven|inschrijven|herinschrijven)",
     r"(?:schrijven|schrijft) (?:\w+ ){0,6}niet (?:meer )?in",
     r"definitief uitgesloten",
@@ -122,6 +124,7 @@ RIGHT_TO_LEARN_THREAT = _any(
     r"uit te sluiten",
     r"sluit(?:en)? (?:we|wij|de school) \w+ uit",
     r"buiten (?:de )?(?:klas|les) gezet",
+    r"(?:niet (?:meer )?toegelaten|geweigerd) (?:\w+ ){0,2}(?:les|lessen|klas|school)",
 )
 
 FINE_THREAT = _any(

@@ -26,6 +26,7 @@ WARN = [
     ("Wie de afspraken niet naleeft, mag niet meedoen aan het schoolfeest.", [ACTIVITY]),
     ("Zonder ondertekende verklaring mag uw kind niet mee op zeeklassen.", [ACTIVITY]),
     ("Dan sluiten wij uw kind uit van de excursie naar het museum.", [ACTIVITY]),
+    ("De directeur kan uw kind de deelname aan de meerdaagse uitstap ontzeggen.", [ACTIVITY]),
     ("Tijdens de uitstap blijft uw kind dan op school.", [ACTIVITY]),
     (
         "Ouders die niet reageren, verliezen het recht om hun kind mee te laten gaan op meerdaagse uitstappen.",
@@ -40,6 +41,7 @@ WARN = [
     # Ending or refusing the enrolment.
     ("Na drie gemiste oudercontacten schrijven wij uw kind uit.", [ENROLMENT]),
     ("De school kan de inschrijving stopzetten als u de verklaring niet naleeft.", [ENROLMENT]),
+    ("Wij zetten de inschrijving stop als u de factuur niet betaalt.", [ENROLMENT]),
     ("Wij weigeren de inschrijving van broers en zussen als u niet meewerkt.", [ENROLMENT]),
     ("Volgend schooljaar is uw kind dan niet meer ingeschreven.", [ENROLMENT]),
     ("De leerling kan definitief uitgesloten worden.", [ENROLMENT]),
@@ -47,6 +49,7 @@ WARN = [
     # The pupil's place in class and money: suspension, exclusion, fines.
     ("Bij herhaald spijbelen wordt uw kind geschorst.", [RIGHT_TO_LEARN]),
     ("Uitsluiting is mogelijk na drie waarschuwingen.", [RIGHT_TO_LEARN]),
+    ("Wie te laat komt, wordt niet toegelaten tot de les.", [RIGHT_TO_LEARN]),
     ("Wie te laat komt, betaalt een boete van 5 euro.", [FINE]),
     ("De school kan financiële sancties opleggen.", [FINE]),
     # Two threats in one sentence: both are named.
@@ -77,6 +80,11 @@ NO_WARNING = [
     "Uw kind verliest geen les: de leerkracht geeft de taken mee.",
     "De school meldt problematische afwezigheden aan het CLB, dat samen met u zoekt wat helpt.",
     "De maximumfactuur beperkt wat u betaalt voor uitstappen.",
+    "Honden zijn niet toegelaten op de speelplaats.",
+    "Wie zijn kind niet inschrijft voor de sportdag, krijgt een herinnering.",
+    "We sluiten niemand uit van het schoolfeest.",
+    # Informative: the Groeipakket's own rule, and who decides on it.
+    "Afwezigheden kunnen gevolgen hebben voor de schooltoeslag: daarover beslist het Agentschap Opgroeien.",
 ]
 
 
