@@ -58,7 +58,8 @@ def test_recording_asks_for_confirmation_then_counts_the_family_as_signed_on_pap
         paper_url(published_declaration, on_paper), {"action": "record", "signed_on": "2026-09-03"}
     )
     assert confirmation.status_code == 200
-    assert "Record that family F1 signed on paper on" in confirmation.content.decode()
+    assert "Record that family F1 signed on paper on Sept. 3, 2026?" in confirmation.content.decode()
+    assert '<input type="hidden" name="signed_on" value="2026-09-03">' in confirmation.content.decode()
     assert not PaperSignature.objects.exists()  # nothing before the confirmation
     done = client.post(
         paper_url(published_declaration, on_paper), {"action": "record", "signed_on": "2026-09-03", "confirm": "1"}

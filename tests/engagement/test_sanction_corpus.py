@@ -6,13 +6,17 @@ check goes wrong.
 """
 
 import pytest
+from django.utils import translation
 
+from engagement.editor.guardrail_messages import NOT_ENFORCEABLE, explain
+from engagement.editor.guardrails import SANCTION, Guardrail
 from engagement.editor.sanction_rules import (
     ACTIVITY,
     ALLOWANCE,
     ENROLMENT,
     FINE,
     RIGHT_TO_LEARN,
+    RULES,
     normalise,
     sanction_rules_of,
 )
@@ -111,3 +115,13 @@ def test_the_corpus_is_large_and_balanced_enough() -> None:
 
 def test_normalising_folds_case_diacritics_and_punctuation() -> None:
     assert normalise("De inschrijving wordt BEËINDIGD, definitief!") == "de inschrijving wordt beeindigd definitief"
+
+
+def test_every_rule_is_explained_with_its_own_plain_dutch_rule() -> None:
+    with translation.override("nl"):
+        shown = [explain(Guardrail(SANCTION, "aanwezigheid", "Een zin.", rule.code)) for rule in RULES]
+    assert [warning.quote for warning in shown] == ["Een zin."] * len(RULES)
+    assert all(warning.rule.startswith(NOT_ENFORCEABLE) and not warning.blocks_publishing for warning in shown)
+    assert len({warning.rule for warning in shown}) == len({warning.message for warning in shown}) == len(RULES)
+    assert "Agentschap Opgroeien" in shown[[rule.code for rule in RULES].index(ALLOWANCE)].rule
+    assert "inschrijvingsrecht" in shown[[rule.code for rule in RULES].index(ENROLMENT)].rule
