@@ -224,6 +224,24 @@ class Acknowledgment(models.Model):
         ordering = ("-acknowledged_at",)
 
 
+class PaperSignature(models.Model):
+    """The coordinator's record that a family signed the schoolreglement, with this version of the declaration,
+    "voor akkoord" on paper: the date on the paper, not a copy of it. Distinct from a kennisname on the phone."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="paper_signatures")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(DeclarationVersion, on_delete=models.PROTECT, related_name="paper_signatures")
+    signed_on = models.DateField(_("signed on"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("family", "version"), name="one_paper_signature_per_family_and_version")
+        ]
+        ordering = ("-signed_on",)
+
+
 class PrivacyAction(models.TextChoices):
     EXPORT = "export", _("Exported")
     DELETE = "delete", _("Deleted")

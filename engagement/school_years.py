@@ -28,3 +28,13 @@ def next_school_year(year: str) -> str:
 def previous_school_year(year: str) -> str:
     start = int(year[:4]) - 1
     return f"{start}-{start + 1}"
+
+
+def first_day_of(year: str) -> date:
+    return date(int(year[:4]), FIRST_MONTH, 1)
+
+
+def change_waits_for_next_school_year(year: str, published_on: date) -> bool:
+    """The engagementsverklaring is part of the schoolreglement: a version published once the school year
+    it is for has begun takes effect from the next school year, after every family has agreed to it again."""
+    return published_on >= first_day_of(year)

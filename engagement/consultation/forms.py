@@ -1,12 +1,10 @@
 """Forms of the consultation: comments per domain, the coordinator's answer, the schoolraad's adoption."""
 
-from datetime import date
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagement.domains import COMMENT_TOPICS
+from engagement.past_dates import PastDateField
 
 
 class CommentForm(forms.Form):
@@ -31,16 +29,9 @@ class AnswerForm(forms.Form):
 
 
 class AdoptForm(forms.Form):
-    adopted_on = forms.DateField(
+    adopted_on = PastDateField(
         label=_("Date of the schoolraad meeting"),
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The meeting in which the schoolraad discussed and adopted this text."),
+        in_future=_("The meeting cannot be in the future: adopt the text after the meeting."),
+        implausible=_("Give the date of the meeting."),
     )
-
-    def clean_adopted_on(self) -> date:
-        day: date = self.cleaned_data["adopted_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The meeting cannot be in the future: adopt the text after the meeting."))
-        if day.year < 2000:
-            raise forms.ValidationError(_("Give the date of the meeting."))
-        return day

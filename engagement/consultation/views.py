@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,6 +21,7 @@ from engagement.drafting import StepNotAllowed, latest_version, take_step, versi
 from engagement.editor.guardrail_messages import explain
 from engagement.editor.guardrails import check_declaration
 from engagement.models import DomainComment
+from engagement.school_years import change_waits_for_next_school_year, next_school_year
 
 STEP_DONE = {
     "consult": gettext_lazy("The draft is open for comments of the parent association and the schoolraad."),
@@ -99,6 +101,8 @@ def step(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, n
                 "declaration": declaration,
                 "version": version,
                 "warnings": warnings,
+                "waits_for_next_year": change_waits_for_next_school_year(declaration.school_year, timezone.localdate()),
+                "next_year": next_school_year(declaration.school_year),
             },
         )
     adopted_on = None

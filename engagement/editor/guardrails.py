@@ -1,35 +1,20 @@
 """Guardrails for an engagementsverklaring. Pure functions, no database.
 
 Facts of Flemish school life, not options: the declaration holds four domains, and a school may
-address parents who do not keep a commitment, but may take no sanction that harms the pupil's right
-to learn — no suspension (schorsing), no exclusion (uitsluiting), no fines or other financial
-sanctions. Warnings explain; they do not block saving a draft. A declaration with a missing or
-empty domain cannot be published.
+address parents who do not keep a commitment, but the declaration is not enforceable: no sanction may
+be tied to it (sanction_rules.py says which sentences do). Warnings explain; they do not block saving
+a draft. A declaration with a missing or empty domain cannot be published.
 """
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from engagement.domains import DOMAIN_KEYS, DomainText
+from engagement.editor.sanction_rules import sanction_rules_of, split_sentences
 
 MISSING_DOMAIN = "missing_domain"
 EMPTY_DOMAIN = "empty_domain"
 SANCTION = "sanction"
-
-# Dutch, the master text. Word boundaries matter: "uitsluitend" (only) is not "uitsluiting" (exclusion).
-SANCTION_PATTERNS = (
-    re.compile(r"\b(geschorst|schorsing(en)?|schorsen|schorst)\b", re.IGNORECASE),
-    re.compile(
-        r"\b(uitsluiting(en)?|uitgesloten|uit\s+te\s+sluiten|sluit(en)?\s+(we|wij|de\s+school)\s+\w+\s+uit)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\b(geld)?boetes?\b", re.IGNORECASE),
-    re.compile(r"\bstrafgeld\b", re.IGNORECASE),
-    re.compile(r"\bfinanciële\s+sancties?\b", re.IGNORECASE),
-    re.compile(r"\bbetalen\s+als\s+straf\b", re.IGNORECASE),
-)
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -37,12 +22,17 @@ class Guardrail:
     code: str
     domain: str
     quote: str = ""  # for a sanction: the sentence that announces it
+    rule: str = ""  # for a sanction: which rule of sanction_rules it breaks
+
+
+def sanctions_in(text: str) -> list[tuple[str, str]]:
+    """(sentence, rule) for every sanction the text ties to the declaration, in reading order."""
+    return [(sentence, rule) for sentence in split_sentences(text) for rule in sanction_rules_of(sentence)]
 
 
 def sanction_sentences(text: str) -> list[str]:
-    """The sentences of `text` that announce a sanction touching the pupil's right to learn."""
-    sentences = [sentence.strip(" -*\t") for sentence in SENTENCE_END.split(text) if sentence.strip()]
-    return [sentence for sentence in sentences if any(pattern.search(sentence) for pattern in SANCTION_PATTERNS)]
+    """The sentences of `text` that announce a sanction."""
+    return list(dict.fromkeys(sentence for sentence, _rule in sanctions_in(text)))
 
 
 def check_declaration(domains: Mapping[str, DomainText]) -> list[Guardrail]:
@@ -55,7 +45,7 @@ def check_declaration(domains: Mapping[str, DomainText]) -> list[Guardrail]:
             continue
         if domain.is_empty:
             warnings.append(Guardrail(EMPTY_DOMAIN, key))
-        warnings += [Guardrail(SANCTION, key, sentence) for sentence in sanction_sentences(domain.all_text)]
+        warnings += [Guardrail(SANCTION, key, sentence, rule) for sentence, rule in sanctions_in(domain.all_text)]
     return warnings
 
 

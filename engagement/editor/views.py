@@ -23,7 +23,12 @@ from engagement.editor.guardrail_messages import explain
 from engagement.editor.guardrails import can_publish, check_declaration
 from engagement.editor.linked_results import latest_round, linked_results
 from engagement.models import Declaration, DeclarationState, DomainComment, DomainEvaluation
-from engagement.school_years import next_school_year, previous_school_year, school_year_of
+from engagement.school_years import (
+    change_waits_for_next_school_year,
+    next_school_year,
+    previous_school_year,
+    school_year_of,
+)
 from engagement.states import allowed_steps
 from engagement.texts import DeclarationText
 from schools.access import get_membership, get_rw_membership
@@ -137,8 +142,17 @@ def declaration(request: AuthenticatedRequest, school_id: UUID, declaration_id: 
         "answer_form": AnswerForm() if membership.edits_declaration else None,
         "adopt_form": AdoptForm(),
         "is_editor": membership.edits_declaration,
+        "waits_for_next_year": _published_during_its_year(declaration_),
+        "next_year": next_school_year(declaration_.school_year),
     }
     return render(request, "engagement/declaration.html", context)
+
+
+def _published_during_its_year(declaration: Declaration) -> bool:
+    published = declaration.published_version
+    if published is None or published.published_at is None:
+        return False
+    return change_waits_for_next_school_year(declaration.school_year, timezone.localdate(published.published_at))
 
 
 @login_required

@@ -1,6 +1,7 @@
 """The families of a school year with their acknowledgments: for the overview per class and the exported list.
 
-Two queries whatever the number of families: the families, then their acknowledgments of this declaration.
+A family agreed to the published version when it read it on the phone (kennisname), signed it on paper
+"voor akkoord" (recorded by the coordinator), or both. Three queries whatever the number of families.
 """
 
 import re
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagement.models import Acknowledgment, Declaration, Family
+from engagement.models import Acknowledgment, Declaration, Family, PaperSignature
 from reports.spreadsheets import Cell, write_csv, write_xlsx
 from respondents.languages import native_name
 
@@ -19,7 +20,17 @@ class FamilyStatus:
     family: Family
     # The acknowledgment of the published version, if any; otherwise the family's latest of an earlier version.
     acknowledgment: Acknowledgment | None
-    acknowledged: bool  # the published version
+    acknowledged: bool  # the published version, read on the phone
+    paper: PaperSignature | None = None  # the published version, signed on paper
+
+    @property
+    def signed_on_paper(self) -> bool:
+        return self.paper is not None
+
+    @property
+    def agreed(self) -> bool:
+        """Read on the phone or signed on paper: no reminder needed."""
+        return self.acknowledged or self.signed_on_paper
 
     @property
     def language_name(self) -> str:
@@ -36,8 +47,17 @@ class ClassSummary:
         return sum(status.acknowledged for status in self.families)
 
     @property
+    def signed_on_paper(self) -> int:
+        return sum(status.signed_on_paper for status in self.families)
+
+    @property
     def waiting(self) -> tuple[FamilyStatus, ...]:
-        return tuple(status for status in self.families if not status.acknowledged)
+        """Neither read on the phone nor signed on paper."""
+        return tuple(status for status in self.families if not status.agreed)
+
+    @property
+    def on_paper(self) -> tuple[FamilyStatus, ...]:
+        return tuple(status for status in self.families if status.signed_on_paper)
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
@@ -65,8 +85,14 @@ def family_statuses(declaration: Declaration) -> list[FamilyStatus]:
         latest[acknowledgment.family_id] = acknowledgment
         if published_id is not None and acknowledgment.version_id == published_id:
             current[acknowledgment.family_id] = acknowledgment
+    papers = {
+        paper.family_id: paper
+        for paper in PaperSignature.objects.filter(school_id=declaration.school_id, version_id=published_id)
+    }
     statuses = [
-        FamilyStatus(family, current.get(family.id) or latest.get(family.id), family.id in current)
+        FamilyStatus(
+            family, current.get(family.id) or latest.get(family.id), family.id in current, papers.get(family.id)
+        )
         for family in families
     ]
     return sorted(statuses, key=lambda status: (natural_key(status.family.class_name), status.family.reference))
@@ -90,6 +116,7 @@ def family_list_rows(statuses: list[FamilyStatus]) -> list[list[Cell]]:
             _("Acknowledged at"),
             _("Name typed"),
             _("Version"),
+            _("Signed on paper on"),
         ]
     ]
     for status in statuses:
@@ -106,6 +133,7 @@ def family_list_rows(statuses: list[FamilyStatus]) -> list[list[Cell]]:
             row += [moment, acknowledgment.name, acknowledgment.version.number]
         else:
             row += [None, None, None]
+        row.append(status.paper.signed_on.isoformat() if status.paper is not None else None)
         rows.append(row)
     return rows
 

@@ -1,4 +1,4 @@
-"""Forms of the families pages: the CSV import, the letters to print and the confirmed deletion."""
+"""Forms of the families pages: the CSV import, the letters to print, the confirmed deletion, a paper signature."""
 
 from typing import Any
 
@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from engagement.families.importing import MAX_UPLOAD_BYTES, FamilyRow, RowError, parse_families_csv
+from engagement.past_dates import PastDateField
 
 
 class FamilyImportForm(forms.Form):
@@ -101,3 +102,12 @@ class DeleteFamiliesForm(forms.Form):
                 _("Type the school year exactly as shown (%(year)s) to delete.") % {"year": self.school_year}
             )
         return typed
+
+
+class PaperSignatureForm(forms.Form):
+    signed_on = PastDateField(
+        label=_("Date on the signed paper"),
+        help_text=_("The day the parent signed the schoolreglement with the engagementsverklaring “voor akkoord”."),
+        in_future=_("The paper cannot be signed in the future."),
+        implausible=_("Give the date on the paper."),
+    )

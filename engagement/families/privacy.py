@@ -65,8 +65,14 @@ def year_data(school: School, school_year: str) -> tuple[dict[str, object], Year
                 for code in family.codes.all()
             ],
             "acknowledgments": acknowledgments.get(family.id, []),
+            "paper_signatures": [
+                {"version": paper.version.number, "signed_on": paper.signed_on.isoformat()}
+                for paper in family.paper_signatures.all()
+            ],
         }
-        for family in _families(school, school_year).order_by("class_name", "reference").prefetch_related("codes")
+        for family in _families(school, school_year)
+        .order_by("class_name", "reference")
+        .prefetch_related("codes", "paper_signatures__version")
     ]
     data: dict[str, object] = {
         "school": school.name,
@@ -93,7 +99,7 @@ def export_year(school: School, school_year: str, user: User) -> bytes:
 
 @transaction.atomic
 def delete_year(school: School, school_year: str, user: User) -> YearCounts:
-    """Delete the year's families; their acknowledgments go with them. Logged with what was deleted."""
+    """Delete the year's families; their acknowledgments and paper signatures go with them. Logged."""
     _total, per_model = _families(school, school_year).delete()
     counts = YearCounts(
         families=per_model.get(Family._meta.label, 0),

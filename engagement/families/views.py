@@ -75,6 +75,8 @@ def family_overview(request: AuthenticatedRequest, school_id: UUID, declaration_
         "summaries": class_summaries(statuses),
         "total": len(statuses),
         "acknowledged": sum(status.acknowledged for status in statuses),
+        "on_paper": sum(status.signed_on_paper for status in statuses),
+        "neither": sum(not status.agreed for status in statuses),
     }
     return render(request, "engagement/families/overview.html", context)
 
@@ -112,7 +114,7 @@ def _families_to_print(declaration: Declaration, class_name: str, waiting_only: 
         status.family
         for status in statuses
         if (not class_name or status.family.class_name == class_name)
-        and not (waiting_only and status.acknowledged)
+        and not (waiting_only and status.agreed)
         and (not reference or status.family.reference == reference)
     ]
 

@@ -18,7 +18,8 @@ class AcknowledgmentForm(forms.Form):
         },
     )
     confirmed = forms.BooleanField(
-        label=pgettext_lazy("respondent", "I have read the engagementsverklaring and I take note of it."),
+        # Reading (kennisname), not agreeing: signing the schoolreglement "voor akkoord" is a separate act.
+        label=pgettext_lazy("respondent", "I have read the engagementsverklaring."),
         error_messages={
             "required": pgettext_lazy("respondent", "Tick the box to confirm that you have read the declaration."),
         },

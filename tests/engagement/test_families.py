@@ -317,10 +317,11 @@ def test_export_lists_every_family_with_its_acknowledgment_in_csv_and_excel(
         "Acknowledged at",
         "Name typed",
         "Version",
+        "Signed on paper on",
     ]
-    assert rows[1][:4] == [done.reference, "1A", "tr", "yes"] and rows[1][5:] == ["'=1+1 Ayşe", "1"]
+    assert rows[1][:4] == [done.reference, "1A", "tr", "yes"] and rows[1][5:] == ["'=1+1 Ayşe", "1", ""]
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", rows[1][4])
-    assert rows[2] == [waiting.reference, "1A", "tr", "no", "", "", ""]
+    assert rows[2] == [waiting.reference, "1A", "tr", "no", "", "", "", ""]
     assert rows[3][:2] == ["'" + evil.reference, "2A"]
     assert len(rows) == 4  # nothing of the other school
     response = alice_client.get(url("family_export_xlsx", declaration))

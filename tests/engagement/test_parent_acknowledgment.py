@@ -160,3 +160,24 @@ def test_a_newer_published_version_can_be_acknowledged_too(
 
 
 # ---------------------------------------------------------------- read-aloud
+
+
+KENNISNAME = (
+    "This is a kennisname: you let the school know that you have read the text. It is not a signature “voor "
+    "akkoord”: signing the schoolreglement is something else, which the school asks of you separately."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "box", "not_a_signature"),
+    [
+        ("nl", "Ik heb de engagementsverklaring gelezen.", "Het is geen handtekening “voor akkoord”"),
+        ("tr", "Taahhüt beyanını okudum.", "Bu bir onay imzası (voor akkoord) değildir"),
+    ],
+)
+def test_the_acknowledgment_is_a_kennisname_of_reading_not_a_signature_voor_akkoord(
+    world: World, published_declaration: Declaration, language: str, box: str, not_a_signature: str
+) -> None:
+    text = text_of(opened_client(make_family(world, language)).get(READ))
+    assert said(language, "I have read the engagementsverklaring.") == box and box in text
+    assert said(language, KENNISNAME) in text and not_a_signature in text

@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actions.models import Action, LibraryAction
 from engagement.drafting import latest_version, start_declaration
-from engagement.models import Declaration, DomainComment
+from engagement.models import Declaration, DomainComment, Family
 from framework.models import Item
 from schools.invitations import create_invitation
 from schools.models import Membership, Role
@@ -68,8 +68,12 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
     comment = DomainComment.objects.create(
         declaration=declaration, school=world.school, version=latest_version(declaration), domain="general", body="Ok"
     )
+    family, _created = Family.objects.get_or_create(
+        school=world.school, school_year=declaration.school_year, reference="F-URL", defaults={"class_name": "1A"}
+    )
     values = {
         "declaration_id": declaration.id,
+        "family_id": family.id,
         "comment_id": comment.id,
         "name": "consult",
         "number": 1,
