@@ -175,6 +175,7 @@ def export_rows(part: RoundResults) -> list[list[Cell]]:
     voices, dimensions = part.voices, part.dimensions
     rows += _breakdown_rows(parents, _("Group"), voices.parents_by_group, dimensions)
     rows += _breakdown_rows(parents, _("Home language"), voices.parents_by_language, dimensions)
+    rows += _breakdown_rows(parents, _("Language answered in"), voices.parents_by_answered_language, dimensions)
     rows += _breakdown_rows(pupils, _("Group"), voices.pupils_by_group, dimensions)
     return rows
 

@@ -40,7 +40,8 @@ def shown(mean: float | None, respondents: int, anonymous: bool) -> Figure:
 
 @dataclass(frozen=True)
 class Tally:
-    """Handed-in answers to one item from one group with one home language."""
+    """Handed-in answers to one item from one group with one home language (the batch's tag), answered in one
+    language ("*" when pooled)."""
 
     audience: str
     group: str
@@ -52,16 +53,18 @@ class Tally:
     total: int
     answered: int
     dont_know: int
+    answered_in: str = ""
 
 
 @dataclass(frozen=True)
 class GroupSize:
-    """Handed-in questionnaires of one group with one home language."""
+    """Handed-in questionnaires of one group with one home language, answered in one language."""
 
     audience: str
     group: str
     home_language: str
     responses: int
+    answered_in: str = ""
 
 
 def figure_of(tallies: Iterable[Tally]) -> Figure:
@@ -207,3 +210,11 @@ def open_answers_to_show(answers: Iterable[tuple[str, str]], respondents: Mappin
         text for audience, text in answers if respondents.get(audience, 0) >= MIN_OPEN_ANSWERS_GROUP and text.strip()
     ]
     return sorted(texts, key=lambda text: hmac.new(key, text.encode(), hashlib.sha256).digest())
+
+
+def open_answers_held_back(answers: Iterable[tuple[str, str]], respondents: Mapping[str, int]) -> int:
+    """Open answers in the figures that open_answers_to_show does not show yet (their audience has fewer than ten
+    people in the figures). A sum over released chunks, like every figure: it never moves by one hand-in."""
+    return sum(
+        1 for audience, text in answers if respondents.get(audience, 0) < MIN_OPEN_ANSWERS_GROUP and text.strip()
+    )

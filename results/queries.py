@@ -11,7 +11,7 @@ from surveys.models import AnswerTally, CodeBatch, GroupTally, Release, SurveyRe
 
 
 def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:
-    """The round's running sums of handed-in answers: a row per item, group and home language."""
+    """The round's running sums of handed-in answers: a row per item, group, home language and language answered in."""
     rows = AnswerTally.objects.filter(round=round_).values_list(
         "audience",
         "group_label",
@@ -23,15 +23,30 @@ def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:
         "total",
         "answered",
         "dont_know",
+        "language",
     )
     return [
-        Tally(audience, group, language, str(item), dimension_keys[dimension], direction, construct, *sums)
-        for audience, group, language, item, dimension, direction, construct, *sums in rows
+        Tally(
+            audience,
+            group,
+            tag,
+            str(item),
+            dimension_keys[dimension],
+            direction,
+            construct,
+            total,
+            answered,
+            dont_know,
+            answered_in,
+        )
+        for audience, group, tag, item, dimension, direction, construct, total, answered, dont_know, answered_in in rows
     ]
 
 
 def group_sizes(round_: Round) -> list[GroupSize]:
-    rows = GroupTally.objects.filter(round=round_).values_list("audience", "group_label", "home_language", "responses")
+    rows = GroupTally.objects.filter(round=round_).values_list(
+        "audience", "group_label", "home_language", "responses", "language"
+    )
     return [GroupSize(*row) for row in rows]
 
 

@@ -1,10 +1,12 @@
 """What parents and pupils said, for the round's profile page: blind spots, response rates,
 breakdowns and open answers — every part under the rule of five.
 
-The tallies hold only questionnaires released in chunks of at least five with the same group and home
-language (surveys.tallies), plus, once their voice closes, the rest pooled as "other groups" / "other
-languages". Every figure here is a sum over such chunks, so no arithmetic on the figures, on one page
-or between two downloads, isolates fewer than five people (docs/privacy.md).
+The tallies hold only questionnaires released in chunks of at least five with the same group, home
+language (the batch's tag) and language answered in (surveys.tallies), plus, once their voice closes,
+the rest pooled as "other groups" / "other languages". Every figure here (the breakdowns by group, by
+the letter's language and by the language answered in included) is a sum over such chunks, so no
+arithmetic on the figures, on one page or between two downloads, isolates fewer than five people
+(docs/privacy.md).
 """
 
 from collections import defaultdict
@@ -28,6 +30,7 @@ from results.perspectives import (
     breakdown,
     construct_scores,
     mirror_gaps,
+    open_answers_held_back,
     open_answers_to_show,
     response_rates,
 )
@@ -80,9 +83,13 @@ class Voices:
     gaps: list[LabelledGap]
     rates: list[ResponseRate]
     parents_by_group: list[GroupRow]
-    parents_by_language: list[GroupRow]
+    parents_by_language: list[GroupRow]  # by the home language of the batch (the letter's tag)
+    parents_by_answered_language: list[GroupRow]  # by the language they answered in
     pupils_by_group: list[GroupRow]
     open_answers: list[str]
+    # In the figures but not shown yet (fewer than ten people of their audience); a waiting questionnaire's open
+    # answer is never counted: a count that moved at a hand-in would tell whether that one parent wrote something.
+    open_answers_held: int
     waiting: int  # handed in, not yet in the figures (they wait for a chunk of five)
     min_group_size: int = MIN_GROUP_SIZE
     min_open_answers_group: int = MIN_OPEN_ANSWERS_GROUP
@@ -105,6 +112,10 @@ def _by_home_language(row: Tally | GroupSize) -> str:
     return str(_("other languages")) if row.home_language == POOL else native_name(row.home_language)
 
 
+def _by_answered_language(row: Tally | GroupSize) -> str:
+    return str(_("other languages")) if row.answered_in == POOL else native_name(row.answered_in)
+
+
 def _pool_last(rows: list[GroupRow], pool_label: str) -> list[GroupRow]:
     return sorted(rows, key=lambda row: row.group == pool_label)
 
@@ -121,6 +132,7 @@ def voices_of_parents_and_pupils(
         answered[(size.audience, _by_group(size))] += size.responses
         per_audience[size.audience] += size.responses
     other_groups, other_languages = _by_group(POOLED), _by_home_language(POOLED)
+    texts = open_answers(round_)
     return Voices(
         # every handed-in questionnaire, also one that holds only "weet ik niet"
         parents=sum(size.responses for size in tallies.parent_groups),
@@ -131,8 +143,12 @@ def voices_of_parents_and_pupils(
         parents_by_language=_pool_last(
             breakdown(tallies.parents, tallies.parent_groups, _by_home_language, keys), other_languages
         ),
+        parents_by_answered_language=_pool_last(
+            breakdown(tallies.parents, tallies.parent_groups, _by_answered_language, keys), other_languages
+        ),
         pupils_by_group=_pool_last(breakdown(tallies.pupils, tallies.pupil_groups, _by_group, keys), other_groups),
-        open_answers=open_answers_to_show(open_answers(round_), per_audience, settings.SECRET_KEY.encode()),
+        open_answers=open_answers_to_show(texts, per_audience, settings.SECRET_KEY.encode()),
+        open_answers_held=open_answers_held_back(texts, per_audience),
         waiting=sum(waiting_count(round_).values()),
     )
 

@@ -64,7 +64,7 @@ class Release(models.TextChoices):
     """How a handed-in questionnaire reached the figures (surveys.tallies): never alone, always in a chunk of five."""
 
     WAITING = "", _("Waiting")
-    CELL = "cell", _("With its group and home language")
+    CELL = "cell", _("With its group and home language")  # and the language it was answered in
     POOL = "pool", _("With other groups")
 
 
@@ -142,7 +142,7 @@ class TranslationCorrection(models.Model):
 
 
 class AnswerTally(models.Model):
-    """Running sums of handed-in answers per round, group, home language and item.
+    """Running sums of handed-in answers per round, group, home language, language answered in and item.
 
     Kept up to date when a questionnaire is handed in, so the profile page reads a few hundred rows
     instead of every answer. `surveys.tallies.rebuild_tallies` recomputes them from the answers.
@@ -153,6 +153,8 @@ class AnswerTally(models.Model):
     audience = models.CharField(max_length=20, choices=SURVEY_AUDIENCE_CHOICES)
     group_label = models.CharField(max_length=60, blank=True)
     home_language = models.CharField(max_length=10, blank=True)
+    # The language the chunk was answered in (surveys.tallies): one per chunk, "*" for a pooled or mixed chunk.
+    language = models.CharField(max_length=10, blank=True)
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
     total = models.PositiveIntegerField(default=0)  # sum of the answers on the 1–5 scale
     answered = models.PositiveIntegerField(default=0)  # answers on the scale
@@ -161,24 +163,26 @@ class AnswerTally(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=("round", "audience", "group_label", "home_language", "item"), name="one_tally_per_item"
+                fields=("round", "audience", "group_label", "home_language", "language", "item"),
+                name="one_tally_per_item",
             )
         ]
 
 
 class GroupTally(models.Model):
-    """How many questionnaires were handed in per round, audience, group and home language."""
+    """How many questionnaires were handed in per round, audience, group, home language and language answered in."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
     audience = models.CharField(max_length=20, choices=SURVEY_AUDIENCE_CHOICES)
     group_label = models.CharField(max_length=60, blank=True)
     home_language = models.CharField(max_length=10, blank=True)
+    language = models.CharField(max_length=10, blank=True)  # answered in, as on AnswerTally
     responses = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=("round", "audience", "group_label", "home_language"), name="one_tally_per_group"
+                fields=("round", "audience", "group_label", "home_language", "language"), name="one_tally_per_group"
             )
         ]

@@ -19,9 +19,17 @@ from surveys.models import AnswerTally, GroupTally, Release, SurveyAnswer, Surve
 # Questionnaires enter the figures in chunks of at least this many, never one by one: two downloads one
 # hand-in apart are then the same, and any change in any figure is about at least five people.
 MIN_CHUNK = 5
-# The group label and home language under which the rest of a closed round is tallied ("other groups").
-# No batch has this home language (home languages are language codes).
+# The group label, home language and language answered in under which the rest of a closed round is tallied
+# ("other groups", "other languages"). No batch or questionnaire has this language (languages are codes).
 POOL = "*"
+
+
+# A chunk is cut per audience, group, home language (the batch's tag) AND the language the questionnaires were
+# answered in, so that every breakdown (by group, by tag, by language answered in) is a sum over the same chunks:
+# two partitions released apart would leave different remainders at the close, and their totals would differ by
+# one person (docs/privacy.md, "The language a parent answered in").
+def _cell(response: SurveyResponse) -> tuple[str, str, str, str]:
+    return (response.audience, response.group_label, response.home_language, response.language)
 
 
 def _bump(model: type[AnswerTally] | type[GroupTally], keys: dict[str, object], **increments: int) -> None:
@@ -41,9 +49,9 @@ def _bump(model: type[AnswerTally] | type[GroupTally], keys: dict[str, object], 
 # increment on conflict.
 ADD_TO_ITEM_TALLIES = """
 INSERT INTO surveys_answertally
-    (school_id, round_id, audience, group_label, home_language, item_id, total, answered, dont_know)
+    (school_id, round_id, audience, group_label, home_language, language, item_id, total, answered, dont_know)
 VALUES {rows}
-ON CONFLICT (round_id, audience, group_label, home_language, item_id) DO UPDATE SET
+ON CONFLICT (round_id, audience, group_label, home_language, language, item_id) DO UPDATE SET
     total = surveys_answertally.total + excluded.total,
     answered = surveys_answertally.answered + excluded.answered,
     dont_know = surveys_answertally.dont_know + excluded.dont_know
@@ -56,8 +64,8 @@ def _foreign_key(name: str) -> "ForeignKey[Any, Any]":
     return field
 
 
-def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_language: str) -> None:
-    """Add a chunk of questionnaires of one audience to the tallies, under one group and home language."""
+def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_language: str, language: str) -> None:
+    """Add a chunk of questionnaires of one audience to the tallies, under one group, home language and language."""
     first = responses[0]
     group = {
         "school_id": first.school_id,
@@ -65,6 +73,7 @@ def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_lang
         "audience": first.audience,
         "group_label": group_label,
         "home_language": home_language,
+        "language": language,
     }
     _bump(GroupTally, group, responses=len(responses))
     sums: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -89,12 +98,13 @@ def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_lang
             first.audience,
             group_label,
             home_language,
+            language,
             as_db["item"](item_id, connection),
             total,
             answered,
             dont_know,
         ]
-    rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(sums))
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(sums))
     with connection.cursor() as cursor:
         cursor.execute(ADD_TO_ITEM_TALLIES.format(rows=rows), params)
 
@@ -105,24 +115,37 @@ def _waiting(round_id: UUID) -> QuerySet[SurveyResponse]:
     ).order_by("pk")
 
 
-def _release(responses: list[SurveyResponse], how: str, group_label: str, home_language: str) -> None:
+def _release(responses: list[SurveyResponse], how: str) -> None:
     chunk = uuid4()
     SurveyResponse.objects.filter(pk__in=[response.pk for response in responses]).update(release=how, chunk=chunk)
-    _add_to_tallies(responses, group_label, home_language)
+    _add_to_tallies(responses, *_tallied_as(responses, how))
+
+
+def _tallied_as(chunk: list[SurveyResponse], how: str) -> tuple[str, str, str]:
+    """Group, home language and language a chunk is tallied under: its cell's, or POOL for a pooled chunk (and
+    POOL as the language of a chunk released before chunks were cut per language, when it mixes languages)."""
+    if how == Release.POOL:
+        return POOL, POOL, POOL
+    first = chunk[0]
+    languages = {response.language for response in chunk}
+    return first.group_label, first.home_language, first.language if len(languages) == 1 else POOL
 
 
 def count_handed_in(response: SurveyResponse) -> None:
-    """A handed-in questionnaire waits; once five wait with the same audience, group and home language, they
-    enter the tallies together. Call inside the hand-in transaction.
+    """A handed-in questionnaire waits; once five wait with the same audience, group, home language and language
+    answered in, they enter the tallies together. Call inside the hand-in transaction.
 
     So no figure ever changes by fewer than five people, and every figure is a sum over such chunks.
     """
     cell = _waiting(response.round_id).filter(
-        audience=response.audience, group_label=response.group_label, home_language=response.home_language
+        audience=response.audience,
+        group_label=response.group_label,
+        home_language=response.home_language,
+        language=response.language,
     )
     chunk = list(cell.select_for_update())
     if len(chunk) >= MIN_CHUNK:
-        _release(chunk, Release.CELL, response.group_label, response.home_language)
+        _release(chunk, Release.CELL)
 
 
 @transaction.atomic
@@ -134,18 +157,18 @@ def release_the_rest(round_: Round, audiences: tuple[str, ...] = SURVEY_AUDIENCE
         per_audience[response.audience].append(response)
     for chunk in per_audience.values():
         if len(chunk) >= MIN_CHUNK:
-            _release(chunk, Release.POOL, POOL, POOL)
+            _release(chunk, Release.POOL)
 
 
 def release_ready(round_: Round, audiences: tuple[str, ...] = SURVEY_AUDIENCES) -> None:
     """Release what the hand-ins would have released (after questionnaires were stored some other way), and the
     rest of every audience whose voice is closed."""
-    cells: dict[tuple[str, str, str], list[SurveyResponse]] = defaultdict(list)
+    cells: dict[tuple[str, str, str, str], list[SurveyResponse]] = defaultdict(list)
     for response in _waiting(round_.pk).filter(audience__in=audiences).select_for_update():
-        cells[(response.audience, response.group_label, response.home_language)].append(response)
-    for (_audience, group_label, home_language), chunk in cells.items():
+        cells[_cell(response)].append(response)
+    for chunk in cells.values():
         if len(chunk) >= MIN_CHUNK:
-            _release(chunk, Release.CELL, group_label, home_language)
+            _release(chunk, Release.CELL)
     closed = tuple(audience for audience in closed_audiences(round_) if audience in audiences)
     if closed:
         release_the_rest(round_, closed)
@@ -169,10 +192,8 @@ def rebuild_tallies(round_: Round) -> None:
     )
     # Chunk by chunk, as they were released: what is held back of a chunk is held back again.
     chunks: dict[UUID | None, list[SurveyResponse]] = defaultdict(list)
-    fields = ("pk", "school_id", "round_id", "audience", "group_label", "home_language", "release", "chunk")
+    fields = ("pk", "school_id", "round_id", "audience", "group_label", "home_language", "language", "release", "chunk")
     for response in released.only(*fields).order_by("pk"):
         chunks[response.chunk].append(response)
     for chunk in chunks.values():
-        first = chunk[0]
-        pooled = first.release == Release.POOL
-        _add_to_tallies(chunk, POOL if pooled else first.group_label, POOL if pooled else first.home_language)
+        _add_to_tallies(chunk, *_tallied_as(chunk, chunk[0].release))

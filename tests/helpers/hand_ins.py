@@ -6,7 +6,7 @@ from uuid import UUID
 from analysis.models import Round
 from surveys.batches import issue_codes
 from surveys.models import AnswerTally, GroupTally, SurveyResponse
-from surveys.respond import Opening, hand_in, open_with_code, save_answers
+from surveys.respond import Opening, hand_in, open_with_code, record_language_choice, save_answers
 from surveys.texts import questionnaire_pages
 from tests.helpers.world import World
 
@@ -55,6 +55,18 @@ def respond(
     answer(response, dict(zip(items_of(response.round, audience), values, strict=False)))
     if handed_in:
         assert hand_in(response, "")
+    return response
+
+
+def parent_answers_in(
+    world: World, language: str, value: int, group: str = "3A", home_language: str = "", text: str = ""
+) -> SurveyResponse:
+    """A parent with a letter of `group` tagged `home_language` chooses `language`, answers every item with `value`
+    (so every figure about a set of parents is the mean of their values) and hands in, with `text` as open answer."""
+    response = start(world, "parent", group, home_language)
+    record_language_choice(response, language)
+    answer(response, dict.fromkeys(items_of(response.round, "parent"), value))
+    assert hand_in(response, text)
     return response
 
 

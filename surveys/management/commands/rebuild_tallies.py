@@ -11,7 +11,7 @@ from surveys.tallies import rebuild_tallies
 
 def _tallies(round_: Round) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """A round's tallies as sorted rows, to tell whether a rebuild changed anything."""
-    group = ("audience", "group_label", "home_language")
+    group = ("audience", "group_label", "home_language", "language")
     answers = AnswerTally.objects.filter(round=round_).values_list(*group, "item_id", "total", "answered", "dont_know")
     groups = GroupTally.objects.filter(round=round_).values_list(*group, "responses")
     return sorted(answers), sorted(groups)
