@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import npgettext, pgettext
 
+from engagement.domains import DOMAIN_KEYS
 from engagement.families.importing import find_language, language_lookup
+from engagement.template_content import read_template
 from framework.models import ItemText
 from respondents.languages import (
     CHOICES,
@@ -133,3 +135,23 @@ def test_a_letter_prints_in_naskh_beside_the_dutch(
     assert "Beste ouder," in text  # the Dutch column stays beside it
     run_poppler("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", path, tmp_path / "page")
     assert (tmp_path / "page-1.png").stat().st_size > 5_000
+
+
+@pytest.mark.parametrize("language", NEW)
+def test_the_engagementsverklaring_template_is_a_draft_in_both(language: str) -> None:
+    template = read_template()[language]
+    assert template.status == "draft"
+    assert list(template.domains) == list(DOMAIN_KEYS)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("ps", "ما تعهدنامه لوستې ده."),
+        ("prs", "تعهدنامه را خواندم."),
+    ],
+)
+def test_the_kennisname_words_are_ready_for_the_reading_page(language: str, words: str) -> None:
+    """Worded for the law branch's reading page (issue 12 point 7), so its strings are complete in both."""
+    with translation.override(language):
+        assert pgettext("respondent", "I have read the engagementsverklaring.") == words
