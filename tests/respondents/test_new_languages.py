@@ -1,7 +1,6 @@
 """Pashto and Dari apart from Persian: in every list, right to left, in the catalogues, questionnaire and letters."""
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,7 @@ from tests.helpers.respondent_helpers import html_element, issue, start
 from tests.helpers.survey_data import batch_url, invitations_url, make_batch
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
+from tests.respondents.test_read_aloud_promises import comparable
 
 pytestmark = pytest.mark.usefixtures("compiled_messages")
 
@@ -113,11 +113,6 @@ def test_the_questionnaire_page_reads_right_to_left_in_its_own_words(world: Worl
     assert first_questions, "no question of page 1 in its translation"
     assert ("<audio" in shown) is (language == "prs")
     assert response.language == language
-
-
-def comparable(text: str) -> str:
-    text = "".join(char for char in unicodedata.normalize("NFKC", text) if unicodedata.category(char) != "Cf")
-    return re.sub(r"\s+", " ", text)
 
 
 @pytest.mark.parametrize(("language", "word"), [("ps", "مننه"), ("prs", "مکتب")])  # "thank you", "school"
