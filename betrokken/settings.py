@@ -158,12 +158,14 @@ RESPONDENT_LANGUAGES = [
     ("bg", "Български"),
     ("ru", "Русский"),
     ("uk", "Українська"),
-    ("fa", "فارسی / دری"),
+    ("fa", "فارسی"),
+    ("prs", "دری"),  # Dari (ISO 639-3, as the BCP 47 tag in lang=""); locale/prs holds its catalogue
+    ("ps", "پښتو"),
     ("so", "Soomaali"),
     ("ti", "ትግርኛ"),
     ("es", "Español"),
 ]
-LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
+LANGUAGES_BIDI = ["ar", "fa", "prs", "ps", "he", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "betrokken_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -1,8 +1,8 @@
 """The one place that knows the languages parents and pupils answer in.
 
 For each language: its name in its own script (for the language menu), its name in Dutch (for the
-fixed Dutch labels beside a translation), its writing direction and its espeak-ng voice. Staff
-screens use Django's own LANGUAGES; this module is for respondents only.
+fixed Dutch labels beside a translation, and first in staff dropdowns: "Tigrijnya (ትግርኛ)"), its
+writing direction and its espeak-ng voice. The staff interface's own languages are Django's LANGUAGES.
 """
 
 import shutil
@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import translation
 
 MASTER = "nl"  # the Dutch text is the master; every other language is an aid beside it
 
@@ -27,7 +26,8 @@ class RespondentLanguage:
     espeak_voice: str | None  # None: espeak-ng has no voice, so no read-aloud button is offered
 
 
-# espeak-ng voice per respondent language; Somali and Tigrinya have none.
+# espeak-ng voice per respondent language; Somali, Tigrinya and Pashto have none. Dari is written Persian:
+# the Persian voice reads it with an Iranian accent, which Dari speakers understand.
 _ESPEAK_VOICES = {
     "nl": "nl",
     "en": "en-gb",
@@ -40,10 +40,28 @@ _ESPEAK_VOICES = {
     "ru": "ru",
     "uk": "uk",
     "fa": "fa",
+    "prs": "fa",
     "es": "es",
 }
-# Django's own catalogue names most languages in Dutch ("Turks"); these two it does not know.
-_DUTCH_NAMES_DJANGO_LACKS = {"so": "Somalisch", "ti": "Tigrinya"}
+# In Dutch spelling (Django's catalogue knows neither Dari nor Pashto nor Tigrinya, and writes some otherwise).
+_DUTCH_NAMES = {
+    "nl": "Nederlands",
+    "fr": "Frans",
+    "en": "Engels",
+    "ar": "Arabisch",
+    "tr": "Turks",
+    "pl": "Pools",
+    "ro": "Roemeens",
+    "bg": "Bulgaars",
+    "ru": "Russisch",
+    "uk": "Oekraïens",
+    "fa": "Perzisch",
+    "prs": "Dari",
+    "ps": "Pasjtoe",
+    "so": "Somalisch",
+    "ti": "Tigrijnya",
+    "es": "Spaans",
+}
 
 
 def is_right_to_left(code: str) -> bool:
@@ -69,13 +87,19 @@ def native_name(code: str) -> str:
 
 
 def dutch_name(code: str) -> str:
-    if code in _DUTCH_NAMES_DJANGO_LACKS:
-        return _DUTCH_NAMES_DJANGO_LACKS[code]
-    try:
-        with translation.override("nl"):
-            return str(translation.get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
+    """The language's name in Dutch ("Pasjtoe"); an unknown code is shown as it is."""
+    return _DUTCH_NAMES.get(code, code)
+
+
+def staff_label(code: str) -> str:
+    """How staff screens name a language: in Dutch, then in its own script, "Tigrijnya (ትግርኛ)"."""
+    dutch, native = dutch_name(code), native_name(code)
+    return dutch if dutch == native else f"{dutch} ({native})"
+
+
+# Staff dropdowns (a batch's home language, a family's language, a declaration's translation).
+STAFF_CHOICES: list[tuple[str, str]] = [(code, staff_label(code)) for code in LANGUAGES]
+STAFF_TRANSLATION_CHOICES: list[tuple[str, str]] = [choice for choice in STAFF_CHOICES if choice[0] != MASTER]
 
 
 def espeak_voice(code: str) -> str:

@@ -22,7 +22,7 @@ from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
 from analysis.models import Round
 from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES
-from respondents.languages import CHOICES, has_voice
+from respondents.languages import STAFF_CHOICES, has_voice
 from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
 from surveys.addressing import words_for
@@ -114,7 +114,7 @@ def preview_index(request: AuthenticatedRequest, school_id: UUID, round_id: UUID
         "school": round_.school,
         "round": round_,
         "audiences": audiences,
-        "respondent_languages": CHOICES,
+        "respondent_languages": STAFF_CHOICES,
     }
     return render(request, "surveys/preview_index.html", context)
 

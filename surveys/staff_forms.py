@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.plain_text import single_line
 from framework.models import SURVEY_AUDIENCE_CHOICES
-from respondents.languages import TRANSLATION_CHOICES
+from respondents.languages import STAFF_TRANSLATION_CHOICES
 from surveys.batches import MAX_BATCH_SIZE
 from surveys.models import CodeBatch
 
@@ -26,7 +26,7 @@ class CodeBatchForm(forms.ModelForm[CodeBatch]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["audience"].choices = [("", _("— choose —")), *SURVEY_AUDIENCE_CHOICES]  # type: ignore[attr-defined]
-        self.fields["home_language"].choices = [("", _("No specific language")), *TRANSLATION_CHOICES]  # type: ignore[attr-defined]
+        self.fields["home_language"].choices = [("", _("No specific language")), *STAFF_TRANSLATION_CHOICES]  # type: ignore[attr-defined]
 
     def clean_group_label(self) -> str:
         return single_line(str(self.cleaned_data.get("group_label") or ""))

@@ -18,7 +18,7 @@ from analysis.models import VOICE_AUDIENCES, Voice
 from analysis.windows import windows_of
 from framework.item_bank import questionnaire_items
 from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES, Audience
-from respondents.languages import MASTER, TRANSLATION_CHOICES, is_supported, native_name
+from respondents.languages import MASTER, STAFF_TRANSLATION_CHOICES, is_supported, staff_label
 from schools.access import get_rw_membership
 from schools.models import Membership
 from surveys.batches import batch_use, issue_codes, void_batch
@@ -85,7 +85,7 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
         "form": form,
         "open_windows": sorted(open_windows, key=lambda window: window.voice),
         "batches": [
-            (batch, kept_until(batch.id), (native_name(batch.home_language) if batch.home_language else ""))
+            (batch, kept_until(batch.id), (staff_label(batch.home_language) if batch.home_language else ""))
             for batch in batches
         ],
     }
@@ -152,7 +152,7 @@ def _batch_page(
         "school": batch.round.school,
         "round": batch.round,
         "batch": batch,
-        "language_name": native_name(batch.home_language) if batch.home_language else "",
+        "language_name": staff_label(batch.home_language) if batch.home_language else "",
         **extra,
     }
     return render(request, template, context)
@@ -208,7 +208,7 @@ def translations(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse
         "language": language,
         "audience": audience,
         # Not "languages": base.html's language switch sets that name before this page's block is drawn.
-        "respondent_languages": TRANSLATION_CHOICES,
+        "respondent_languages": STAFF_TRANSLATION_CHOICES,
         "audiences": SURVEY_AUDIENCE_CHOICES,
         "failed_item": request.POST.get("item") if form is not None and form.errors else None,
         "failed_form": form,

@@ -46,9 +46,11 @@ LANGUAGE_ALIASES = {
     "bg": ("bulgarian", "bulgaars"),
     "ru": ("russian", "russisch"),
     "uk": ("ukrainian", "oekraiens", "oekraïens"),
-    "fa": ("persian", "perzisch", "farsi", "dari"),
+    "fa": ("persian", "perzisch", "farsi"),
+    "prs": ("dari", "dari persian", "afghan persian", "fa-af"),
+    "ps": ("pashto", "pasjtoe", "pashtu", "pushto", "pasjto"),
     "so": ("somali", "somalisch"),
-    "ti": ("tigrinya", "tigrinia", "tigrinisch"),
+    "ti": ("tigrinya", "tigrijnya", "tigrinia", "tigrinisch"),
     "es": ("spanish", "spaans", "espanol"),
 }
 

@@ -35,7 +35,7 @@ from engagement.translations.translating import (
 )
 from framework.content_files import ContentError
 from framework.models import TranslationStatus
-from respondents.languages import LANGUAGES, MASTER, TRANSLATION_CHOICES, is_supported, native_name
+from respondents.languages import LANGUAGES, MASTER, STAFF_TRANSLATION_CHOICES, is_supported, native_name
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def translations(request: AuthenticatedRequest, school_id: UUID, declaration_id:
         "declaration": declaration,
         "version": version,
         "rows": rows,
-        "addable": [(code, name) for code, name in TRANSLATION_CHOICES if code not in translated],
+        "addable": [(code, name) for code, name in STAFF_TRANSLATION_CHOICES if code not in translated],
         "older": [(t, native_name(t.language)) for t in older],
     }
     return render(request, "engagement/translations/list.html", context)

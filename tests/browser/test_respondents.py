@@ -1,7 +1,7 @@
 """In a real browser: parents and pupils answer with a code, and the coordinator reads their voices.
 
 Elements are found by ids, form field names, values, hrefs and CSS classes — never by visible text,
-because the questionnaire is shown in fourteen languages. Data is made through the ORM; the flows
+because the questionnaire is shown in sixteen languages. Data is made through the ORM; the flows
 themselves are driven with clicks. Every page on the way is checked with axe-core.
 """
 

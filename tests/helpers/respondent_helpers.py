@@ -26,7 +26,7 @@ from tests.helpers.world import World
 
 BASE_DIR = Path(settings.BASE_DIR)
 LANGUAGE_CODES = [code for code, _name in settings.RESPONDENT_LANGUAGES]
-RTL = {"ar", "fa"}
+RTL = {"ar", "fa", "prs", "ps"}
 MAX_PAGE_WEIGHT = 60 * 1024
 ITEM_FIELD = re.compile(r'name="(item-[0-9a-f-]{36})"')
 

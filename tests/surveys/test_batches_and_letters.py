@@ -51,7 +51,7 @@ def test_a_coordinator_makes_a_batch_for_a_class_with_a_home_language(world: Wor
     html = page.content.decode()
     assert "العربية" in html
     assert batch_url("letters", world, batch) in html and batch_url("links", world, batch) in html
-    assert page.context["batches"] == [(batch, kept_until(batch.id), "العربية")]
+    assert page.context["batches"] == [(batch, kept_until(batch.id), "Arabisch (العربية)")]
     assert kept_until(batch.id) is not None
 
 
