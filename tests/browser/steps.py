@@ -64,10 +64,10 @@ def click_one_option_per_question(
     return count
 
 
-def log_in(page: Page, base: str, email: str) -> None:
+def log_in(page: Page, base: str, email: str, password: str = PASSWORD) -> None:
     page.goto(f"{base}/accounts/login/")
     page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").fill(password)
     submit_main_form(page)
     expect(page).to_have_url(f"{base}/")
 
