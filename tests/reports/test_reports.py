@@ -39,7 +39,8 @@ def pdf_facts(pdf: bytes, tmp_path: Path) -> tuple[Path, dict[str, str], str]:
     info_text = run_poppler("pdfinfo", path)
     info = {key.strip(): value.strip() for key, value in (line.split(":", 1) for line in info_text.splitlines())}
     text = run_poppler("pdftotext", path, "-")
-    return path, info, " ".join(text.split())
+    # Words the layout hyphenated (U+2010, never a typed hyphen) are read whole again.
+    return path, info, " ".join(text.split()).replace("\u2010 ", "")
 
 
 def csv_rows(client: Client, world: World) -> list[list[str]]:
