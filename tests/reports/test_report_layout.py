@@ -105,6 +105,8 @@ def test_no_blind_spot_row_is_split_over_two_pages(world: World, report_pdf: Pat
         pages_with_rows.add(holding[0])
     # The table must cross a page break, or this test could not fail.
     assert len(pages_with_rows) >= 2
+    # Its header is repeated on every page it runs over.
+    assert all(pages[number].count("Vraag voor het team Team Ouders Verschil") == 1 for number in pages_with_rows)
 
 
 def blind_spot_rows(world: World) -> list[tuple[str, str]]:
