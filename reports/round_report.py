@@ -19,11 +19,13 @@ from actions.plan_warnings import PlanWarningText, explain
 from analysis.models import Round
 from analysis.queries import conclusions_by_dimension, participation
 from framework.localized import ShownDimension
+from reports.page_margins import footer_content, page_counter_content
 from reports.spreadsheets import Cell, write_csv, write_xlsx
-from results.focus import round_focus
+from results.focus import GAPS_THAT_COUNT, round_focus
 from results.perspectives import MIN_GROUP_SIZE, Figure, GroupRow
-from results.profile_page import SideView
+from results.profile_page import Row, SideView
 from results.round_results import RoundResults, round_results
+from results.voices import LabelledGap
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,21 @@ class RoundReport:
     actions: list[PlanRow]
     coverage: list[tuple[str, int]]
     warnings: list[tuple[PlanWarning, PlanWarningText]]
+    weakest: list[str]  # names of the team's weakest dimensions, in the framework's order
+
+    @property
+    def largest_blind_spots(self) -> list[LabelledGap]:
+        """The gaps the cover names: the ones a plan should answer (results.focus)."""
+        return self.profile.voices.gaps[:GAPS_THAT_COUNT]
+
+    @property
+    def rows_by_dimension(self) -> list[tuple[Row, ...]]:
+        """Per dimension, its row on each side (the cover's table of means)."""
+        return list(zip(*(side.rows for side in self.profile.sides), strict=True))
+
+    @property
+    def dimensions_in_plan(self) -> int:
+        return sum(1 for _name, count in self.coverage if count)
 
     @property
     def radars(self) -> list[tuple[SideView, str]]:
@@ -85,6 +102,7 @@ def build_report(round_: Round, language: str) -> RoundReport:
         actions=rows,
         coverage=[(names[key], count) for key, count in check.coverage.items()],
         warnings=[(warning, explain(warning, names)) for warning in check.warnings],
+        weakest=[names[key] for key in keys if key in focus.weakest],
     )
 
 
@@ -112,7 +130,13 @@ def radar_svg(side: SideView) -> str:
 
 
 def report_pdf(report: RoundReport) -> bytes:
-    html = render_to_string("reports/round_report.html", {"report": report, "min_group_size": MIN_GROUP_SIZE})
+    margins = {
+        "footer": mark_safe(footer_content(report.round.school.name, report.round.title)),  # noqa: S308 - escaped CSS
+        "page_counter": mark_safe(page_counter_content()),  # noqa: S308 - escaped CSS
+    }
+    html = render_to_string(
+        "reports/round_report.html", {"report": report, "min_group_size": MIN_GROUP_SIZE, "margins": margins}
+    )
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf
 

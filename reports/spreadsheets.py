@@ -25,6 +25,8 @@ FORMULA_STARTS = (*FORMULA_CHARACTERS, "\t", "\r")
 PART_SEPARATORS = re.compile(r"([;,\t\r\n])")
 # Spaces and a quote before the = still let some programs read a formula (trimmed on import).
 _IGNORED_BEFORE_FORMULA = ' "'
+# The number format of a decimal in a workbook: the file always spells it with a point, Excel shows the reader's own.
+DECIMAL_FORMAT = "0.0"
 # Characters an XLSX file cannot hold at all (openpyxl refuses them); dropped rather than failing the download.
 _NOT_IN_XLSX = re.compile(r"[\000-\010\013\014\016-\037]")
 
@@ -86,6 +88,9 @@ def write_xlsx(rows: Iterable[Sequence[Cell]], sheet_title: str) -> bytes:
             if isinstance(value, str):
                 cell = sheet.cell(row_number, column_number, _NOT_IN_XLSX.sub("", safe_text(value)))
                 cell.data_type = "s"  # openpyxl would make a formula of "=…" and an error of "#N/A"
+            elif isinstance(value, float):
+                # A real number, shown with one decimal as on the page; Excel writes it 3,5 in Belgium.
+                sheet.cell(row_number, column_number, value).number_format = DECIMAL_FORMAT
             elif value is not None:
                 sheet.cell(row_number, column_number, value)
     buffer = io.BytesIO()

@@ -1,6 +1,5 @@
 """The coordinator's side of the questionnaires: codes, letters, links and translations."""
 
-import re
 from uuid import UUID
 
 from django.contrib import messages
@@ -8,12 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_rw_round
+from analysis.download_names import attachment, round_file_name
 from analysis.models import VOICE_AUDIENCES, Voice
 from analysis.windows import windows_of
 from framework.item_bank import questionnaire_items
@@ -93,9 +94,8 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
 
 
 def _attachment(stem: str, batch: CodeBatch, extension: str) -> str:
-    """A download name from the group's name: a quote, slash or line break in it cannot break the header."""
-    group = re.sub(r"[^A-Za-z0-9]+", "-", batch.group_label).strip("-") or "school"
-    return f'attachment; filename="{stem}-{group}.{extension}"'
+    """A download name from the group, the school, the round and the day (analysis.download_names)."""
+    return attachment(round_file_name(batch.round, stem, extension, timezone.localdate(), group=batch.group_label))
 
 
 def _batch_and_codes(

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def pdf_facts(pdf: bytes, tmp_path: Path) -> tuple[Path, dict[str, str], str]:
     info_text = run_poppler("pdfinfo", path)
     info = {key.strip(): value.strip() for key, value in (line.split(":", 1) for line in info_text.splitlines())}
     text = run_poppler("pdftotext", path, "-")
-    return path, info, " ".join(text.split())
+    # Words the layout hyphenated (U+2010, never a typed hyphen) are read whole again.
+    return path, info, " ".join(text.split()).replace("\u2010 ", "")
 
 
 def csv_rows(client: Client, world: World) -> list[list[str]]:
@@ -182,3 +184,17 @@ def test_the_profile_page_links_to_the_downloads(world: World, alice_client: Cli
     html = alice_client.get(reverse("results:profile", args=[world.school.id, world.round.id])).content.decode()
     for name in ("round_pdf", "results_csv", "results_xlsx"):
         assert url(name, world) in html
+
+
+def test_the_csv_download_is_for_excel_in_belgium_and_the_profile_page_says_so(
+    world: World, alice_client: Client
+) -> None:
+    team_answers(world.round, world.alice, constant(4))
+    hand_in_surveys(world.round, "parent", 5, constant(2))
+    content = alice_client.get(url("results_csv", world)).content
+    assert content.startswith("\ufeffPerspectief;Richting;Uitsplitsing;".encode())
+    lines = content.decode("utf-8-sig").splitlines()
+    assert any(line.startswith("Ouders;") and ";2,0;5;" in line for line in lines)
+    assert not any(re.search(r"\d\.\d", line) for line in lines)
+    html = alice_client.get(reverse("results:profile", args=[world.school.id, world.round.id])).content.decode()
+    assert "resultaten (csv voor Excel in België: puntkomma's, decimale komma)" in html

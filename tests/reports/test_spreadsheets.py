@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from reports.spreadsheets import PART_SEPARATORS, decimal_comma, safe_text, write_csv, write_xlsx
+from reports.spreadsheets import DECIMAL_FORMAT, PART_SEPARATORS, decimal_comma, safe_text, write_csv, write_xlsx
 
 FORMULA_CHARACTERS = ("=", "+", "-", "@")
 # Texts that are dangerous exactly at a separator, a formula character or the spaces and quotes before one.
@@ -94,3 +94,12 @@ def test_xlsx_holds_no_formula_no_error_value_and_survives_control_characters() 
     cells = sheet[1]
     assert [cell.data_type for cell in cells] == ["s", "s", "s", "s", "n", "n", "n"]
     assert [cell.value for cell in cells] == ["'=1+1", "#N/A", "Jan;'=2+5;x", "ab", 2.5, None, 7]
+
+
+def test_decimals_in_a_workbook_are_numbers_with_a_one_decimal_format() -> None:
+    sheet = load_workbook(io.BytesIO(write_xlsx([[3.5, 4.0, 12]], "Results"))).active
+    assert sheet is not None
+    decimal, whole_decimal, count = sheet[1]
+    assert (decimal.value, decimal.data_type, decimal.number_format) == (3.5, "n", DECIMAL_FORMAT)
+    assert (whole_decimal.value, whole_decimal.number_format) == (4.0, DECIMAL_FORMAT)
+    assert (count.value, count.number_format) == (12, "General")

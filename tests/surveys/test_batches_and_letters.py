@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import pgettext
 from PIL import Image
 
@@ -111,7 +111,9 @@ def test_a_group_name_is_one_line(world: World, alice_client: Client) -> None:
     batch, _codes = make_batch(alice_client, world, group_label='Klas "3A"\r\n  zon/maan')
     assert batch.group_label == 'Klas "3A" zon/maan'
     letters = alice_client.get(batch_url("links", world, batch))
-    assert letters["Content-Disposition"] == 'attachment; filename="links-Klas-3A-zon-maan.txt"'
+    today = timezone.localdate().isoformat()
+    expected = f'attachment; filename="links-klas-3a-zon-maan-de-regenboog-oudercontact-{today}.txt"'
+    assert letters["Content-Disposition"] == expected
 
 
 def test_team_members_get_403_and_outsiders_404(
@@ -195,7 +197,7 @@ def test_letters_are_one_a4_per_family_in_dutch_with_the_arabic_translation(
     response = alice_client.get(batch_url("letters", world, batch))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="letters-3A.pdf"'
+    assert response["Content-Disposition"].startswith('attachment; filename="letters-3a-de-regenboog-oudercontact-')
     assert response["Cache-Control"] == "no-store"
     path, info, pages = pdf_pages(response.content, tmp_path)
     assert info["Pages"] == "3"
@@ -249,7 +251,7 @@ def test_the_links_list_has_one_link_per_code_that_opens_the_code_page(world: Wo
     response = alice_client.get(batch_url("links", world, batch))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="links-3A.txt"'
+    assert response["Content-Disposition"].startswith('attachment; filename="links-3a-de-regenboog-oudercontact-')
     assert response["Cache-Control"] == "no-store"
     links = response.content.decode().splitlines()
     assert links == [questionnaire_link(code) for code in codes]

@@ -1,0 +1,36 @@
+"""What a round's downloads are called: the school, the round and the day, so that a folder of them stays readable.
+
+A name is a slug (no quote, slash or line break can reach the header); letters outside ASCII are kept for the
+browsers that read RFC 6266's filename*, and an ASCII spelling goes beside it for the ones that do not.
+"""
+
+import re
+from datetime import date
+from urllib.parse import quote
+
+from django.utils.text import slugify
+
+from analysis.models import Round
+
+PART_LENGTH = 50  # a long school or round name still leaves a name that every file system takes
+
+
+def _part(text: str) -> str:
+    # Punctuation separates words ("zon/maan" is zon-maan), where slugify alone would glue them together.
+    words = re.sub(r"[^\w\s-]", " ", text)
+    return slugify(words, allow_unicode=True)[:PART_LENGTH].strip("-")
+
+
+def round_file_name(round_: Round, stem: str, extension: str, on: date, group: str = "") -> str:
+    """E.g. verslag-de-regenboog-najaar-2026-2026-11-29.pdf, or letters-3a-de-regenboog-…; empty parts left out."""
+    parts = [_part(stem), _part(group), _part(round_.school.name), _part(round_.title), on.isoformat()]
+    return "-".join(part for part in parts if part) + "." + extension
+
+
+def attachment(file_name: str) -> str:
+    """The Content-Disposition value for a download called `file_name` (a name from round_file_name)."""
+    stem, _dot, extension = file_name.rpartition(".")
+    fallback = f"{slugify(stem) or 'download'}.{extension}"
+    if file_name == fallback:
+        return f'attachment; filename="{file_name}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name, safe='')}"
