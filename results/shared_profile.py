@@ -2,53 +2,41 @@
 
 The same figures the team reads for parents and pupils (already under the rule of five), and the team's means
 only when at least MIN_GROUP_SIZE team members answered: a mean of two colleagues would all but give their
-answers away. No spread, no 'don't know' shares, no notes: those are for the team's own discussion.
+answers away. The shared page shows no spread, no 'don't know' shares and no notes: those are for the team's
+own discussion.
 """
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
-from results.perspectives import MIN_GROUP_SIZE, Figure
-from results.profile_page import SideView
-from results.radar import Radar, build_radar
-
-
-@dataclass(frozen=True)
-class SharedRow:
-    dimension: str
-    team: float | None  # None when the team's figures are held back
-    parents: Figure
-    pupils: Figure
-
-
-@dataclass(frozen=True)
-class SharedSide:
-    side: str
-    title: str
-    radar: Radar
-    rows: tuple[SharedRow, ...]
+from results.perspectives import MIN_GROUP_SIZE
+from results.profile_page import Row, SideView
+from results.radar import build_radar
 
 
 def team_is_shown(team_members_counted: int) -> bool:
     return team_members_counted >= MIN_GROUP_SIZE
 
 
-def shared_side(view: SideView, show_team: bool) -> SharedSide:
-    rows = tuple(
-        SharedRow(row.dimension.name, row.mean if show_team else None, row.parents, row.pupils) for row in view.rows
-    )
+def _without_team(row: Row) -> Row:
+    return replace(row, mean=None, answers=0, spread=None, dont_know_percent=None, weakest=False, disagreement=False)
+
+
+def shared_side(view: SideView, show_team: bool) -> SideView:
+    """The side as shared: without the team's figures unless `show_team`; the previous round is not drawn."""
+    rows = view.rows if show_team else tuple(_without_team(row) for row in view.rows)
     series = []
     for name, css_class, values in (
-        (_("Team"), "series-team", [row.team for row in rows]),
+        (_("Team"), "series-team", [row.mean for row in rows]),
         (_("Parents"), "series-parents", [row.parents.mean for row in rows]),
         (_("Pupils"), "series-pupils", [row.pupils.mean for row in rows]),
     ):
         if any(value is not None for value in values):
             series.append((name, css_class, values))
-    return SharedSide(view.side, view.title, build_radar([row.dimension for row in rows], series), rows)
+    return SideView(view.side, view.title, build_radar([row.dimension.name for row in rows], series), rows)
 
 
-def shared_sides(views: list[SideView], team_members_counted: int) -> list[SharedSide]:
+def shared_sides(views: list[SideView], team_members_counted: int) -> list[SideView]:
     show_team = team_is_shown(team_members_counted)
     return [shared_side(view, show_team) for view in views]

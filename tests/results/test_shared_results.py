@@ -96,10 +96,13 @@ def test_a_team_of_two_is_held_back_while_parents_figures_stay(world: World) -> 
     results = round_results(world.round, "nl")
     assert any(row.mean is not None for side in results.sides for row in side.rows)
     sides = shared_sides(results.sides, team_members_counted=2)
-    assert all(row.team is None for side in sides for row in side.rows)
+    assert all(row.mean is None and row.spread is None for side in sides for row in side.rows)
     parent_side = sides[0]
     assert any(row.parents.mean == 3.0 for row in parent_side.rows)
     assert [series.css_class for series in parent_side.radar.series] == ["series-parents"]
+    counted_as_five = shared_sides(results.sides, team_members_counted=5)[0]
+    assert [series.css_class for series in counted_as_five.radar.series] == ["series-team", "series-parents"]
+    assert counted_as_five.rows == results.sides[0].rows
 
 
 def test_the_shared_plan_names_the_owner_s_role_not_the_owner(world: World) -> None:
