@@ -1,8 +1,10 @@
 """The one way views reach a round's plan and its actions: through the school membership (outsiders 404).
 
-Pairs as everywhere (see schools.access). The plan: every member reads it (`get_plan`), the coordinator
-writes it (`get_rw_plan`). An action: every member reads it (`get_action`), the coordinator or its owner
-edits it (`get_rw_action`), and coordinators, coaches and its owner comment on it
+Pairs as everywhere (see schools.access). The plan: the team, coaches and the coordinator read it (`get_plan`),
+the coordinator writes it (`get_rw_plan`). Parent representatives and schoolraad members read a round's plan
+here only when they carry one of its actions; otherwise it is 404 to them and they read what the coordinator
+shares of it (actions.shared_views). An action: every reader of its plan reads it (`get_action`), the
+coordinator or its owner edits it (`get_rw_action`), and coordinators, coaches and its owner comment on it
 (`get_action_for_commenter`); others get 403.
 """
 
@@ -22,9 +24,16 @@ ActionRule = Callable[[Membership, Action], bool]
 
 
 def get_plan(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round]:
-    """Read: every member of the school (parent representatives too) reads a round's plan."""
+    """Read: the school's staff; a parent representative or schoolraad member only a plan they carry an action of."""
     membership = get_membership(request, school_id)
-    return membership, round_of(membership, round_id)
+    round_ = round_of(membership, round_id)
+    if membership.reads_shared_results and not _carries_an_action(membership, round_):
+        raise Http404
+    return membership, round_
+
+
+def _carries_an_action(membership: Membership, round_: Round) -> bool:
+    return Action.objects.filter(round=round_, owner_id=membership.user_id).exists()
 
 
 def get_rw_plan(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round]:

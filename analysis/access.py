@@ -2,7 +2,8 @@
 
 A pair as everywhere (see schools.access): `get_round` for readers of the analysis, `get_rw_round` for
 the coordinator, who invites, closes and concludes. A team member's own answers come through
-`get_own_response`.
+`get_own_response`. What the coordinator shares of a round comes through `get_shared_round`, which has no
+write side: a round not shared does not exist for its readers (404).
 """
 
 from uuid import UUID
@@ -11,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from analysis.models import Round, TeamResponse
-from schools.access import get_analysis_membership, get_rw_membership
+from analysis.sharing import SharedParts, shared_parts
+from schools.access import get_analysis_membership, get_membership, get_rw_membership
 from schools.models import Membership
 
 
@@ -43,3 +45,14 @@ def get_own_response(request: HttpRequest, school_id: UUID, round_id: UUID) -> t
     if response is None:
         raise PermissionDenied
     return membership, round_, response
+
+
+def get_shared_round(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round, SharedParts]:
+    """Read what is shared of a round: any member once something is shared, the coordinator always (to see
+    what the others see); 404 otherwise, and on anything but GET, since nothing shared can be changed."""
+    membership = get_membership(request, school_id)
+    round_ = round_of(membership, round_id)
+    parts = shared_parts(round_)
+    if request.method not in ("GET", "HEAD") or not (parts.anything or membership.is_coordinator):
+        raise Http404
+    return membership, round_, parts

@@ -187,3 +187,25 @@ class ConclusionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What does the team conclude about this dimension, after talking it through?"),
     )
+
+
+class SharingForm(forms.Form):
+    """What parent representatives and schoolraad members may read of a round; `confirmed` after the question."""
+
+    profile = forms.BooleanField(
+        label=_("The profile"),
+        required=False,
+        help_text=_(
+            "The team's, the parents' and the pupils' figures per dimension, under the rule of five. "
+            "Open answers stay with the team."
+        ),
+    )
+    conclusions = forms.BooleanField(
+        label=_("The team's conclusions"), required=False, help_text=_("The shared conclusion per dimension.")
+    )
+    plan = forms.BooleanField(
+        label=_("The action plan"),
+        required=False,
+        help_text=_("Each action with its dimensions, target group, status and due date; who carries it by role."),
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -193,3 +193,14 @@ class Conclusion(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=("round", "dimension"), name="one_conclusion_per_dimension")]
+
+
+class RoundSharing(models.Model):
+    """What the coordinator shares of a round with parent representatives and schoolraad members (analysis.sharing)."""
+
+    round = models.OneToOneField(Round, on_delete=models.CASCADE, primary_key=True, related_name="sharing")
+    profile = models.BooleanField(_("the profile under the rule of five"), default=False)
+    conclusions = models.BooleanField(_("the team's shared conclusions"), default=False)
+    plan = models.BooleanField(_("the action plan"), default=False)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_at = models.DateTimeField(auto_now=True)

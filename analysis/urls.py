@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analysis import views
+from analysis import sharing_views, views
 
 app_name = "analysis"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/close/<str:voice>/", views.voice_close, name="voice_close"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/answer/<int:page>/", views.answer_page, name="answer"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/hand-in/", views.hand_in, name="hand_in"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/sharing/", sharing_views.round_sharing, name="sharing"),
 ]

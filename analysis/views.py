@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from dataclasses import asdict
 from uuid import UUID
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_own_response, get_round, get_rw_round
-from analysis.forms import AnswerPageForm, InviteToRoundForm, RoundForm
+from analysis.forms import AnswerPageForm, InviteToRoundForm, RoundForm, SharingForm
 from analysis.models import TeamResponse, Voice
 from analysis.queries import (
     counted_items,
@@ -25,6 +26,7 @@ from analysis.rounds import (
     start_round,
     submit_response,
 )
+from analysis.sharing import shared_parts
 from analysis.windows import VoiceClosed, VoiceProgress, close_voice, voice_is_open, voice_states, windows_of
 from framework.content_files import DIMENSION_KEYS
 from framework.item_bank import visible_team_items
@@ -109,6 +111,7 @@ def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID)
         "resume_page": min((mine.last_page if mine else 0) + 1, len(DIMENSION_KEYS)),
         "form": form,
         "is_coordinator": is_coordinator,
+        "sharing_form": SharingForm(initial=asdict(shared_parts(round_))) if is_coordinator else None,
         "can_invite": is_coordinator and team_open and form.fields["invitees"].queryset.exists(),  # type: ignore[attr-defined]
     }
     return render(request, "analysis/round_detail.html", context)

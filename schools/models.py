@@ -29,6 +29,8 @@ DECLARATION_EDITORS: frozenset[str] = frozenset({Role.COORDINATOR})
 DECLARATION_COMMENTERS: frozenset[str] = frozenset({Role.COORDINATOR, Role.TEAM, Role.PARENT_REP, Role.SCHOOLRAAD})
 # Staff e-mail addresses stay among staff: parent representatives and schoolraad members see names only.
 EMAIL_ADDRESS_READERS: frozenset[str] = frozenset({Role.COORDINATOR, Role.TEAM, Role.COACH})
+# Outside the team, parents' and the schoolraad's people read what the coordinator shares of a round (analysis.sharing).
+SHARED_RESULTS_READERS: frozenset[str] = frozenset({Role.PARENT_REP, Role.SCHOOLRAAD})
 
 
 class School(models.Model):
@@ -76,6 +78,11 @@ class Membership(models.Model):
     def reads_analysis(self) -> bool:
         """Parent representatives and schoolraad members work on the engagementsverklaring, not the analysis."""
         return self.role in ANALYSIS_READERS
+
+    @property
+    def reads_shared_results(self) -> bool:
+        """Reads only what the coordinator shares of a round, never the team's own pages."""
+        return self.role in SHARED_RESULTS_READERS
 
     @property
     def edits_declaration(self) -> bool:

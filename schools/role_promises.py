@@ -1,7 +1,8 @@
 """What each role can open, said once: the people page lists it, each sentence with a link to its page.
 
 A sentence promises only what the access helpers let that role open (schools.models: ANALYSIS_READERS,
-DECLARATION_COMMENTERS); tests/schools/test_role_promises.py follows every link as a member with that role.
+SHARED_RESULTS_READERS, DECLARATION_COMMENTERS); tests/schools/test_role_promises.py follows every link as a
+member with that role.
 """
 
 from dataclasses import dataclass
@@ -21,10 +22,11 @@ class RolePromise:
 
 
 _ANALYSIS = "analysis:rounds", _("Analysis rounds")
-_DECLARATION = "engagement:declarations", _("Engagementsverklaring")
-_READS_DECLARATION = _(
-    "Reads the engagementsverklaring and comments on each domain while it is in consultation. "
-    "Does not open the analysis rounds or their profiles."
+_SHARED = "actions:shared_list", _("Shared results")
+_READS_SHARED = _(
+    "Reads what the coordinator shares of an analysis round (the profile under the rule of five, the team's "
+    "conclusions, the action plan), never a team member's answers or notes; reads the engagementsverklaring "
+    "and comments on each domain while it is in consultation."
 )
 
 ROLE_PROMISES = (
@@ -44,7 +46,7 @@ ROLE_PROMISES = (
         ),
         *_ANALYSIS,
     ),
-    RolePromise(Role.PARENT_REP, _READS_DECLARATION, *_DECLARATION),
-    RolePromise(Role.SCHOOLRAAD, _READS_DECLARATION, *_DECLARATION),
+    RolePromise(Role.PARENT_REP, _READS_SHARED, *_SHARED),
+    RolePromise(Role.SCHOOLRAAD, _READS_SHARED, *_SHARED),
     RolePromise(Role.COACH, _("Reads the analysis rounds and their profiles, and advises."), *_ANALYSIS),
 )

@@ -63,15 +63,19 @@ LET_THROUGH = {
     get_analysis_membership: {Role.COORDINATOR, Role.TEAM, Role.COACH},
     get_round: {Role.COORDINATOR, Role.TEAM, Role.COACH},
     get_rw_round: {Role.COORDINATOR},
-    get_plan: set(Role),
+    get_plan: {Role.COORDINATOR, Role.TEAM, Role.COACH},
     get_rw_plan: {Role.COORDINATOR},
-    get_action: set(Role),
+    get_action: {Role.COORDINATOR, Role.TEAM, Role.COACH},
     get_rw_action: {Role.COORDINATOR},
     get_action_for_commenter: {Role.COORDINATOR, Role.COACH},
     get_declaration: set(Role),
     get_rw_declaration: {Role.COORDINATOR},
     get_declaration_for_commenter: {Role.COORDINATOR, Role.TEAM, Role.PARENT_REP, Role.SCHOOLRAAD},
 }
+# A round's plan and its actions do not exist for parent representatives and schoolraad members who carry
+# none of its actions: they read what the coordinator shares (analysis.sharing).
+PLAN_HELPERS = (get_plan, get_action, get_rw_action, get_action_for_commenter)
+SHARED_RESULTS_ROLES = {Role.PARENT_REP, Role.SCHOOLRAAD}
 
 
 @pytest.mark.parametrize("helper", LET_THROUGH, ids=lambda helper: helper.__name__)
@@ -82,7 +86,23 @@ def test_helper_hides_the_school_from_outsiders_and_forbids_other_roles(
     assert outcome(helper, world.charlie, *args) == HIDDEN
     for role in Role:
         expected = "ok" if role in LET_THROUGH[helper] else FORBIDDEN
+        if helper in PLAN_HELPERS and role in SHARED_RESULTS_ROLES:
+            expected = HIDDEN
         assert outcome(helper, member(world, role), *args) == expected, role
+
+
+@pytest.mark.parametrize("role", sorted(SHARED_RESULTS_ROLES))
+def test_a_parent_side_member_who_carries_an_action_reads_its_plan(world: World, role: str) -> None:
+    person = member(world, role)
+    args = (world.school.id, world.round.id)
+    assert outcome(get_plan, person, *args) == HIDDEN
+    carried = Action.objects.create(school=world.school, round=world.round, title="Koffie", owner=person)
+    other = Action.objects.create(school=world.school, round=world.round, title="Huisbezoek")
+    assert outcome(get_plan, person, *args) == "ok"
+    assert outcome(get_rw_action, person, *args, carried.id) == "ok"
+    assert outcome(get_action, person, *args, other.id) == "ok"
+    assert outcome(get_rw_action, person, *args, other.id) == FORBIDDEN
+    assert outcome(get_plan, person, world.school.id, world.other_round.id) == HIDDEN
 
 
 @pytest.mark.parametrize("helper", [get_round, get_rw_round, get_plan, get_rw_plan])

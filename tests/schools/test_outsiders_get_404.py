@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actions.models import Action, LibraryAction
+from analysis.sharing import NOTHING_SHARED, SharedParts, share
 from engagement.drafting import latest_version, start_declaration
 from engagement.models import Declaration, DomainComment, Family
 from framework.models import Item
@@ -55,6 +56,9 @@ def test_the_walk_finds_the_school_urls() -> None:
         "engagement:declaration",
         "engagement:edit",
         "engagement:step",
+        "actions:shared_list",
+        "actions:shared",
+        "analysis:sharing",
     } <= names
 
 
@@ -101,6 +105,38 @@ def test_outsider_gets_404_on_every_school_url(world: World, charlie_client: Cli
             assert response.status_code == 404, f"{method.__name__.upper()} {url} gave {response.status_code}"
         walked += 1
     assert walked >= 9
+
+
+# What a parent representative of the school itself opens of a round it carries no action of: the shared
+# results only while the coordinator shares something (GET only); the plan's pages are hidden like the shared
+# results; the team's own pages are a wrong role (403), as schools.access says.
+SHARED_RESULTS = "actions:shared"
+HIDDEN_FROM_PARENT_SIDE = {SHARED_RESULTS, "actions:plan", "actions:detail", "actions:edit"}
+
+
+def round_scoped_urls(world: World) -> Iterator[tuple[str, str]]:
+    for namespace, pattern in school_scoped_patterns():
+        if "round_id" in pattern.pattern.converters:
+            name = f"{namespace}:{pattern.name}"
+            yield name, reverse(name, kwargs=kwargs_for(pattern, world))
+
+
+def test_parent_representative_opens_no_round_page_of_a_round_not_shared(world: World) -> None:
+    rep = make_user("Rita Ouderraad", "rita@example.org")
+    Membership.objects.create(school=world.school, user=rep, role=Role.PARENT_REP)
+    client = world.client_for(rep)
+    urls = list(round_scoped_urls(world))
+    assert SHARED_RESULTS in dict(urls)
+    for sharing in (NOTHING_SHARED, SharedParts(profile=True, conclusions=True, plan=True)):
+        share(world.round, sharing, world.alice)
+        for name, url in urls:
+            for method in ("get", "post"):
+                status = getattr(client, method)(url).status_code
+                if name == SHARED_RESULTS and sharing.anything and method == "get":
+                    expected = 200
+                else:
+                    expected = 404 if name in HIDDEN_FROM_PARENT_SIDE else 403
+                assert status == expected, f"{method.upper()} {name} gave {status} with {sharing}"
 
 
 def test_outsider_cannot_mix_own_school_with_anothers_round(world: World, charlie_client: Client) -> None:

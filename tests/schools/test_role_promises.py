@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
+from analysis.sharing import SharedParts, share
 from schools.models import Membership, Role
 from schools.role_promises import ROLE_PROMISES
 from tests.helpers.world import World, make_user
@@ -41,13 +43,18 @@ def test_each_role_opens_every_page_the_people_page_promises_it(world: World, ro
     assert opened.status_code == 200, (role, own["href"], opened.status_code)
 
 
-def test_parent_representatives_are_not_promised_what_they_cannot_open(world: World) -> None:
-    client = member_with(world, Role.PARENT_REP)
+@pytest.mark.parametrize("role", [Role.PARENT_REP, Role.SCHOOLRAAD])
+def test_parent_side_readers_are_promised_the_shared_results_and_not_the_team_s_pages(world: World, role: str) -> None:
+    client = member_with(world, role)
     page = client.get(reverse("schools:members", args=[world.school.id])).content.decode()
-    promise = next(promise for promise in ROLE_PROMISES if promise.role == Role.PARENT_REP)
+    promise = next(promise for promise in ROLE_PROMISES if promise.role == role)
     with translation.override("nl"):
-        assert str(promise.sentence) in page
-    assert "gedeelde resultaten" not in page
-    # What the sentence says they do not open, they indeed cannot open.
+        assert escape(str(promise.sentence)) in page
+    assert promise.page == "actions:shared_list"
+    # The team's own pages stay closed; the shared results open once the coordinator shares a round.
     assert client.get(reverse("analysis:rounds", args=[world.school.id])).status_code == 403
     assert client.get(reverse("results:profile", args=[world.school.id, world.round.id])).status_code == 403
+    shared = reverse("actions:shared", args=[world.school.id, world.round.id])
+    assert client.get(shared).status_code == 404
+    share(world.round, SharedParts(profile=True), world.alice)
+    assert client.get(shared).status_code == 200

@@ -14,6 +14,8 @@ STAFF_ADDRESSES = ("alice@example.org", "bob@example.org")
 def _client_for(world: World, role: str) -> Client:
     person = make_user(f"Lid {role}", f"{role}@example.org")
     Membership.objects.create(school=world.school, user=person, role=role)
+    if role in (Role.PARENT_REP, Role.SCHOOLRAAD):  # they open a round's plan only if they carry an action of it
+        Action.objects.create(school=world.school, round=world.round, title="Oudercafé", owner=person)
     return world.client_for(person)
 
 

@@ -139,6 +139,8 @@ def test_every_member_reads_the_action_some_comment(world: World, alice_client: 
     coach = coach_of(world)
     rep = member(world, Role.PARENT_REP, "rita@example.org")
     coach_client, rep_client = world.client_for(coach), world.client_for(rep)
+    assert rep_client.get(url).status_code == 404  # a plan they carry no action of
+    Action.objects.create(school=world.school, round=world.round, title="Koffiemoment", owner=rep)
     for client in (alice_client, bob_client, coach_client, rep_client):
         assert client.get(url).status_code == 200
     assert rep_client.get(url).context["form"] is None

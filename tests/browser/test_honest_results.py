@@ -1,0 +1,155 @@
+"""Issue 12 end to end on a 360 px phone: the coordinator reads the profile with its hidden figures, downloads
+the report and the spreadsheet, and shares the round with the parent representative, who reads it.
+
+The round is prepared through the ORM (five team members, five parents, three pupils: too few to show);
+everything after that is clicked in Chromium, and every page on the way is checked with axe-core.
+"""
+
+import random
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import BrowserContext, Page, expect
+
+from actions.models import Action
+from analysis.models import Conclusion, Round
+from analysis.rounds import start_round
+from analysis.sharing import SharedParts, shared_parts
+from framework.models import Dimension
+from schools.models import Membership, Role, School
+from tests.browser.axe import AxeAudit
+from tests.browser.steps import PHONE, log_in, submit_main_form
+from tests.helpers.survey_data import hand_in_surveys
+from tests.helpers.team_answers import answer_everything
+from tests.helpers.world import in_dutch, make_user
+
+NewContext = Callable[..., BrowserContext]
+TEAM_NOTE = "Mevrouw Peeters van 2B komt nooit"
+CONCLUSION = "Ouderavonden ook op zaterdagvoormiddag."
+ACTION = "Koffiemoment aan de schoolpoort"
+REP_EMAIL = "rita.ouderraad@example.org"
+WAITING_NOTE = (
+    "A few answers are not in the figures yet: they are added once at least %(n)s have come in from the same group, "
+    "so that nobody's answers can be worked out."
+)
+
+
+def round_with_hidden_pupils() -> tuple[School, Round, list[str]]:
+    """Five team members (one with a note), five parents, three pupils (too few: they wait for a group of
+    five); a conclusion and an owned action."""
+    school = School.objects.create(name="Basisschool De Linde", town="Mechelen")
+    team = [make_user("Anna Coördinator", "anna@example.org")] + [
+        make_user(f"Leerkracht {index}", f"leerkracht{index}@example.org") for index in range(4)
+    ]
+    Membership.objects.create(school=school, user=team[0], role=Role.COORDINATOR)
+    for person in team[1:]:
+        Membership.objects.create(school=school, user=person, role=Role.TEAM)
+    rep = make_user("Rita Ouderraad", REP_EMAIL)
+    Membership.objects.create(school=school, user=rep, role=Role.PARENT_REP)
+    today = date.today()
+    round_ = start_round(school, team[0], "Ronde najaar", "whole_school", "", today - timedelta(days=20), today, team)
+    rng = random.Random(12)
+    for index, person in enumerate(team):
+        answer_everything(round_, person, rng, note=TEAM_NOTE if index == 1 else "")
+    hand_in_surveys(round_, "parent", 5)
+    hand_in_surveys(round_, "pupil_10_12", 3)
+    tijd = Dimension.objects.get(key="tijd")
+    Conclusion.objects.create(school=school, round=round_, dimension=tijd, text=CONCLUSION)
+    action = Action.objects.create(school=school, round=round_, title=ACTION, owner=team[1])
+    action.dimensions.set([tijd])
+    return school, round_, [person.name for person in team]
+
+
+def download(page: Page, href: str, target: Path) -> bytes:
+    with page.expect_download() as download_info:
+        page.locator(f'main a[href="{href}"]').click()
+    download_info.value.save_as(target)
+    return target.read_bytes()
+
+
+@pytest.mark.browser
+def test_coordinator_on_a_phone_reads_downloads_and_shares_and_the_parent_representative_reads(
+    live_server: object, content: None, new_context: NewContext, axe_audit: AxeAudit, tmp_path: Path
+) -> None:
+    started = time.monotonic()
+    school, round_, team_names = round_with_hidden_pupils()
+    prepared = time.monotonic() - started
+    base = str(live_server.url)  # type: ignore[attr-defined]
+    args = [school.id, round_.id]
+    round_path = reverse("analysis:round", args=args)
+    profile_path = reverse("results:profile", args=args)
+    shared_path = reverse("actions:shared", args=args)
+    shared_list_path = reverse("actions:shared_list", args=[school.id])
+
+    coordinator = new_context(**PHONE, accept_downloads=True).new_page()
+    log_in(coordinator, base, "anna@example.org")
+
+    # The profile: three pupils are too few, so no pupils' figure is shown (never a 0), and the page says why.
+    # (The radar's gap for a hidden value belongs to the charts work; the lead adds its check beside this one.)
+    coordinator.goto(f"{base}{profile_path}")
+    tables = coordinator.locator("main section.profile-side table.data-table")
+    expect(tables).to_have_count(2)
+    pupils = tables.locator("tbody tr td:last-child")
+    expect(pupils).to_have_count(2 * Dimension.objects.count())
+    assert set(pupils.all_inner_texts()) == {"—"}
+    parents = tables.locator("tbody tr td:nth-last-child(2)")
+    assert {text.split(" ")[-1] for text in parents.all_inner_texts() if text != "—"} == {"(n=5)"}
+    voices = coordinator.locator("main section.voices")
+    expect(voices).to_contain_text(in_dutch(WAITING_NOTE) % {"n": 5})
+    axe_audit.check(coordinator)
+
+    # The report and the spreadsheet download as real files.
+    pdf = download(coordinator, reverse("reports:round_pdf", args=args), tmp_path / "report.pdf")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+    xlsx = download(coordinator, reverse("reports:results_xlsx", args=args), tmp_path / "results.xlsx")
+    assert xlsx.startswith(b"PK") and len(xlsx) > 1000
+
+    # Sharing from the round page asks first, naming who will read it; then the round is shared.
+    coordinator.goto(f"{base}{round_path}")
+    sharing = coordinator.locator("#sharing")
+    for part in ("profile", "conclusions", "plan"):
+        sharing.locator(f"input[name={part}]").check()
+    axe_audit.check(coordinator)
+    sharing.locator("form button[type=submit]").first.click()
+    expect(coordinator.locator("main")).to_contain_text("Rita Ouderraad")
+    assert shared_parts(round_) == SharedParts()
+    axe_audit.check(coordinator)
+    submit_main_form(coordinator)
+    expect(coordinator).to_have_url(f"{base}{round_path}#sharing")
+    assert shared_parts(round_) == SharedParts(profile=True, conclusions=True, plan=True)
+    axe_audit.check(coordinator)
+
+    # The parent representative finds the round in the menu and reads it: figures, conclusion, plan; nothing to edit.
+    rep = new_context(**PHONE).new_page()
+    log_in(rep, base, REP_EMAIL)
+    expect(rep.locator(f'.school-nav a[href="{shared_list_path}"]')).to_have_count(0)  # the home page lists schools
+    rep.goto(f"{base}{reverse('results:dashboard', args=[school.id])}")
+    expect(rep.locator(f'.school-nav a[href="{shared_list_path}"]')).to_have_count(1)
+    rep.goto(f"{base}{shared_list_path}")
+    axe_audit.check(rep)
+    rep.locator(f'main a[href="{shared_path}"]').click()
+    expect(rep).to_have_url(f"{base}{shared_path}")
+    expect(rep.locator("[data-testid=shared-profile] table")).to_have_count(2)
+    shared_pupils = rep.locator("[data-testid=shared-profile] table tbody tr td:last-child")
+    expect(shared_pupils).to_have_count(2 * Dimension.objects.count())
+    assert set(shared_pupils.all_inner_texts()) == {"—"}
+    expect(rep.locator("[data-testid=shared-conclusions]")).to_contain_text(CONCLUSION)
+    expect(rep.locator("[data-testid=shared-plan]")).to_contain_text(ACTION)
+    expect(rep.locator("main form")).to_have_count(0)
+    text = rep.locator("main").inner_text()
+    assert TEAM_NOTE not in text
+    assert [name for name in team_names if name in text] == []
+    axe_audit.check(rep)
+    assert rep.request.get(f"{base}{profile_path}").status == 403  # the team's own profile stays closed
+
+    assert axe_audit.findings == [], axe_audit.report()
+    assert len(axe_audit.audited) == 6
+    # Timed, not asserted: on a shared machine a time limit would fail on load, not on a fault.
+    elapsed = time.monotonic() - started
+    print(
+        f"honest results: {prepared:.1f} s to prepare, {elapsed:.1f} s in all, {len(axe_audit.audited)} pages audited"
+    )
