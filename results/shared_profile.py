@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from results.perspectives import MIN_GROUP_SIZE
 from results.profile_page import Row, SideView
-from results.radar import build_radar
+from results.radar import SeriesInput, build_radar
 
 
 def team_is_shown(team_members_counted: int) -> bool:
@@ -27,13 +27,14 @@ def shared_side(view: SideView, show_team: bool) -> SideView:
     """The side as shared: without the team's figures unless `show_team`; the previous round is not drawn."""
     rows = view.rows if show_team else tuple(_without_team(row) for row in view.rows)
     series = []
-    for name, css_class, values in (
-        (_("Team"), "series-team", [row.mean for row in rows]),
-        (_("Parents"), "series-parents", [row.parents.mean for row in rows]),
-        (_("Pupils"), "series-pupils", [row.pupils.mean for row in rows]),
+    if any(row.mean is not None for row in rows):
+        series.append(SeriesInput(_("Team"), "series-team", [row.mean for row in rows]))
+    for name, css_class, figures in (
+        (_("Parents"), "series-parents", [row.parents for row in rows]),
+        (_("Pupils"), "series-pupils", [row.pupils for row in rows]),
     ):
-        if any(value is not None for value in values):
-            series.append((name, css_class, values))
+        if any(figure.mean is not None or figure.suppressed for figure in figures):
+            series.append(SeriesInput(name, css_class, [f.mean for f in figures], [f.suppressed for f in figures]))
     return SideView(view.side, view.title, build_radar([row.dimension.name for row in rows], series), rows)
 
 
