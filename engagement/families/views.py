@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError
 from django.http import HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,6 +29,7 @@ from engagement.families.forms import DeleteFamiliesForm, FamilyImportForm, Lett
 from engagement.families.letters import MAX_LETTERS_PER_PDF, letters_pdf
 from engagement.families.privacy import delete_year, export_year, year_counts
 from engagement.families.storing import store_families
+from engagement.families.translation_need import translation_counts
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
 from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from schools.models import Membership
@@ -75,6 +77,7 @@ def family_overview(request: AuthenticatedRequest, school_id: UUID, declaration_
         "summaries": class_summaries(statuses),
         "total": len(statuses),
         "acknowledged": sum(status.acknowledged for status in statuses),
+        "translations": translation_counts((status.family for status in statuses), timezone.localdate()),
     }
     return render(request, "engagement/families/overview.html", context)
 
