@@ -11,6 +11,7 @@ every earlier letter working).
 
 from django.utils import timezone
 
+from engagement.domains import DOMAIN_LABELS
 from engagement.families.codes import add_codes
 from engagement.families.translation_need import translation_offered
 from engagement.models import Declaration, DeclarationTranslation, Family
@@ -31,6 +32,8 @@ def _letter_text(declaration: Declaration, language: str, reminder: bool) -> Let
         "reminder": reminder,
         "translation_beside": language != "nl",  # only made for a language with a published translation
         "read_aloud": has_voice("nl"),
+        # Pictograms with the Dutch names of the four domains, in the Dutch text that every family gets.
+        "domains": list(DOMAIN_LABELS.items()) if language == "nl" else [],
     }
     return letter_text("engagement/families/letter_text.html", context, language)
 

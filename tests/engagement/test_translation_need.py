@@ -272,6 +272,7 @@ def test_a_letter_promises_a_translation_only_where_the_family_gets_one(
     assert ("Vertaling – Türkçe" in text) is beside
     assert PROMISED_TRANSLATION not in text  # the Dutch column promises no translation, whichever family
     assert "U kunt ze lezen op een gsm." in text
+    assert "Aanwezigheid en spijbelbeleid" in text  # the domains beside their pictograms, in Dutch
 
 
 # The reading page --------------------------------------------------------------------------------
