@@ -104,9 +104,28 @@ def family_import(request: AuthenticatedRequest, school_id: UUID, declaration_id
                     % {"count": result.updated},
                 },
             )
+            _warn_about_dutch_only(request, declaration)
             return _to_overview(declaration)
     context = {"membership": membership, "school": declaration.school, "declaration": declaration, "form": form}
     return render(request, "engagement/families/import.html", context, status=400 if form.is_bound else 200)
+
+
+def _warn_about_dutch_only(request: AuthenticatedRequest, declaration: Declaration) -> None:
+    """After an import: families with another language but no (valid) reason read the Dutch only; say so."""
+    families = Family.objects.filter(school_id=declaration.school_id, school_year=declaration.school_year)
+    dutch_only = translation_counts(families, timezone.localdate()).dutch_only
+    if dutch_only:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d family with another language than Dutch has no reason for a translation, or its date "
+                "has passed: it reads the Dutch only. Record why and until when under “Translations”.",
+                "%(count)d families with another language than Dutch have no reason for a translation, or their "
+                "date has passed: they read the Dutch only. Record why and until when under “Translations”.",
+                dutch_only,
+            )
+            % {"count": dutch_only},
+        )
 
 
 def _families_to_print(declaration: Declaration, class_name: str, waiting_only: bool, reference: str) -> list[Family]:

@@ -7,9 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from engagement.families.importing import parse_families_csv
 from engagement.families.storing import store_families
@@ -132,6 +134,27 @@ def test_a_list_without_the_columns_keeps_what_the_school_recorded(world: World)
     family.refresh_from_db()
     assert (family.class_name, family.language) == ("4B", "ar")
     assert (family.translation_reason, family.translation_until) == recorded
+
+
+def test_after_an_import_the_coordinator_reads_how_many_families_get_the_dutch_only(
+    world: World, published_declaration: Declaration, alice_client: Client
+) -> None:
+    url = reverse("engagement:family_import", args=[world.school.id, published_declaration.id])
+    csv = b"gezin;klas;taal;reden\nG1;1A;tr;nieuwkomer\nG2;1A;ar;\nG3;1A;fr;\nG4;1A;nl;\n"
+    page = alice_client.post(url, {"file": SimpleUploadedFile("gezinnen.csv", csv, "text/csv")}, follow=True)
+    assert page.status_code == 200
+    singular = (
+        "%(count)d family with another language than Dutch has no reason for a translation, or its date has "
+        "passed: it reads the Dutch only. Record why and until when under “Translations”."
+    )
+    plural = (
+        "%(count)d families with another language than Dutch have no reason for a translation, or their date has "
+        "passed: they read the Dutch only. Record why and until when under “Translations”."
+    )
+    with translation.override("nl"):
+        expected = ngettext(singular, plural, 2) % {"count": 2}
+    assert expected.startswith("2 gezinnen met een andere taal")
+    assert expected in text_of(page)
 
 
 # The families pages ------------------------------------------------------------------------------
