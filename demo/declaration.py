@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from engagement.drafting import start_declaration, take_step
-from engagement.models import Acknowledgment, DeclarationTranslation, DomainComment, Family
+from engagement.families.translation_need import last_day_of
+from engagement.models import Acknowledgment, DeclarationTranslation, DomainComment, Family, TranslationReason
 from engagement.school_years import school_year_of
 from engagement.template_content import read_template
 from engagement.texts import DeclarationText
@@ -28,6 +29,16 @@ DEMO_FAMILIES = [
     ("L1B", "G-2003", "nl"),
     ("L1B", "G-2004", "ar"),
 ]
+# Why the demo school offers a translation (the language rule); G-1006 has none and reads the Dutch only,
+# and G-2002's translation ends within 30 days, so the overview shows both cases.
+DEMO_TRANSLATION_REASONS = {
+    "G-1002": TranslationReason.LEARNING_DUTCH,
+    "G-1003": TranslationReason.NEWCOMER,
+    "G-1005": TranslationReason.NO_DUTCH_YET,
+    "G-2002": TranslationReason.LEARNING_DUTCH,
+    "G-2004": TranslationReason.NEWCOMER,
+}
+DEMO_ENDING_SOON = {"G-2002": timedelta(days=20)}
 DEMO_ACKNOWLEDGED = {"G-1001": "Els Wouters", "G-1002": "Ayşe Demir", "G-2001": "Tom Claes"}
 
 
@@ -66,7 +77,21 @@ def create_demo_declaration(school: School, coordinator: User, parent_rep: User)
             updated_by=coordinator,
         )
     families = Family.objects.bulk_create(
-        Family(school=school, school_year=year, reference=reference, class_name=class_name, language=language)
+        Family(
+            school=school,
+            school_year=year,
+            reference=reference,
+            class_name=class_name,
+            language=language,
+            translation_reason=DEMO_TRANSLATION_REASONS.get(reference, ""),
+            translation_until=(
+                timezone.localdate() + DEMO_ENDING_SOON[reference]
+                if reference in DEMO_ENDING_SOON
+                else last_day_of(year)
+                if reference in DEMO_TRANSLATION_REASONS
+                else None
+            ),
+        )
         for class_name, reference, language in DEMO_FAMILIES
     )
     Acknowledgment.objects.bulk_create(

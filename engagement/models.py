@@ -163,10 +163,21 @@ class DomainEvaluation(models.Model):
         constraints = [models.UniqueConstraint(fields=("declaration", "domain"), name="one_evaluation_per_domain")]
 
 
+class TranslationReason(models.TextChoices):
+    """Why the school offers this family a translation (the Flemish language rule: only where necessary)."""
+
+    NO_DUTCH_YET = "no_dutch_yet", _("The parent does not speak Dutch yet")
+    LEARNING_DUTCH = "learning_dutch", _("The parent is learning Dutch (Dutch lessons)")
+    NEWCOMER = "newcomer", _("Newcomer family")
+    OTHER = "other", _("Another reason (see the note)")
+    EXISTING = "existing", _("Existing choice (to be reviewed)")
+
+
 class Family(models.Model):
     """A family of the school year, as the school's own administration knows it (reference, class, language).
 
-    Only what acknowledging needs is kept. Its codes (one per letter) are FamilyCode rows.
+    Only what acknowledging needs is kept. Its codes (one per letter) are FamilyCode rows. A translation
+    beside the Dutch is offered only with a recorded reason and until a date (see families/translation_need).
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -175,6 +186,11 @@ class Family(models.Model):
     reference = models.CharField(_("family reference"), max_length=64)
     class_name = models.CharField(_("class"), max_length=40)
     language = models.CharField(_("preferred language"), max_length=5, default="nl")
+    translation_reason = models.CharField(
+        _("why a translation"), max_length=20, choices=TranslationReason.choices, blank=True
+    )
+    translation_note = models.CharField(_("note on the translation"), max_length=200, blank=True)
+    translation_until = models.DateField(_("translation until"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

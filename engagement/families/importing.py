@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from accounts.plain_text import has_hidden_controls
+from engagement.families.translation_columns import (
+    REASON_HEADERS,
+    UNTIL_HEADERS,
+    TranslationCells,
+    read_translation_cells,
+)
 from respondents.languages import CHOICES
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a school of 5000 families fits in a few hundred kilobytes
@@ -63,6 +69,7 @@ class FamilyRow:
     reference: str
     class_name: str
     language: str
+    translation: TranslationCells | None = None  # None: the list has no translation columns, keep what is stored
 
 
 @dataclass(frozen=True)
@@ -152,7 +159,13 @@ def _records(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _columns(line: int, header: list[str]) -> tuple[dict[str, int], list[RowError]]:
-    kinds = {"reference": REFERENCE_HEADERS, "class": CLASS_HEADERS, "language": LANGUAGE_HEADERS}
+    kinds = {
+        "reference": REFERENCE_HEADERS,
+        "class": CLASS_HEADERS,
+        "language": LANGUAGE_HEADERS,
+        "reason": REASON_HEADERS,
+        "until": UNTIL_HEADERS,
+    }
     found: dict[str, int] = {}
     errors: list[RowError] = []
     for index, title in enumerate(header):
@@ -226,12 +239,16 @@ def _parse_text(text: str, separator: str) -> ParsedFamilies:
         if families > MAX_FAMILIES:
             errors.append(RowError(line, _("More than %(max)d families: split the list.") % {"max": MAX_FAMILIES}))
             break
-        reference, class_name, language_text = (
+        reference, class_name, language_text, reason_text, until_text = (
             _clean(record[columns[kind]]) if columns.get(kind, len(record)) < len(record) else ""
-            for kind in ("reference", "class", "language")
+            for kind in ("reference", "class", "language", "reason", "until")
         )
         language = find_language(language_text, lookup)
         reasons = _row_errors(reference, class_name, language_text, language)
+        translation, translation_errors = read_translation_cells(reason_text, until_text)
+        reasons.extend(translation_errors)
+        if "reason" not in columns and "until" not in columns:
+            translation = None
         if reference and reference in first_line_of:
             reasons.append(
                 _("The family reference “%(reference)s” is also on line %(line)d.")
@@ -241,7 +258,7 @@ def _parse_text(text: str, separator: str) -> ParsedFamilies:
         if reasons:
             errors.extend(RowError(line, reason) for reason in reasons)
         else:
-            rows.append(FamilyRow(line, reference, class_name, language or DEFAULT_LANGUAGE))
+            rows.append(FamilyRow(line, reference, class_name, language or DEFAULT_LANGUAGE, translation))
     if errors:
         return ParsedFamilies(errors=tuple(errors))
     if not rows:

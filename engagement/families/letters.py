@@ -1,13 +1,22 @@
-"""Printable letters to families: one A4 each, Dutch beside the family's language, with a new code and QR code.
+"""Printable letters to families: one A4 each, with a new code and QR code.
+
+A family the school offers a translation (families/translation_need) gets its language beside the Dutch,
+and the letter promises a translation on the phone only when one of the published version exists in it.
+Every other family gets the Dutch only.
 
 Printing gives each family a new code, stored only once the PDF is made. The earlier letters keep working
 unless the coordinator chose to void their codes (then also only once the PDF is made: a failed PDF leaves
 every earlier letter working).
 """
 
+from django.utils import timezone
+
+from engagement.domains import DOMAIN_LABELS
 from engagement.families.codes import add_codes
-from engagement.models import Declaration, Family
+from engagement.families.translation_need import translation_offered
+from engagement.models import Declaration, DeclarationTranslation, Family
 from respondents.codes import format_code, new_code
+from respondents.languages import has_voice
 from respondents.letters import Letter, LetterText, code_link, isolated, letter_text, qr_svg, short_address
 from respondents.letters import letters_pdf as print_letters
 
@@ -21,6 +30,10 @@ def _letter_text(declaration: Declaration, language: str, reminder: bool) -> Let
         "school_year": declaration.school_year,
         "address": isolated(short_address("engagement:parent_code")),
         "reminder": reminder,
+        "translation_beside": language != "nl",  # only made for a language with a published translation
+        "read_aloud": has_voice("nl"),
+        # Pictograms with the Dutch names of the four domains, in the Dutch text that every family gets.
+        "domains": list(DOMAIN_LABELS.items()) if language == "nl" else [],
     }
     return letter_text("engagement/families/letter_text.html", context, language)
 
@@ -35,10 +48,17 @@ def letters_pdf(declaration: Declaration, families: list[Family], reminder: bool
         return texts[language]
 
     codes = {family.id: new_code() for family in families}
+    translated_into = set(
+        DeclarationTranslation.objects.filter(version_id=declaration.published_version_id).values_list(
+            "language", flat=True
+        )
+    )
+    today = timezone.localdate()
     letters = []
     for family in families:
         link = code_link("engagement:parent_code_link", codes[family.id])
-        translated = text_in(family.language) if family.language not in ("", "nl") else None
+        beside = family.language in translated_into and translation_offered(family, today).offered
+        translated = text_in(family.language) if beside else None
         recipient = f"{family.class_name} · {family.reference}"
         letters.append(Letter(format_code(codes[family.id]), link, qr_svg(link), translated, recipient))
     pdf = print_letters(declaration.school.name, text_in("nl"), letters)

@@ -55,6 +55,10 @@ def year_data(school: School, school_year: str) -> tuple[dict[str, object], Year
             "reference": family.reference,
             "class": family.class_name,
             "language": family.language,
+            # Why the school offers a translation and until when: the family may ask what the school noted.
+            "translation_reason": family.translation_reason,
+            "translation_note": family.translation_note,
+            "translation_until": family.translation_until.isoformat() if family.translation_until else None,
             "added_at": family.created_at.isoformat(),
             # One entry per letter: when its code was made and, if it was voided, when (never the code's digest).
             "codes": [

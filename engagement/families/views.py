@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError
 from django.http import HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,6 +29,7 @@ from engagement.families.forms import DeleteFamiliesForm, FamilyImportForm, Lett
 from engagement.families.letters import MAX_LETTERS_PER_PDF, letters_pdf
 from engagement.families.privacy import delete_year, export_year, year_counts
 from engagement.families.storing import store_families
+from engagement.families.translation_need import translation_counts
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
 from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from schools.models import Membership
@@ -77,6 +79,7 @@ def family_overview(request: AuthenticatedRequest, school_id: UUID, declaration_
         "acknowledged": sum(status.acknowledged for status in statuses),
         "on_paper": sum(status.signed_on_paper for status in statuses),
         "neither": sum(not status.agreed for status in statuses),
+        "translations": translation_counts((status.family for status in statuses), timezone.localdate()),
     }
     return render(request, "engagement/families/overview.html", context)
 
@@ -103,9 +106,28 @@ def family_import(request: AuthenticatedRequest, school_id: UUID, declaration_id
                     % {"count": result.updated},
                 },
             )
+            _warn_about_dutch_only(request, declaration)
             return _to_overview(declaration)
     context = {"membership": membership, "school": declaration.school, "declaration": declaration, "form": form}
     return render(request, "engagement/families/import.html", context, status=400 if form.is_bound else 200)
+
+
+def _warn_about_dutch_only(request: AuthenticatedRequest, declaration: Declaration) -> None:
+    """After an import: families with another language but no (valid) reason read the Dutch only; say so."""
+    families = Family.objects.filter(school_id=declaration.school_id, school_year=declaration.school_year)
+    dutch_only = translation_counts(families, timezone.localdate()).dutch_only
+    if dutch_only:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d family with another language than Dutch has no reason for a translation, or its date "
+                "has passed: it reads the Dutch only. Record why and until when under “Translations”.",
+                "%(count)d families with another language than Dutch have no reason for a translation, or their "
+                "date has passed: they read the Dutch only. Record why and until when under “Translations”.",
+                dutch_only,
+            )
+            % {"count": dutch_only},
+        )
 
 
 def _families_to_print(declaration: Declaration, class_name: str, waiting_only: bool, reference: str) -> list[Family]:

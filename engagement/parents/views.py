@@ -11,11 +11,13 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import pgettext_lazy
 
 from accounts.addresses import client_address
 from engagement.families.codes import code_row, family_with_working_code
+from engagement.families.translation_need import translation_offered
 from engagement.models import Declaration, Family
 from engagement.parents.acknowledging import (
     DUTCH_MASTER_LABEL,
@@ -121,7 +123,14 @@ def _open_family(request: HttpRequest, family: Family, digest: str, chosen: str 
 
 
 def family_language(family: Family) -> str:
-    return family.language if is_supported(family.language) else MASTER
+    """The family's language when the school offers it a translation, else Dutch (the language rule)."""
+    if not is_supported(family.language) or not offered_to(family):
+        return MASTER
+    return family.language
+
+
+def offered_to(family: Family) -> bool:
+    return translation_offered(family, timezone.localdate()).offered
 
 
 def _session_family(request: HttpRequest) -> Family | None:
@@ -146,6 +155,8 @@ def _opened(request: HttpRequest) -> tuple[Family, Declaration, str] | HttpRespo
     if chosen and request.session.get(LANGUAGE_KEY) != chosen:
         request.session[LANGUAGE_KEY] = chosen  # the language switch holds on the next pages
     language = chosen or _language_or_none(request.session.get(LANGUAGE_KEY)) or family_language(family)
+    if not offered_to(family):  # no translation for this family: the Dutch only, whatever was chosen
+        language = MASTER
     declaration = published_declaration_for(family)
     if declaration is None:  # withdrawn since the code was typed
         return _message(request, "not_published", language)
@@ -180,6 +191,7 @@ def read(request: HttpRequest) -> HttpResponse:
         "translation_rtl": is_right_to_left(reading.translation_language),
         "dutch_voice": has_voice("nl"),
         "translation_voice": reading.translation is not None and has_voice(reading.translation_language),
+        "dutch_only": not offered_to(family) and family.language not in ("", MASTER),
         "acknowledged": acknowledged,
         "earlier": None if acknowledged else earlier_acknowledgment(family, version),
         "form": form,
@@ -231,9 +243,9 @@ def read_aloud(request: HttpRequest, language: str, block_key: str) -> HttpRespo
     """One block of the published text, spoken: the Dutch master (language "nl") or its translation."""
     family = _session_family(request)
     declaration = published_declaration_for(family) if family is not None else None
-    if declaration is None or declaration.published_version is None:
+    if family is None or declaration is None or declaration.published_version is None:
         raise Http404
-    if not has_voice(language):
+    if not has_voice(language) or (language != "nl" and not offered_to(family)):
         raise Http404
     reading = reading_for(declaration.published_version, language)
     if language != "nl" and reading.translation is None:

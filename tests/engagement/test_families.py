@@ -14,11 +14,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from engagement.drafting import change_text, latest_version, start_declaration, version_text
 from engagement.families.codes import family_for_code, issue_code
-from engagement.models import Acknowledgment, Declaration, DeclarationVersion, Family, FamilyCode
+from engagement.families.translation_need import end_of_school_year
+from engagement.models import Acknowledgment, Declaration, DeclarationVersion, Family, FamilyCode, TranslationReason
+from tests.helpers.engagement_parent_steps import add_translation
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World, in_dutch
 
@@ -42,7 +45,13 @@ def upload(client: Client, declaration: Declaration, text: str | bytes, name: st
 def add_families(school: Any, year: str, class_name: str, count: int, language: str = "nl") -> list[Family]:
     return [
         Family.objects.create(
-            school=school, school_year=year, reference=f"{class_name}-{i}", class_name=class_name, language=language
+            school=school,
+            school_year=year,
+            reference=f"{class_name}-{i}",
+            class_name=class_name,
+            language=language,
+            translation_reason="" if language == "nl" else TranslationReason.NEWCOMER,
+            translation_until=None if language == "nl" else end_of_school_year(timezone.localdate()),
         )
         for i in range(count)
     ]
@@ -221,7 +230,10 @@ def test_letters_of_a_class_carry_a_new_working_code_and_the_class(
 ) -> None:
     families = add_families(world.school, "2026-2027", "3B", 2) + add_families(world.school, "2026-2027", "4C", 1)
     families[1].language = "tr"
+    families[1].translation_reason = TranslationReason.NEWCOMER
+    families[1].translation_until = end_of_school_year(timezone.localdate())
     families[1].save()
+    add_translation(declaration, "tr")  # the letter promises a translation only where one is published
     old_code = issue_code(families[0])
     page = in_english(alice_client).get(url("family_letters", declaration) + "?class=3B")
     assert "Printing makes new codes." in page.content.decode()

@@ -3,14 +3,17 @@
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from engagement.drafting import version_text
 from engagement.families.codes import issue_code
+from engagement.families.translation_need import end_of_school_year
 from engagement.markdown import plain_text
 from engagement.models import (
     Declaration,
     DeclarationTranslation,
     Family,
+    TranslationReason,
 )
 from framework.models import TranslationStatus
 from tests.helpers.respondent_helpers import Node, parse
@@ -22,9 +25,24 @@ CODE = reverse("engagement:parent_code")
 LEAVE = reverse("engagement:parent_leave")
 
 
-def make_family(world: World, language: str = "tr", school_year: str = "2026-2027", reference: str = "F001") -> Family:
+def make_family(
+    world: World,
+    language: str = "tr",
+    school_year: str = "2026-2027",
+    reference: str = "F001",
+    translated: bool = True,
+) -> Family:
+    """A family; with another language than Dutch it is offered a translation (a newcomer, until the end of
+    the current school year) unless `translated` is False."""
+    offered = translated and language != "nl"
     return Family.objects.create(
-        school=world.school, school_year=school_year, reference=reference, class_name="3A", language=language
+        school=world.school,
+        school_year=school_year,
+        reference=reference,
+        class_name="3A",
+        language=language,
+        translation_reason=TranslationReason.NEWCOMER if offered else "",
+        translation_until=end_of_school_year(timezone.localdate()) if offered else None,
     )
 
 
