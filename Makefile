@@ -53,8 +53,10 @@ test: $(VENV)/.dev
 	./scripts/system-packages.sh test
 	$(MAKE) lint typecheck messages
 	$(MANAGE) makemigrations --check --dry-run -v 0
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
+	# Both databases at once: the suites share no files, ports or databases (each test server, cache file
+	# and database is its own), and on two cores this nearly halves the wall time. -O prints each suite's
+	# output whole when it ends.
+	$(MAKE) -j2 -O test-sqlite test-postgres
 
 clean:
 	rm -rf $(VENV) var staticfiles
