@@ -2,8 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from engagement.families import paper_views
-from engagement.families import translation_views
+from engagement.families import paper_views, translation_views
 from engagement.families import views as family_views
 
 FAMILIES = "s/<uuid:school_id>/verklaring/<uuid:declaration_id>/gezinnen/"
