@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.download_names import PART_LENGTH, attachment, round_file_name
 from analysis.models import Round
 from schools.models import School
+from tests.helpers.days import on_one_day
 from tests.helpers.survey_data import batch_url, make_batch
 from tests.helpers.world import World
 
@@ -32,9 +32,10 @@ def round_named(school: str, title: str) -> Round:
 def test_the_report_and_the_results_are_named_after_school_round_and_day(
     world: World, alice_client: Client, name: str, stem: str, extension: str
 ) -> None:
-    response = alice_client.get(reverse(f"reports:{name}", args=[world.school.id, world.round.id]))
+    response, today = on_one_day(
+        lambda: alice_client.get(reverse(f"reports:{name}", args=[world.school.id, world.round.id]))
+    )
     assert response.status_code == 200
-    today = timezone.localdate().isoformat()
     expected = f'attachment; filename="{stem}-de-regenboog-oudercontact-{today}.{extension}"'
     assert response["Content-Disposition"] == expected
 
@@ -44,8 +45,7 @@ def test_letters_and_links_are_named_after_group_school_round_and_day(
     world: World, alice_client: Client, kind: str, extension: str
 ) -> None:
     batch, _codes = make_batch(alice_client, world, group_label="3A")
-    response = alice_client.get(batch_url(kind, world, batch))
-    today = timezone.localdate().isoformat()
+    response, today = on_one_day(lambda: alice_client.get(batch_url(kind, world, batch)))
     expected = f'attachment; filename="{kind}-3a-de-regenboog-oudercontact-{today}.{extension}"'
     assert response["Content-Disposition"] == expected
 

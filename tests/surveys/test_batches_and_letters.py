@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import pgettext
 from PIL import Image
 
@@ -23,6 +23,7 @@ from surveys.models import (
     RespondentCode,
     SurveyResponse,
 )
+from tests.helpers.days import on_one_day
 from tests.helpers.survey_data import (
     BATCH,
     batch_url,
@@ -110,8 +111,7 @@ def test_bad_batch_input_gives_a_field_error(
 def test_a_group_name_is_one_line(world: World, alice_client: Client) -> None:
     batch, _codes = make_batch(alice_client, world, group_label='Klas "3A"\r\n  zon/maan')
     assert batch.group_label == 'Klas "3A" zon/maan'
-    letters = alice_client.get(batch_url("links", world, batch))
-    today = timezone.localdate().isoformat()
+    letters, today = on_one_day(lambda: alice_client.get(batch_url("links", world, batch)))
     expected = f'attachment; filename="links-klas-3a-zon-maan-de-regenboog-oudercontact-{today}.txt"'
     assert letters["Content-Disposition"] == expected
 
