@@ -49,13 +49,12 @@ test-postgres: $(VENV)/.dev
 	./scripts/start-postgres.sh
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
+# Both databases at once: the suites share no files, ports or databases (each test server, cache file and
+# database is its own), and on two cores this nearly halves the wall time. -O prints each suite's output whole.
 test: $(VENV)/.dev
 	./scripts/system-packages.sh test
 	$(MAKE) lint typecheck messages
 	$(MANAGE) makemigrations --check --dry-run -v 0
-	# Both databases at once: the suites share no files, ports or databases (each test server, cache file
-	# and database is its own), and on two cores this nearly halves the wall time. -O prints each suite's
-	# output whole when it ends.
 	$(MAKE) -j2 -O test-sqlite test-postgres
 
 clean:
