@@ -40,22 +40,32 @@ def _any(*patterns: str) -> re.Pattern[str]:
 # A promise that nobody is excluded is the opposite of a threat ("nooit meer" is still a threat).
 GUARANTEE = _any(r"geen enkele? (?:kind|leerling|gezin)", r"niemand", r"nooit(?! meer)", r"altijd mee")
 
-ACTIVITY_OBJECT = _any(
+ACTIVITY_WORDS = (
     r"(?:leer|school|klas)?uitstap\w*",
     r"schoolreis\w*",
     r"excursie\w*",
     r"(?:bos|zee|sneeuw|boerderij|openlucht|ski|plattelands|stads)klas\w*",
-    r"(?:school|klas|eindejaars|sint|kerst|carnavals)?feest\w*",
+    r"(?:school|klas|eindejaars|sint|kerst|carnavals|paas|lente|sinterklaas)?feest\w*",
+    r"(?:kerst|paas|sint|sinterklaas|eindejaars)?viering\w*",
+    r"carnaval\w*",
+    r"sinterklaas\w*",
     r"sportdag\w*",
-    r"(?:school)?kamp\w*",
+    r"(?:school|zomer|sport|speel)?kamp\w*",
     r"meerdaagse\w*",
     r"(?:extra[ -]?muros|schoolse? )?activiteit\w*",
     r"(?:school)?voorstelling\w*",
     r"musical",
     r"receptie",
 )
+ACTIVITY_OBJECT = _any(*ACTIVITY_WORDS)
+# A sentence that opens with its verb ("Gaat uw kind niet mee …, dan …") is a condition, not a threat:
+# the lookbehind asks for a word before the verb.
 ACTIVITY_THREAT = _any(
-    r"(?:mag|mogen|zal|zullen) (?:\w+ ){0,6}niet (?:meer )?(?:mee|deelnemen|meedoen|meegaan)",
+    r"(?:mag|mogen|zal|zullen) (?:\w+ ){0,6}niet (?:meer )?(?:mee|deelnemen|meedoen|meegaan|op|naar)",
+    r"(?<=\w )(?:gaat|gaan|kan|kunnen) (?:\w+ ){0,6}niet (?:meer )?mee",
+    rf"zonder (?:\w+ ){{1,4}}geen (?:{'|'.join(ACTIVITY_WORDS)})\b",  # "zonder uw hulp geen geslaagd feest" asks
+    r"deelname (?:\w+ ){0,6}niet (?:meer )?(?:mogelijk|toegestaan|toegelaten)",
+    r"niet (?:meer )?toegelaten (?:tot|op|bij)",
     r"niet (?:meer )?(?:mee|deel) (?:mag|mogen)",
     r"(?:kan|kunnen) (?:\w+ ){0,6}niet (?:meer )?(?:deelnemen|meedoen)",
     r"niet (?:meer )?(?:deelnemen|meedoen) (?:mag|mogen|kan|kunnen)",
@@ -65,18 +75,13 @@ ACTIVITY_THREAT = _any(
     r"geen deelname",
     r"ontzeg\w*",
     r"(?:verliest|verliezen) (?:\w+ ){0,3}recht",
-    r"blijft (?:\w+ ){0,4}(?:thuis|op school)",
+    r"(?:blijft|blijven) (?:\w+ ){0,4}(?:thuis|op school)",
 )
 
-ALLOWANCE_OBJECT = _any(
-    r"schooltoeslag\w*",
-    r"groeipakket\w*",
-    r"kinderbijslag\w*",
-    r"studietoelage\w*",
-    r"schooltoelage\w*",
-    r"studiefinanciering",
-    r"kindergeld",
+ALLOWANCE_WORDS = (
+    r"(?:schooltoeslag|groeipakket|kinderbijslag|studietoelage|schooltoelage)\w*|studiefinanciering|kindergeld"
 )
+ALLOWANCE_OBJECT = _any(ALLOWANCE_WORDS)
 ALLOWANCE_THREAT = _any(
     r"verlies\w*",
     r"verliez\w*",
@@ -93,7 +98,11 @@ ALLOWANCE_THREAT = _any(
     r"terugvorder\w*",
     r"terugbetalen",
     r"afgenomen",
-    r"verminderd",
+    r"(?<!niet )verminder\w*",
+    r"wegval\w*",
+    # Bound to the allowance itself: "de schoolrekening valt weg" and "geen uitstappen meer" are no threat.
+    rf"(?:valt|vallen) (?:\w+ ){{0,2}}(?:{ALLOWANCE_WORDS}) weg",
+    rf"(?:krijgt|krijgen|ontvangt|ontvangen) (?:\w+ ){{0,2}}geen (?:\w+ )?(?:{ALLOWANCE_WORDS}) meer",
     r"(?:melden|meldt|gemeld|signaleren|doorgeven|geven door) (?:\w+ ){0,10}(?:zodat|waardoor|met als gevolg)",
 )
 
@@ -102,9 +111,9 @@ ENROLMENT_THREAT = _any(
     r"uitgeschreven",
     r"schrijven (?:\w+ ){1,6}uit",
     r"schrijft (?:\w+ ){1,6}uit",
-    r"inschrijving (?:\w+ ){0,4}(?:stopgezet|stopzetten|beeindig\w*|geweigerd|weigeren|ontbonden|ingetrokken|"
+    r"(?:her)?inschrijving (?:\w+ ){0,4}(?:stopgezet|stopzetten|beeindig\w*|geweigerd|weigeren|ontbonden|ingetrokken|"
     r"opgezegd|vervalt|verliest)",
-    r"(?:weiger\w*|stopzetten|beeindig\w*|opzeggen|intrekken) (?:\w+ ){0,4}inschrijving",
+    r"(?:weiger\w*|stopzetten|stopt|stoppen|beeindig\w*|opzeggen|intrekken) (?:\w+ ){0,4}(?:her)?inschrijving",
     r"(?:zetten|zet) (?:\w+ ){0,4}inschrijving (?:\w+ ){0,2}stop",
     r"niet (?:meer )?(?:ingeschreven|inschrijven|herinschrijven)",
     r"(?:schrijven|schrijft) (?:\w+ ){0,6}niet (?:meer )?in",
@@ -112,6 +121,8 @@ ENROLMENT_THREAT = _any(
     r"definitieve uitsluiting",
     r"(?:van|de) school (?:wordt )?(?:gestuurd|verwijderd|verlaten)",
     r"(?:andere|nieuwe) school (?:\w+ ){0,2}zoeken",
+    r"niet meer welkom",
+    r"(?:mag|mogen|kan|kunnen) (?:\w+ ){0,4}niet meer naar (?:\w+ )?school",
 )
 
 RIGHT_TO_LEARN_THREAT = _any(
