@@ -63,6 +63,11 @@ class ShownWarning:
     rule: str
     blocks_publishing: bool
 
+    @property
+    def in_one_line(self) -> str:
+        """The message with its sentence after the colon, for a flash message that has no quote below it."""
+        return f"{self.message} “{self.quote}”" if self.quote else self.message
+
 
 def explain(warning: Guardrail) -> ShownWarning:
     domain = str(DOMAIN_LABELS[warning.domain])

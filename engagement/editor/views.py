@@ -170,7 +170,7 @@ def edit(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -
         else:
             messages.success(request, _("Saved as version %(number)s.") % {"number": version.number})
             for warning in check_declaration(new_text.domains):
-                messages.warning(request, explain(warning).message)
+                messages.warning(request, explain(warning).in_one_line)
         return redirect("engagement:declaration", declaration_.school.id, declaration_.id)
     if form.is_bound and form.is_valid():
         shown = form.text(default_titles)

@@ -106,6 +106,18 @@ def test_saving_makes_a_version_and_warns_about_sanctions_without_blocking(world
     assert "geen schorsing, geen uitsluiting" in page  # and the rule
 
 
+def test_the_flash_after_saving_quotes_the_sentence_it_warns_about(world: World, alice_client: Client) -> None:
+    declaration = start_declaration(world.school, "2026-2027", world.alice)
+    sanction = "Wie niet komt, gaat niet mee op schoolreis."
+    data = edit_data(declaration, **{"aanwezigheid-parents_commit": sanction})
+    response = alice_client.post(reverse("engagement:edit", args=[world.school.id, declaration.id]), data, follow=True)
+    flashes = [str(message) for message in response.context["messages"] if message.level_tag == "warning"]
+    assert flashes == [
+        "In “Aanwezigheid en spijbelbeleid” sluit deze zin de leerling uit van een schoolactiviteit. "
+        "Dat mag niet in een engagementsverklaring: “Wie niet komt, gaat niet mee op schoolreis.”"
+    ]
+
+
 def test_saving_without_change_makes_no_version(world: World, alice_client: Client) -> None:
     declaration = start_declaration(world.school, "2026-2027", world.alice)
     alice_client.post(reverse("engagement:edit", args=[world.school.id, declaration.id]), edit_data(declaration))
