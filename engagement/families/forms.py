@@ -1,8 +1,10 @@
 """Forms of the families pages: the CSV import, the letters to print, the confirmed deletion, a paper signature."""
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from engagement.families.importing import MAX_UPLOAD_BYTES, FamilyRow, RowError, parse_families_csv
@@ -111,3 +113,22 @@ class PaperSignatureForm(forms.Form):
         in_future=_("The paper cannot be signed in the future."),
         implausible=_("Give the date on the paper."),
     )
+
+    def __init__(self, *args: Any, earliest: date, adopted: bool, **kwargs: Any) -> None:
+        """`earliest`: the version's adoption by the schoolraad (`adopted`) or else its publication."""
+        super().__init__(*args, **kwargs)
+        self.earliest, self.adopted = earliest, adopted
+
+    def clean_signed_on(self) -> date:
+        signed_on: date = self.cleaned_data["signed_on"]
+        if signed_on < self.earliest:
+            day = formats.date_format(self.earliest)
+            if self.adopted:
+                raise forms.ValidationError(
+                    _("The paper cannot be signed before %(day)s, the day the schoolraad adopted this text.")
+                    % {"day": day}
+                )
+            raise forms.ValidationError(
+                _("The paper cannot be signed before %(day)s, the day this text was published.") % {"day": day}
+            )
+        return signed_on

@@ -14,7 +14,19 @@ from engagement.models import DeclarationVersion, Family, PaperSignature
 
 
 class NotRecordable(ValueError):
-    """A paper signature needs a published version and a date that has already come."""
+    """A paper signature needs a published version and a date between its adoption and today."""
+
+
+def adoption_day(version: DeclarationVersion) -> date | None:
+    """The day the schoolraad adopted this text; None when the declaration's adoption is of another version."""
+    declaration = version.declaration
+    return declaration.adopted_on if declaration.adopted_version_id == version.pk else None
+
+
+def earliest_signing_day(version: DeclarationVersion) -> date:
+    """Nobody signs a text before the schoolraad adopted it (or, without that date, before it was published)."""
+    assert version.published_at is not None
+    return adoption_day(version) or timezone.localdate(version.published_at)
 
 
 def paper_signature_of(family: Family, version: DeclarationVersion) -> PaperSignature | None:
@@ -30,6 +42,8 @@ def record_paper_signature(family: Family, version: DeclarationVersion, signed_o
         raise NotRecordable("the family and the version belong to different schools")
     if signed_on > timezone.localdate():
         raise NotRecordable("a paper cannot be signed in the future")
+    if signed_on < earliest_signing_day(version):
+        raise NotRecordable(f"{version} was not yet adopted or published on {signed_on}")
     signature, _created = PaperSignature.objects.update_or_create(
         family=family,
         version=version,

@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from accounts.http import AuthenticatedRequest
 from engagement.access import get_rw_declaration
 from engagement.families.forms import PaperSignatureForm
-from engagement.families.paper import NotRecordable, paper_signature_of, record_paper_signature, remove_paper_signature
+from engagement.families.paper import (
+    NotRecordable,
+    adoption_day,
+    earliest_signing_day,
+    paper_signature_of,
+    record_paper_signature,
+    remove_paper_signature,
+)
 from engagement.models import DeclarationVersion, Family
 
 RECORD, REMOVE = "record", "remove"
@@ -31,7 +38,12 @@ def paper_signature(
     existing = paper_signature_of(family, version)
     action = request.POST.get("action", RECORD) if request.method == "POST" else ""
     initial = {"signed_on": existing.signed_on if existing else timezone.localdate()}
-    form = PaperSignatureForm(request.POST if action == RECORD else None, initial=initial)
+    form = PaperSignatureForm(
+        request.POST if action == RECORD else None,
+        initial=initial,
+        earliest=earliest_signing_day(version),
+        adopted=adoption_day(version) is not None,
+    )
     confirmed = request.POST.get("confirm") == "1"
     if action == REMOVE and existing is not None and confirmed:
         remove_paper_signature(family, version)
