@@ -35,6 +35,20 @@ def first_day_of(year: str) -> date:
 
 
 def change_waits_for_next_school_year(year: str, published_on: date) -> bool:
-    """The engagementsverklaring is part of the schoolreglement: a version published once the school year
-    it is for has begun takes effect from the next school year, after every family has agreed to it again."""
+    """Whether the school year the declaration is for had begun on `published_on`: from then on, a change to
+    it (a re-publication) takes effect only from the next school year."""
     return published_on >= first_day_of(year)
+
+
+# What a publication once the school year has begun means for the families (publication_during_school_year).
+FIRST_TEXT_OF_THE_YEAR = "first_text"
+CHANGE_DURING_THE_YEAR = "change"
+
+
+def publication_during_school_year(year: str, published_on: date, replaces_a_published_version: bool) -> str:
+    """Empty before the school year begins. Once it has begun, the first published text is what families agree
+    to; publishing again changes the schoolreglement, which takes effect from the next school year and needs
+    every family's written agreement again."""
+    if not change_waits_for_next_school_year(year, published_on):
+        return ""
+    return CHANGE_DURING_THE_YEAR if replaces_a_published_version else FIRST_TEXT_OF_THE_YEAR

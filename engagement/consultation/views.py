@@ -21,7 +21,7 @@ from engagement.drafting import StepNotAllowed, latest_version, take_step, versi
 from engagement.editor.guardrail_messages import explain
 from engagement.editor.guardrails import check_declaration
 from engagement.models import DomainComment
-from engagement.school_years import change_waits_for_next_school_year, next_school_year
+from engagement.school_years import next_school_year, publication_during_school_year
 
 STEP_DONE = {
     "consult": gettext_lazy("The draft is open for comments of the parent association and the schoolraad."),
@@ -101,7 +101,9 @@ def step(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, n
                 "declaration": declaration,
                 "version": version,
                 "warnings": warnings,
-                "waits_for_next_year": change_waits_for_next_school_year(declaration.school_year, timezone.localdate()),
+                "year_notice": publication_during_school_year(
+                    declaration.school_year, timezone.localdate(), declaration.published_version_id is not None
+                ),
                 "next_year": next_school_year(declaration.school_year),
             },
         )

@@ -22,11 +22,11 @@ from engagement.editor.forms import FROM_PREVIOUS, DeclarationForm, StartForm
 from engagement.editor.guardrail_messages import explain
 from engagement.editor.guardrails import can_publish, check_declaration
 from engagement.editor.linked_results import latest_round, linked_results
-from engagement.models import Declaration, DeclarationState, DomainComment, DomainEvaluation
+from engagement.models import Declaration, DeclarationState, DeclarationVersion, DomainComment, DomainEvaluation
 from engagement.school_years import (
-    change_waits_for_next_school_year,
     next_school_year,
     previous_school_year,
+    publication_during_school_year,
     school_year_of,
 )
 from engagement.states import allowed_steps
@@ -142,17 +142,21 @@ def declaration(request: AuthenticatedRequest, school_id: UUID, declaration_id: 
         "answer_form": AnswerForm() if membership.edits_declaration else None,
         "adopt_form": AdoptForm(),
         "is_editor": membership.edits_declaration,
-        "waits_for_next_year": _published_during_its_year(declaration_),
+        "year_notice": _publication_notice(declaration_, version),
         "next_year": next_school_year(declaration_.school_year),
     }
     return render(request, "engagement/declaration.html", context)
 
 
-def _published_during_its_year(declaration: Declaration) -> bool:
+def _publication_notice(declaration: Declaration, shown: DeclarationVersion) -> str:
+    """What the publication of the shown version meant, if it is the published one (a draft has no notice)."""
     published = declaration.published_version
-    if published is None or published.published_at is None:
-        return False
-    return change_waits_for_next_school_year(declaration.school_year, timezone.localdate(published.published_at))
+    if published is None or published.pk != shown.pk or published.published_at is None:
+        return ""
+    published_before = declaration.versions.filter(published_at__lt=published.published_at).exists()
+    return publication_during_school_year(
+        declaration.school_year, timezone.localdate(published.published_at), published_before
+    )
 
 
 @login_required
