@@ -61,7 +61,9 @@ ACTIVITY_OBJECT = _any(*ACTIVITY_WORDS)
 # A sentence that opens with its verb ("Gaat uw kind niet mee …, dan …") is a condition, not a threat:
 # the lookbehind asks for a word before the verb.
 ACTIVITY_THREAT = _any(
-    r"(?:mag|mogen|zal|zullen) (?:\w+ ){0,6}niet (?:meer )?(?:mee|deelnemen|meedoen|meegaan|op|naar)",
+    r"(?:mag|mogen|zal|zullen) (?:\w+ ){0,6}niet (?:meer )?(?:mee|deelnemen|meedoen|meegaan)",
+    # "mag niet op zeeklas", bound to the activity: "mag niet op de speelplaats tijdens de receptie" is no threat.
+    rf"(?:mag|mogen) (?:\w+ ){{0,6}}niet (?:meer )?(?:op|naar) (?:\w+ ){{0,2}}(?:{'|'.join(ACTIVITY_WORDS)})\b",
     r"(?<=\w )(?:gaat|gaan|kan|kunnen) (?:\w+ ){0,6}niet (?:meer )?mee",
     rf"zonder (?:\w+ ){{1,4}}geen (?:{'|'.join(ACTIVITY_WORDS)})\b",  # "zonder uw hulp geen geslaagd feest" asks
     r"deelname (?:\w+ ){0,6}niet (?:meer )?(?:mogelijk|toegestaan|toegelaten)",

@@ -137,6 +137,7 @@ NO_WARNING = [
     "De herinschrijving gebeurt automatisch in mei.",
     "Uw kind is altijd welkom op onze school.",
     "Het carnavalsfeest en de kerstviering zijn gratis.",
+    "Kinderen mogen niet op de speelplaats tijdens de receptie.",
 ]
 
 
