@@ -199,7 +199,7 @@ def test_plan_from_finished_round_to_coach_comment_and_pdf(
     download_info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
     text = run_poppler("pdftotext", pdf, "-")
-    flat = " ".join(text.split())
+    flat = " ".join(re.sub("[-\u2010\u00ad]\n", "", text).split())  # a word hyphenated at a line end, whole again
     dimension_names = [shown.name for shown in show_dimensions("nl")]
     assert any(name in flat for name in dimension_names), flat[:500]
     assert OWN_TITLE in flat

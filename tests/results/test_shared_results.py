@@ -10,6 +10,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import User
 from actions.models import Action
@@ -109,7 +110,8 @@ def test_the_shared_plan_names_the_owner_s_role_not_the_owner(world: World) -> N
     action = Action.objects.create(school=world.school, round=world.round, title="Koffiemoment", owner=world.bob)
     action.dimensions.set(Dimension.objects.filter(key__in=["tijd", "kennis"]))
     Action.objects.create(school=world.school, round=world.round, title="Zonder trekker")
-    plan = {shown.title: shown for shown in shared_plan(world.round, show_dimensions("nl"))}
+    with translation.override("nl"):  # as the page renders it for a Dutch reader
+        plan = {shown.title: shown for shown in shared_plan(world.round, show_dimensions("nl"))}
     assert plan["Koffiemoment"].carried_by == in_dutch("Team member")
     assert len(plan["Koffiemoment"].dimensions) == 2
     assert plan["Zonder trekker"].carried_by is None
