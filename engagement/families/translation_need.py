@@ -57,6 +57,15 @@ def translation_offered(family: FamilyTranslation, today: date) -> TranslationOf
     return TranslationOffer(True, "offered")
 
 
+def reading_languages(family: FamilyTranslation, today: date) -> tuple[str, ...]:
+    """The languages the family may read its texts in: the Dutch, and the translation the school offers it.
+
+    Any other language would be a translation the school decided not to give this family."""
+    if translation_offered(family, today).offered:
+        return (MASTER, family.language)
+    return (MASTER,)
+
+
 def expires_soon(family: FamilyTranslation, today: date) -> bool:
     """An offered translation that ends within 30 days: time for the school to look at it again."""
     until = family.translation_until
