@@ -337,7 +337,7 @@ def test_export_lists_every_family_with_its_acknowledgment_in_csv_and_excel(
     assert rows[3][:2] == ["'" + evil.reference, "2A"]
     assert len(rows) == 4  # nothing of the other school
     response = alice_client.get(url("family_export_xlsx", declaration))
-    assert response["Content-Disposition"] == 'attachment; filename="gezinnen-2026-2027.xlsx"'
+    assert response["Content-Disposition"] == 'attachment; filename="gezinnen-de-regenboog-2026-2027.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None and sheet.title == "Families"
     assert [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)] == rows
