@@ -27,43 +27,35 @@ def menu_languages(page: HttpResponse) -> list[str]:
     return [link.attrs["hreflang"] for menu in menus for link in menu.iter("a")]
 
 
-def test_a_family_offered_arabic_chooses_between_the_dutch_and_arabic_only(
-    world: World, published_declaration: Declaration
-) -> None:
-    family = make_family(world, language="ar")
-    add_translation(published_declaration, "ar")
-    client = opened_client(family)
-    page = client.get(READ)
-    assert html_element(page).attrs["lang"] == "ar"
-    assert menu_languages(page) == ["nl", "ar"]
-    assert menu_languages(client.get(READ + "?lang=nl")) == ["nl", "ar"]
-
-
-def test_another_language_falls_back_to_the_translation_offered(
-    world: World, published_declaration: Declaration
-) -> None:
-    family = make_family(world, language="ar")
+@pytest.fixture
+def arabic_client(world: World, published_declaration: Declaration) -> Client:
+    """A phone that opened the text of a family offered Arabic; the school published Arabic and Turkish."""
     add_translation(published_declaration, "ar")
     add_translation(published_declaration, "tr")
-    client = opened_client(family)
-    page = client.get(READ + "?lang=tr")
+    return opened_client(make_family(world, language="ar"))
+
+
+def test_a_family_offered_arabic_chooses_between_the_dutch_and_arabic_only(arabic_client: Client) -> None:
+    page = arabic_client.get(READ)
+    assert html_element(page).attrs["lang"] == "ar"
+    assert menu_languages(page) == ["nl", "ar"]
+    assert menu_languages(arabic_client.get(READ + "?lang=nl")) == ["nl", "ar"]
+
+
+def test_another_language_falls_back_to_the_translation_offered(arabic_client: Client) -> None:
+    page = arabic_client.get(READ + "?lang=tr")
     assert page.status_code == 200
     assert html_element(page).attrs["lang"] == "ar"
     assert "TR-INTRODUCTION" not in text_of(page) and "AR-INTRODUCTION" in text_of(page)
     # Nor does Turkish stick for the next pages.
-    assert html_element(client.get(READ)).attrs["lang"] == "ar"
-    assert html_element(client.get(LEAVE + "?lang=tr")).attrs["lang"] == "ar"
+    assert html_element(arabic_client.get(READ)).attrs["lang"] == "ar"
+    assert html_element(arabic_client.get(LEAVE + "?lang=tr")).attrs["lang"] == "ar"
 
 
-def test_the_dutch_chosen_holds_and_arabic_comes_back_when_chosen(
-    world: World, published_declaration: Declaration
-) -> None:
-    family = make_family(world, language="ar")
-    add_translation(published_declaration, "ar")
-    client = opened_client(family)
-    assert html_element(client.get(READ + "?lang=nl")).attrs["lang"] == "nl"
-    assert html_element(client.get(READ + "?lang=tr")).attrs["lang"] == "nl"  # the choice made stays
-    assert html_element(client.get(READ + "?lang=ar")).attrs["lang"] == "ar"
+def test_the_dutch_chosen_holds_and_arabic_comes_back_when_chosen(arabic_client: Client) -> None:
+    assert html_element(arabic_client.get(READ + "?lang=nl")).attrs["lang"] == "nl"
+    assert html_element(arabic_client.get(READ + "?lang=tr")).attrs["lang"] == "nl"  # the choice made stays
+    assert html_element(arabic_client.get(READ + "?lang=ar")).attrs["lang"] == "ar"
 
 
 @pytest.mark.parametrize("language", ["nl", "tr"], ids=["dutch-family", "no-reason-recorded"])
@@ -82,28 +74,19 @@ def test_a_dutch_only_family_has_no_language_menu_and_the_note_says_so_in_dutch(
     assert "TR-INTRODUCTION" not in text_of(page)
 
 
-def test_the_thanks_page_offers_the_same_languages(world: World, published_declaration: Declaration) -> None:
-    family = make_family(world, language="ar")
-    add_translation(published_declaration, "ar")
-    client = opened_client(family)
-    client.post(READ, {"name": "Samira", "confirmed": "on"})
-    page = client.get(THANKS + "?lang=tr")
+def test_the_thanks_page_offers_the_same_languages(arabic_client: Client) -> None:
+    arabic_client.post(READ, {"name": "Samira", "confirmed": "on"})
+    page = arabic_client.get(THANKS + "?lang=tr")
     assert page.status_code == 200
     assert html_element(page).attrs["lang"] == "ar"
     assert menu_languages(page) == ["nl", "ar"]
 
 
-def test_read_aloud_of_a_language_not_offered_is_not_there(
-    world: World, published_declaration: Declaration, tmp_path: Path
-) -> None:
+def test_read_aloud_of_a_language_not_offered_is_not_there(arabic_client: Client, tmp_path: Path) -> None:
     require_tool("espeak-ng", "espeak-ng")
-    family = make_family(world, language="ar")
-    add_translation(published_declaration, "ar")
-    add_translation(published_declaration, "tr")
     with override_settings(AUDIO_CACHE_DIR=tmp_path):
-        client = opened_client(family)
-        turkish = client.get(reverse("engagement:parent_audio", args=["tr", "introduction"]))
-        arabic = client.get(reverse("engagement:parent_audio", args=["ar", "introduction"]))
+        turkish = arabic_client.get(reverse("engagement:parent_audio", args=["tr", "introduction"]))
+        arabic = arabic_client.get(reverse("engagement:parent_audio", args=["ar", "introduction"]))
     assert turkish.status_code == 404
     assert arabic.status_code == 200
 
