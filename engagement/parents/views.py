@@ -93,8 +93,11 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     if linked_row is not None and linked_row.voided_at is not None:  # an older letter's link: say so at once
         return _message(request, "replaced", chosen or family_language(linked_row.family))
     linked = linked_row.family if linked_row is not None else None
-    remembered = _language_or_none(request.session.get(LANGUAGE_KEY))
-    language = chosen or (family_language(linked) if linked else None) or remembered or "nl"
+    if linked is not None:  # the letter's family is known: only what the school offers it, as on its text
+        chosen = _offered_or_none(linked, chosen)
+        language = chosen or family_language(linked)
+    else:
+        language = chosen or _language_or_none(request.session.get(LANGUAGE_KEY)) or MASTER
     prefilled = format_code(from_link) if from_link else code
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":
@@ -117,7 +120,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
             else:
                 return _open_family(request, row.family, row.digest, chosen)
     context = {"form": form, "explicit_language": chosen is not None}
-    return parent_render(request, "engagement/parent/code_entry.html", context, language)
+    return parent_render(request, "engagement/parent/code_entry.html", context, language, family=linked)
 
 
 def _open_family(request: HttpRequest, family: Family, digest: str, chosen: str | None) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from engagement.families.codes import issue_code
 from engagement.models import Declaration
 from tests.helpers.engagement_parent_steps import LEAVE, READ, THANKS, add_translation, make_family, opened_client
 from tests.helpers.respondent_helpers import html_element, parse, said, text_of
@@ -94,3 +95,16 @@ def test_read_aloud_of_a_language_not_offered_is_not_there(arabic_client: Client
 def test_the_questionnaire_keeps_every_language(client: Client) -> None:
     page = client.get(reverse("surveys:code"))
     assert len(menu_languages(page)) == 16
+
+
+def test_the_letters_link_offers_the_familys_languages_only(world: World, published_declaration: Declaration) -> None:
+    add_translation(published_declaration, "ar")
+    offered = issue_code(make_family(world, language="ar"))
+    dutch_only = issue_code(make_family(world, language="tr", reference="F002", translated=False))
+    landing = Client().get(reverse("engagement:parent_code_link", args=[offered]), {"lang": "tr"})
+    assert html_element(landing).attrs["lang"] == "ar"
+    assert menu_languages(landing) == ["nl", "ar"]
+    landing = Client().get(reverse("engagement:parent_code_link", args=[dutch_only]), {"lang": "tr"})
+    assert html_element(landing).attrs["lang"] == "nl"
+    assert menu_languages(landing) == []
+    assert len(menu_languages(Client().get(reverse("engagement:parent_code")))) == 16  # no family known yet
