@@ -15,15 +15,23 @@ from analysis.models import Round
 PART_LENGTH = 50  # a long school or round name still leaves a name that every file system takes
 
 
-def _part(text: str) -> str:
+def name_part(text: str) -> str:
     # Punctuation separates words ("zon/maan" is zon-maan), where slugify alone would glue them together.
     words = re.sub(r"[^\w\s-]", " ", text)
     return slugify(words, allow_unicode=True)[:PART_LENGTH].strip("-")
 
 
-def round_file_name(round_: Round, stem: str, extension: str, on: date, group: str = "") -> str:
-    """E.g. verslag-de-regenboog-najaar-2026-2026-11-29.pdf, or letters-3a-de-regenboog-…; empty parts left out."""
-    parts = [_part(stem), _part(group), _part(round_.school.name), _part(round_.title), on.isoformat()]
+def round_file_name(round_: Round, stem: str, extension: str, on: date, group: str = "", language: str = "") -> str:
+    """E.g. verslag-de-regenboog-najaar-2026-2026-11-29.pdf, or brieven-3a-ps-de-regenboog-… (a batch's group and
+    language code, so that the Pashto and the Dari letters of one class differ); empty parts left out."""
+    parts = [
+        name_part(stem),
+        name_part(group),
+        name_part(language),
+        name_part(round_.school.name),
+        name_part(round_.title),
+        on.isoformat(),
+    ]
     return "-".join(part for part in parts if part) + "." + extension
 
 

@@ -4,6 +4,8 @@ The respondent's language may not be a staff interface language, so it is chosen
 ?lang= or the form's hidden field) instead of from the staff language cookie.
 """
 
+from collections.abc import Sequence
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -25,22 +27,28 @@ def explicit_language(request: HttpRequest) -> str | None:
     return None
 
 
-def language_context(language: str) -> dict[str, object]:
-    """What respondents/base.html needs to show a page in `language` (and its language menu)."""
+def language_context(language: str, choices: Sequence[tuple[str, str]] = CHOICES) -> dict[str, object]:
+    """What respondents/base.html needs to show a page in `language` (and its language menu, with `choices`:
+    no menu when there is nothing to choose)."""
     return {
         "language": language,
         "language_name": LANGUAGES[language].name,
-        "languages": CHOICES,
+        "languages": choices,
         "rtl": is_right_to_left(language),
     }
 
 
 def respondent_render(
-    request: HttpRequest, template: str, context: dict[str, object], language: str, status: int = 200
+    request: HttpRequest,
+    template: str,
+    context: dict[str, object],
+    language: str,
+    status: int = 200,
+    choices: Sequence[tuple[str, str]] = CHOICES,
 ) -> HttpResponse:
     """Render in the respondent's language (which may not be a staff interface language)."""
     with translation.override(language):
-        response = render(request, template, {**context, **language_context(language)}, status=status)
+        response = render(request, template, {**context, **language_context(language, choices)}, status=status)
     response.headers["Content-Language"] = language
     response.headers["Cache-Control"] = "no-store"  # answers and codes never sit in a shared cache
     return response

@@ -94,8 +94,9 @@ def invitations(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) 
 
 
 def _attachment(stem: str, batch: CodeBatch, extension: str) -> str:
-    """A download name from the group, the school, the round and the day (analysis.download_names)."""
-    return attachment(round_file_name(batch.round, stem, extension, timezone.localdate(), group=batch.group_label))
+    """A download name from the group, the batch's language, the school, the round and the day."""
+    on = timezone.localdate()
+    return attachment(round_file_name(batch.round, stem, extension, on, batch.group_label, batch.home_language))
 
 
 def _batch_and_codes(
@@ -118,7 +119,7 @@ def _download(
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
     if kind == "letters":
         response = HttpResponse(letters_pdf(batch, codes), content_type="application/pdf")
-        response["Content-Disposition"] = _attachment("letters", batch, "pdf")
+        response["Content-Disposition"] = _attachment("brieven", batch, "pdf")
     else:
         body = "\n".join(questionnaire_link(code) for code in codes) + "\n"
         response = HttpResponse(body, content_type="text/plain; charset=utf-8")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from engagement.models import Acknowledgment, Declaration, Family, PaperSignature
 from reports.spreadsheets import Cell, write_csv, write_xlsx
-from respondents.languages import native_name
+from respondents.languages import staff_label
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class FamilyStatus:
 
     @property
     def language_name(self) -> str:
-        return native_name(self.family.language)
+        return staff_label(self.family.language)
 
 
 @dataclass(frozen=True)

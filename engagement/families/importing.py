@@ -10,7 +10,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.plain_text import has_hidden_controls
@@ -20,6 +22,7 @@ from engagement.families.translation_columns import (
     TranslationCells,
     read_translation_cells,
 )
+from engagement.families.translation_need import latest_until
 from respondents.languages import CHOICES
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a school of 5000 families fits in a few hundred kilobytes
@@ -202,8 +205,10 @@ def _row_errors(reference: str, class_name: str, language_text: str, language: s
     return reasons
 
 
-def parse_families_csv(data: bytes) -> ParsedFamilies:
-    """The families in a CSV export with a header row, or every reason (with its line) it cannot be imported."""
+def parse_families_csv(data: bytes, today: date | None = None) -> ParsedFamilies:
+    """The families in a CSV export with a header row, or every reason (with its line) it cannot be imported.
+
+    `today` (the local day when left out) bounds how long a translation may be given for."""
     if len(data) > MAX_UPLOAD_BYTES:
         return _failed(RowError(None, _("The file is larger than 2 MB.")))
     text = decode(data)
@@ -211,7 +216,7 @@ def parse_families_csv(data: bytes) -> ParsedFamilies:
         return _failed(RowError(None, _("This is not a CSV file. Save the list as CSV (comma or semicolon).")))
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     try:
-        return _parse_text(text, _separator(first_line))
+        return _parse_text(text, _separator(first_line), latest_until(today or timezone.localdate()))
     except csv.Error as error:  # e.g. a value longer than the csv module's field limit
         return _failed(RowError(None, _("This is not a readable CSV file (%(error)s).") % {"error": error}))
 
@@ -220,7 +225,7 @@ def _failed(error: RowError) -> ParsedFamilies:
     return ParsedFamilies(errors=(error,))
 
 
-def _parse_text(text: str, separator: str) -> ParsedFamilies:
+def _parse_text(text: str, separator: str, latest: date) -> ParsedFamilies:
     records = _records(text, separator)
     header = next(((line, record) for line, record in records if any(cell.strip() for cell in record)), None)
     if header is None:
@@ -245,7 +250,7 @@ def _parse_text(text: str, separator: str) -> ParsedFamilies:
         )
         language = find_language(language_text, lookup)
         reasons = _row_errors(reference, class_name, language_text, language)
-        translation, translation_errors = read_translation_cells(reason_text, until_text)
+        translation, translation_errors = read_translation_cells(reason_text, until_text, latest)
         reasons.extend(translation_errors)
         if "reason" not in columns and "until" not in columns:
             translation = None

@@ -70,8 +70,17 @@ def read_date(text: str) -> date | None:
     return None
 
 
-def read_translation_cells(reason_text: str, until_text: str) -> tuple[TranslationCells | None, list[str]]:
-    """The translation choice of one row, or the reasons it cannot be read."""
+def until_too_late(latest: date) -> str:
+    """The error for a last day beyond `latest` (translation_need.latest_until), on the page and in the import."""
+    return _("A translation runs until the end of the next school year at the latest: choose a day until %(day)s.") % {
+        "day": f"{latest:%d/%m/%Y}"
+    }
+
+
+def read_translation_cells(
+    reason_text: str, until_text: str, latest: date
+) -> tuple[TranslationCells | None, list[str]]:
+    """The translation choice of one row, or the reasons it cannot be read; the last day at most `latest`."""
     errors = []
     until = read_date(until_text) if until_text else None
     if until_text and until is None:
@@ -79,6 +88,8 @@ def read_translation_cells(reason_text: str, until_text: str) -> tuple[Translati
             _("“%(date)s” is not a date: write the day until which the translation is offered as 30/06/2027.")
             % {"date": until_text[:40]}
         )
+    if until is not None and until > latest:
+        errors.append(until_too_late(latest))
     if until_text and not reason_text:
         errors.append(_("A translation date without a reason: say why the family is offered a translation."))
     key = _key(reason_text)
@@ -87,6 +98,8 @@ def read_translation_cells(reason_text: str, until_text: str) -> tuple[Translati
         reason, note = TranslationReason.OTHER, reason_text
     else:
         note = ""
+    if reason == TranslationReason.OTHER and not note:  # "andere" alone: the school must say which
+        errors.append(_("Another reason: write the reason itself in the reason column."))
     if len(note) > MAX_NOTE_LENGTH:
         errors.append(_("The reason for the translation is longer than %(max)d characters.") % {"max": MAX_NOTE_LENGTH})
     if has_hidden_controls(reason_text):

@@ -6,7 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from engagement.families.translation_need import last_day_of
+from engagement.families.translation_columns import until_too_late
+from engagement.families.translation_need import last_day_of, latest_until
 from engagement.models import Family, TranslationReason
 
 
@@ -46,9 +47,16 @@ class TranslationNeedForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if "reason" in self.errors:  # an unknown reason: its own error, not a question about stopping
+            return cleaned
         reason, until = cleaned.get("reason"), cleaned.get("until")
         if reason and until is not None and until < self.today:
             self.add_error("until", _("This day has passed: choose a day from today on."))
+        latest = latest_until(self.today)
+        if reason and until is not None and until > latest:
+            self.add_error("until", until_too_late(latest))
+        if reason == TranslationReason.OTHER and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Another reason: say in the note why the family is offered a translation."))
         if not reason and self.family.translation_reason and not cleaned.get("confirm_removal"):
             self.add_error(
                 "confirm_removal",

@@ -45,6 +45,12 @@ def end_of_school_year(day: date) -> date:
     return last_day_of(school_year_of(day))
 
 
+def latest_until(today: date) -> date:
+    """The last day a translation may be given until: the end of the next school year (31 August). Beyond it
+    the school would be deciding for parents it has not seen learn Dutch yet; it looks again each year."""
+    return date(end_of_school_year(today).year + 1, 8, 31)
+
+
 def translation_offered(family: FamilyTranslation, today: date) -> TranslationOffer:
     """A translation beside the Dutch only for a family with another language, a recorded reason and a
     date not yet passed (the translation holds through that day)."""
@@ -55,6 +61,15 @@ def translation_offered(family: FamilyTranslation, today: date) -> TranslationOf
     if family.translation_until < today:
         return TranslationOffer(False, "expired")
     return TranslationOffer(True, "offered")
+
+
+def reading_languages(family: FamilyTranslation, today: date) -> tuple[str, ...]:
+    """The languages the family may read its texts in: the Dutch, and the translation the school offers it.
+
+    Any other language would be a translation the school decided not to give this family."""
+    if translation_offered(family, today).offered:
+        return (MASTER, family.language)
+    return (MASTER,)
 
 
 def expires_soon(family: FamilyTranslation, today: date) -> bool:

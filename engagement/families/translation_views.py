@@ -20,7 +20,7 @@ from engagement.families.storing import record_translation
 from engagement.families.translation_form import TranslationNeedForm
 from engagement.families.translation_need import expires_soon, translation_counts, translation_offered
 from engagement.models import Family
-from respondents.languages import native_name
+from respondents.languages import staff_label
 
 
 @login_required
@@ -37,7 +37,7 @@ def family_translations(request: AuthenticatedRequest, school_id: UUID, declarat
     rows = [
         {
             "family": family,
-            "language_name": native_name(family.language),
+            "language_name": staff_label(family.language),
             "offer": translation_offered(family, today),
             "expires_soon": expires_soon(family, today),
         }
@@ -80,7 +80,7 @@ def family_translation(
         "school": declaration.school,
         "declaration": declaration,
         "family": family,
-        "language_name": native_name(family.language),
+        "language_name": staff_label(family.language),
         "form": form,
     }
     return render(request, "engagement/families/translation.html", context, status=400 if form.is_bound else 200)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
+from analysis.download_names import attachment
 from engagement.access import get_rw_declaration
 from engagement.families.export import (
     class_summaries,
@@ -25,6 +26,7 @@ from engagement.families.export import (
     family_statuses,
     natural_key,
 )
+from engagement.families.file_names import family_file_name, letters_about
 from engagement.families.forms import DeleteFamiliesForm, FamilyImportForm, LettersForm
 from engagement.families.letters import MAX_LETTERS_PER_PDF, letters_pdf
 from engagement.families.privacy import delete_year, export_year, year_counts
@@ -56,7 +58,7 @@ def _published(declaration: Declaration) -> DeclarationVersion | None:
 
 def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = attachment(name)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -157,7 +159,8 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
     if request.method == "POST" and published is not None and form.is_valid():
         class_name = form.cleaned_data["class_name"]
         reminder = form.cleaned_data["families"] == LettersForm.WAITING
-        families = _families_to_print(declaration, class_name, reminder, form.cleaned_data["reference"].strip())
+        reference = form.cleaned_data["reference"].strip()
+        families = _families_to_print(declaration, class_name, reminder, reference)
         if len(families) > MAX_LETTERS_PER_PDF:
             form.add_error(
                 "class_name",
@@ -168,8 +171,9 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
             void_earlier = form.cleaned_data["earlier_codes"] == LettersForm.VOID
             pdf = letters_pdf(declaration, families, reminder, void_earlier)
             stem = "herinneringen" if reminder else "brieven"
-            suffix = "".join(char for char in class_name if char.isascii() and char.isalnum()) or "alle-klassen"
-            return _download(pdf, "application/pdf", f"{stem}-{declaration.school_year}-{suffix}.pdf")
+            about = letters_about(class_name, reference)
+            name = family_file_name(stem, declaration.school.name, declaration.school_year, "pdf", about)
+            return _download(pdf, "application/pdf", name)
         else:
             form.add_error(None, _("There are no families to print a letter for with this choice."))
     context = {
@@ -187,14 +191,16 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
 def family_export(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
     _membership, declaration = _coordinator(request, school_id, declaration_id)
     content = family_list_csv(family_statuses(declaration))
-    return _download(content, CSV_CONTENT_TYPE, f"gezinnen-{declaration.school_year}.csv")
+    name = family_file_name("gezinnen", declaration.school.name, declaration.school_year, "csv")
+    return _download(content, CSV_CONTENT_TYPE, name)
 
 
 @login_required
 def family_export_xlsx(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
     _membership, declaration = _coordinator(request, school_id, declaration_id)
     content = family_list_xlsx(family_statuses(declaration))
-    return _download(content, XLSX_CONTENT_TYPE, f"gezinnen-{declaration.school_year}.xlsx")
+    name = family_file_name("gezinnen", declaration.school.name, declaration.school_year, "xlsx")
+    return _download(content, XLSX_CONTENT_TYPE, name)
 
 
 @login_required
@@ -217,7 +223,8 @@ def family_privacy_export(request: AuthenticatedRequest, school_id: UUID, declar
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     content = export_year(declaration.school, declaration.school_year, request.user)
-    return _download(content, "application/json", f"gezinnen-en-kennisnames-{declaration.school_year}.json")
+    name = family_file_name("gezinnen-en-kennisnames", declaration.school.name, declaration.school_year, "json")
+    return _download(content, "application/json", name)
 
 
 @login_required

@@ -17,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.addresses import client_address
 from engagement.families.codes import code_row, family_with_working_code
-from engagement.families.translation_need import translation_offered
+from engagement.families.translation_need import reading_languages, translation_offered
 from engagement.models import Declaration, Family
 from engagement.parents.acknowledging import (
     DUTCH_MASTER_LABEL,
@@ -31,7 +31,7 @@ from engagement.parents.forms import AcknowledgmentForm
 from engagement.reading import block_words
 from respondents.codes import format_code, normalize_code
 from respondents.forms import CodeForm
-from respondents.languages import MASTER, has_voice, is_right_to_left, is_supported
+from respondents.languages import CHOICES, MASTER, has_voice, is_right_to_left, is_supported, native_name
 from respondents.read_aloud import audio_response
 from respondents.rendering import explicit_language, respondent_render
 from respondents.throttle import look_up_counted, record_failure, refused, wait_for
@@ -53,19 +53,30 @@ def _language_or_none(value: object) -> str | None:
 
 
 def parent_render(
-    request: HttpRequest, template: str, context: dict[str, object], language: str, status: int = 200
+    request: HttpRequest,
+    template: str,
+    context: dict[str, object],
+    language: str,
+    status: int = 200,
+    family: Family | None = None,
 ) -> HttpResponse:
-    """Rendered like a questionnaire page (the parent's language, never cached), and kept out of search engines."""
+    """Rendered like a questionnaire page (the parent's language, never cached), and kept out of search engines.
+
+    Once the family is known its language menu holds only what the school offers it (none for the Dutch only);
+    before that (the code page) every language, so that a parent can find how to type the code."""
     reading = context.get("reading")
     wide = reading is not None and getattr(reading, "translation", None) is not None  # two columns side by side
     context = {**context, "body_class": "d-body", "main_class": "d-wide" if wide else ""}
-    response = respondent_render(request, template, context, language, status)
+    choices = CHOICES if family is None else [(code, native_name(code)) for code in languages_of(family)]
+    response = respondent_render(request, template, context, language, status, choices)
     response.headers["X-Robots-Tag"] = "noindex"
     return response
 
 
-def _message(request: HttpRequest, reason: str, language: str, status: int = 200) -> HttpResponse:
-    return parent_render(request, "engagement/parent/message.html", {"reason": reason}, language, status)
+def _message(
+    request: HttpRequest, reason: str, language: str, status: int = 200, family: Family | None = None
+) -> HttpResponse:
+    return parent_render(request, "engagement/parent/message.html", {"reason": reason}, language, status, family)
 
 
 def _code_url(language: str | None) -> str:
@@ -82,8 +93,11 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
     if linked_row is not None and linked_row.voided_at is not None:  # an older letter's link: say so at once
         return _message(request, "replaced", chosen or family_language(linked_row.family))
     linked = linked_row.family if linked_row is not None else None
-    remembered = _language_or_none(request.session.get(LANGUAGE_KEY))
-    language = chosen or (family_language(linked) if linked else None) or remembered or "nl"
+    if linked is not None:  # the letter's family is known: only what the school offers it, as on its text
+        chosen = _offered_or_none(linked, chosen)
+        language = chosen or family_language(linked)
+    else:
+        language = chosen or _language_or_none(request.session.get(LANGUAGE_KEY)) or MASTER
     prefilled = format_code(from_link) if from_link else code
     form = CodeForm(request.POST if request.method == "POST" else None, initial={"code": prefilled})
     if request.method == "POST":
@@ -106,7 +120,7 @@ def code_entry(request: HttpRequest, code: str = "") -> HttpResponse:
             else:
                 return _open_family(request, row.family, row.digest, chosen)
     context = {"form": form, "explicit_language": chosen is not None}
-    return parent_render(request, "engagement/parent/code_entry.html", context, language)
+    return parent_render(request, "engagement/parent/code_entry.html", context, language, family=linked)
 
 
 def _open_family(request: HttpRequest, family: Family, digest: str, chosen: str | None) -> HttpResponse:
@@ -133,6 +147,16 @@ def offered_to(family: Family) -> bool:
     return translation_offered(family, timezone.localdate()).offered
 
 
+def languages_of(family: Family) -> tuple[str, ...]:
+    """Dutch, and the family's language when the school offers it a translation (and the product knows it)."""
+    return tuple(code for code in reading_languages(family, timezone.localdate()) if is_supported(code))
+
+
+def _offered_or_none(family: Family, value: object) -> str | None:
+    """A language asked for (?lang= or remembered) only when the family is offered it; else None (fall back)."""
+    return value if isinstance(value, str) and value in languages_of(family) else None
+
+
 def _session_family(request: HttpRequest) -> Family | None:
     try:
         family_id = UUID(str(request.session.get(FAMILY_KEY)))
@@ -152,14 +176,13 @@ def _opened(request: HttpRequest) -> tuple[Family, Declaration, str] | HttpRespo
     if family is None:
         request.session.pop(FAMILY_KEY, None)  # the family may have been deleted meanwhile
         return redirect(_code_url(chosen))
+    chosen = _offered_or_none(family, chosen)  # another language falls back to what the school offers
     if chosen and request.session.get(LANGUAGE_KEY) != chosen:
         request.session[LANGUAGE_KEY] = chosen  # the language switch holds on the next pages
-    language = chosen or _language_or_none(request.session.get(LANGUAGE_KEY)) or family_language(family)
-    if not offered_to(family):  # no translation for this family: the Dutch only, whatever was chosen
-        language = MASTER
+    language = chosen or _offered_or_none(family, request.session.get(LANGUAGE_KEY)) or family_language(family)
     declaration = published_declaration_for(family)
     if declaration is None:  # withdrawn since the code was typed
-        return _message(request, "not_published", language)
+        return _message(request, "not_published", language, family=family)
     return family, declaration, language
 
 
@@ -191,13 +214,13 @@ def read(request: HttpRequest) -> HttpResponse:
         "translation_rtl": is_right_to_left(reading.translation_language),
         "dutch_voice": has_voice("nl"),
         "translation_voice": reading.translation is not None and has_voice(reading.translation_language),
-        "dutch_only": not offered_to(family) and family.language not in ("", MASTER),
+        "dutch_only": not offered_to(family),
         "acknowledged": acknowledged,
         "earlier": None if acknowledged else earlier_acknowledgment(family, version),
         "form": form,
     }
     status = 400 if form.is_bound else 200  # a bound form here did not validate
-    return parent_render(request, "engagement/parent/read.html", context, language, status)
+    return parent_render(request, "engagement/parent/read.html", context, language, status, family)
 
 
 @transaction.non_atomic_requests
@@ -217,17 +240,21 @@ def thanks(request: HttpRequest) -> HttpResponse:
         "version": declaration.published_version,
         "school": family.school,
     }
-    return parent_render(request, "engagement/parent/thanks.html", context, language)
+    return parent_render(request, "engagement/parent/thanks.html", context, language, family=family)
 
 
 @transaction.non_atomic_requests
 def leave(request: HttpRequest) -> HttpResponse:
     """Forget the family on this device. GET asks first, so a prefetched link forgets nothing."""
-    language = (
-        explicit_language(request)
-        or _language_or_none(request.session.get(LANGUAGE_KEY))
-        or (family_language(family) if (family := _session_family(request)) else "nl")
-    )
+    family = _session_family(request)
+    if family is None:
+        language = explicit_language(request) or _language_or_none(request.session.get(LANGUAGE_KEY)) or MASTER
+    else:  # only what the school offers this family, as on the reading page
+        language = (
+            _offered_or_none(family, explicit_language(request))
+            or _offered_or_none(family, request.session.get(LANGUAGE_KEY))
+            or family_language(family)
+        )
     if request.method == "POST":
         request.session.pop(FAMILY_KEY, None)
         request.session.pop(FAMILY_CODE_KEY, None)
@@ -235,7 +262,7 @@ def leave(request: HttpRequest) -> HttpResponse:
         request.session.pop(ACKNOWLEDGED_HERE_KEY, None)
         request.session.cycle_key()
         return _message(request, "left", language)
-    return parent_render(request, "engagement/parent/leave.html", {}, language)
+    return parent_render(request, "engagement/parent/leave.html", {}, language, family=family)
 
 
 @transaction.non_atomic_requests
@@ -245,7 +272,7 @@ def read_aloud(request: HttpRequest, language: str, block_key: str) -> HttpRespo
     declaration = published_declaration_for(family) if family is not None else None
     if family is None or declaration is None or declaration.published_version is None:
         raise Http404
-    if not has_voice(language) or (language != "nl" and not offered_to(family)):
+    if not has_voice(language) or language not in languages_of(family):  # no read-aloud of a translation not offered
         raise Http404
     reading = reading_for(declaration.published_version, language)
     if language != "nl" and reading.translation is None:

@@ -35,7 +35,7 @@ from engagement.translations.translating import (
 )
 from framework.content_files import ContentError
 from framework.models import TranslationStatus
-from respondents.languages import LANGUAGES, MASTER, STAFF_TRANSLATION_CHOICES, is_supported, native_name
+from respondents.languages import LANGUAGES, MASTER, STAFF_TRANSLATION_CHOICES, is_supported, staff_label
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def translations(request: AuthenticatedRequest, school_id: UUID, declaration_id:
         done = {t.language: t for t in version.translations.select_related("updated_by")}
         rows = [
             TranslationRow(
-                code, native_name(code), done[code], len(untranslated_fields(dutch, translated_text(done[code])))
+                code, staff_label(code), done[code], len(untranslated_fields(dutch, translated_text(done[code])))
             )
             for code in LANGUAGES
             if code in done
@@ -88,7 +88,7 @@ def translations(request: AuthenticatedRequest, school_id: UUID, declaration_id:
         "version": version,
         "rows": rows,
         "addable": [(code, name) for code, name in STAFF_TRANSLATION_CHOICES if code not in translated],
-        "older": [(t, native_name(t.language)) for t in older],
+        "older": [(t, staff_label(t.language)) for t in older],
     }
     return render(request, "engagement/translations/list.html", context)
 
@@ -154,7 +154,7 @@ def translation_edit(
             save_translation(version, language, form.translated_text(), form.cleaned_data["status"], request.user)
             messages.success(
                 request,
-                _("The translation (%(language)s) is saved.") % {"language": native_name(language)},
+                _("The translation (%(language)s) is saved.") % {"language": staff_label(language)},
             )
             return redirect("engagement:translations", school_id=school_id, declaration_id=declaration_id)
     else:
@@ -171,7 +171,7 @@ def translation_edit(
         "declaration": declaration,
         "version": version,
         "language": language,
-        "language_name": native_name(language),
+        "language_name": staff_label(language),
         "translation": existing,
         "form": form,
         "rows": rows,

@@ -40,13 +40,13 @@ def test_the_report_and_the_results_are_named_after_school_round_and_day(
     assert response["Content-Disposition"] == expected
 
 
-@pytest.mark.parametrize(("kind", "extension"), [("letters", "pdf"), ("links", "txt")])
+@pytest.mark.parametrize(("kind", "stem", "extension"), [("letters", "brieven", "pdf"), ("links", "links", "txt")])
 def test_letters_and_links_are_named_after_group_school_round_and_day(
-    world: World, alice_client: Client, kind: str, extension: str
+    world: World, alice_client: Client, kind: str, stem: str, extension: str
 ) -> None:
     batch, _codes = make_batch(alice_client, world, group_label="3A")
     response, today = on_one_day(lambda: alice_client.get(batch_url(kind, world, batch)))
-    expected = f'attachment; filename="{kind}-3a-de-regenboog-oudercontact-{today}.{extension}"'
+    expected = f'attachment; filename="{stem}-3a-de-regenboog-oudercontact-{today}.{extension}"'
     assert response["Content-Disposition"] == expected
 
 

@@ -97,7 +97,7 @@ def test_the_families_list_is_also_offered_as_xlsx_without_any_formula_cell(
     response = alice_client.get(families_url("family_export_xlsx", published_declaration))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert response["Content-Disposition"] == 'attachment; filename="gezinnen-2026-2027.xlsx"'
+    assert response["Content-Disposition"] == 'attachment; filename="gezinnen-de-regenboog-2026-2027.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
     cells = [cell for row in sheet.iter_rows() for cell in row]

@@ -197,7 +197,7 @@ def test_letters_are_one_a4_per_family_in_dutch_with_the_arabic_translation(
     response = alice_client.get(batch_url("letters", world, batch))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"].startswith('attachment; filename="letters-3a-de-regenboog-oudercontact-')
+    assert response["Content-Disposition"].startswith('attachment; filename="brieven-3a-ar-de-regenboog-oudercontact-')
     assert response["Cache-Control"] == "no-store"
     path, info, pages = pdf_pages(response.content, tmp_path)
     assert info["Pages"] == "3"
