@@ -1,11 +1,12 @@
 """The one way views reach a round's plan and its actions: through the school membership (outsiders 404).
 
 Pairs as everywhere (see schools.access). The plan: the team, coaches and the coordinator read it (`get_plan`),
-the coordinator writes it (`get_rw_plan`). Parent representatives and schoolraad members read a round's plan
-here only when they carry one of its actions; otherwise it is 404 to them and they read what the coordinator
-shares of it (actions.shared_views). An action: every reader of its plan reads it (`get_action`), the
-coordinator or its owner edits it (`get_rw_action`), and coordinators, coaches and its owner comment on it
-(`get_action_for_commenter`); others get 403.
+the coordinator writes it (`get_rw_plan`). The plan's pages do not exist for parent representatives and
+schoolraad members (404), even when they carry an action: the plan shows staff names, comments and what the
+team's analysis says, and they read only what the coordinator shares (actions.shared_views). An action: every
+reader of its plan reads it (`get_action`), the coordinator or its owner edits it (`get_rw_action`), and
+coordinators, coaches and its owner comment on it (`get_action_for_commenter`); others get 403. A parent-side
+member who carries actions reads and updates them on a page of her own (`get_own_actions`, `get_own_action`).
 """
 
 from collections.abc import Callable
@@ -17,23 +18,33 @@ from django.http import Http404, HttpRequest
 from actions.models import Action
 from analysis.access import get_rw_round, round_of
 from analysis.models import Round
-from schools.access import get_membership
+from schools.access import get_membership, membership_where
 from schools.models import Membership
 
 ActionRule = Callable[[Membership, Action], bool]
 
 
 def get_plan(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round]:
-    """Read: the school's staff; a parent representative or schoolraad member only a plan they carry an action of."""
+    """Read: the school's staff; 404 to parent representatives and schoolraad members, actions or not."""
     membership = get_membership(request, school_id)
     round_ = round_of(membership, round_id)
-    if membership.reads_shared_results and not _carries_an_action(membership, round_):
+    if membership.reads_shared_results:
         raise Http404
     return membership, round_
 
 
-def _carries_an_action(membership: Membership, round_: Round) -> bool:
-    return Action.objects.filter(round=round_, owner_id=membership.user_id).exists()
+def get_own_actions(request: HttpRequest, school_id: UUID) -> Membership:
+    """Read one's own actions: parent representatives and schoolraad members (staff have the plan); 403 for others."""
+    return membership_where(request, school_id, lambda membership: membership.reads_shared_results)
+
+
+def get_own_action(request: HttpRequest, school_id: UUID, action_id: UUID) -> tuple[Membership, Action]:
+    """Write an action's progress on one's own page: its owner among the parent side; 404 for any other action."""
+    membership = get_own_actions(request, school_id)
+    action = Action.objects.filter(school=membership.school, id=action_id, owner_id=membership.user_id).first()
+    if action is None:
+        raise Http404
+    return membership, action
 
 
 def get_rw_plan(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round]:

@@ -135,3 +135,12 @@ class SuggestionFilterForm(forms.Form):
         return SuggestionFilter(
             cleaned.get("dimension", ""), cleaned.get("effort", ""), cleaned.get("target_group", "")
         )
+
+
+class ProgressForm(forms.ModelForm[Action]):
+    """What the owner of an action on the parent side keeps up to date on her own page."""
+
+    class Meta:
+        model = Action
+        fields = ("status", "evaluation")
+        widgets = {"evaluation": forms.Textarea(attrs={"rows": 3})}

@@ -28,3 +28,10 @@ def change_action(action: Action, dimensions: Iterable[Dimension]) -> None:
 
 def comment_on_action(action: Action, author: User, text: str) -> ActionComment:
     return ActionComment.objects.create(school_id=action.school_id, action=action, author=author, text=text)
+
+
+def record_progress(action: Action, status: str, evaluation: str) -> None:
+    """Its owner's news of an action: how far it is and what she learnt; nothing else of it changes."""
+    action.status = status
+    action.evaluation = evaluation
+    action.save(update_fields=["status", "evaluation", "updated_at"])

@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils.translation import get_language
 
@@ -29,6 +29,8 @@ def shared_list(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
 @login_required
 def shared_results(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     membership, round_, parts = get_shared_round(request, school_id, round_id)
+    if request.method not in ("GET", "HEAD"):  # after access: who may not read it gets 404 whatever the method
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     language = get_language()
     dimensions = show_dimensions(language)
     context: dict[str, object] = {

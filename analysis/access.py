@@ -49,10 +49,10 @@ def get_own_response(request: HttpRequest, school_id: UUID, round_id: UUID) -> t
 
 def get_shared_round(request: HttpRequest, school_id: UUID, round_id: UUID) -> tuple[Membership, Round, SharedParts]:
     """Read what is shared of a round: any member once something is shared, the coordinator always (to see
-    what the others see); 404 otherwise, and on anything but GET, since nothing shared can be changed."""
+    what the others see); 404 otherwise. Nothing shared can be changed: the view answers 405 to a reader's POST."""
     membership = get_membership(request, school_id)
     round_ = round_of(membership, round_id)
     parts = shared_parts(round_)
-    if request.method not in ("GET", "HEAD") or not (parts.anything or membership.is_coordinator):
+    if not (parts.anything or membership.is_coordinator):
         raise Http404
     return membership, round_, parts

@@ -84,8 +84,8 @@ def test_owner_and_coordinator_edit_others_read(world: World, alice_client: Clie
     rep_client = world.client_for(rep)
     assert rep_client.get(plan_url(world)).status_code == 404  # they read what the coordinator shares
     Action.objects.create(school=world.school, round=world.round, title="Koffiemoment", owner=rep)
-    assert rep_client.get(plan_url(world)).status_code == 200  # a plan they carry an action of
-    assert rep_client.get(edit).status_code == 403
+    assert rep_client.get(plan_url(world)).status_code == 404  # carrying an action: “My actions”, not the plan
+    assert rep_client.get(edit).status_code == 404
     assert bob_client.post(reverse("actions:create", args=[world.school.id, world.round.id])).status_code == 403
 
 

@@ -213,3 +213,43 @@ def test_coordinator_on_a_phone_reads_downloads_and_shares_and_the_parent_repres
     print(
         f"honest results: {prepared:.1f} s to prepare, {elapsed:.1f} s in all, {len(axe_audit.audited)} pages audited"
     )
+
+
+def box_beside(page: Page, text: str) -> Locator:
+    """The sharing form's checkbox on the same line as the label that reads `text`, found by where it is drawn."""
+    label = page.locator("#sharing label", has_text=text)
+    label.scroll_into_view_if_needed()
+    row = label.bounding_box()
+    assert row is not None
+    boxes = page.locator("#sharing input[type=checkbox]")
+    for index in range(boxes.count()):
+        drawn = boxes.nth(index).bounding_box()
+        assert drawn is not None
+        middle = drawn["y"] + drawn["height"] / 2
+        if row["y"] <= middle <= row["y"] + row["height"] and drawn["x"] < row["x"]:
+            return boxes.nth(index)
+    raise AssertionError(f"no checkbox beside {text!r}")
+
+
+@pytest.mark.browser
+def test_ticking_the_box_beside_conclusions_shares_the_conclusions_only(
+    live_server: object, content: None, new_context: NewContext
+) -> None:
+    school = School.objects.create(name="Basisschool Het Anker", town="Lier")
+    anna = make_user("Anna Coördinator", "anna@example.org")
+    Membership.objects.create(school=school, user=anna, role=Role.COORDINATOR)
+    today = date.today()
+    round_ = start_round(school, anna, "Ronde voorjaar", "whole_school", "", today - timedelta(days=5), today, [anna])
+    base = str(live_server.url)  # type: ignore[attr-defined]
+    page = new_context(**PHONE).new_page()
+    log_in(page, base, "anna@example.org")
+    page.goto(f"{base}{reverse('analysis:round', args=[school.id, round_.id])}")
+    box = box_beside(page, "conclusies")
+    drawn = box.bounding_box()
+    assert drawn is not None
+    page.mouse.click(drawn["x"] + drawn["width"] / 2, drawn["y"] + drawn["height"] / 2)  # where the eye finds it
+    expect(box).to_be_checked()
+    page.locator("#sharing form button[type=submit]").first.click()
+    submit_main_form(page)  # the confirmation
+    expect(page.locator("#sharing")).to_be_visible()
+    assert shared_parts(round_) == SharedParts(conclusions=True)

@@ -134,11 +134,14 @@ def test_a_round_not_shared_does_not_exist_for_its_readers(world: World, role: s
     assert client.get(shared_url(world)).status_code == 404
 
 
-def test_the_shared_page_cannot_be_posted_to(world: World) -> None:
-    share(world.round, EVERYTHING, world.alice)
+def test_the_shared_page_cannot_be_posted_to(world: World, bob_client: Client) -> None:
     client = world.client_for(reader(world))
-    assert client.post(shared_url(world), {"profile": "on"}).status_code == 404
-    assert world.client_for(world.alice).post(shared_url(world)).status_code == 404
+    assert client.post(shared_url(world), {"profile": "on"}).status_code == 404  # nothing shared: no such page
+    assert world.client_for(world.alice).post(shared_url(world)).status_code == 405  # she reads it always
+    share(world.round, EVERYTHING, world.alice)
+    assert client.post(shared_url(world), {"profile": "on"}).status_code == 405
+    assert bob_client.post(shared_url(world)).status_code == 405
+    assert world.client_for(world.charlie).post(shared_url(world)).status_code == 404
 
 
 def test_the_coordinator_sees_what_the_readers_would_see_before_sharing(world: World, alice_client: Client) -> None:

@@ -9,7 +9,15 @@ from django.http import Http404, HttpRequest
 from django.test import RequestFactory
 
 from accounts.models import User
-from actions.access import get_action, get_action_for_commenter, get_plan, get_rw_action, get_rw_plan
+from actions.access import (
+    get_action,
+    get_action_for_commenter,
+    get_own_action,
+    get_own_actions,
+    get_plan,
+    get_rw_action,
+    get_rw_plan,
+)
 from actions.models import Action
 from analysis.access import get_own_response, get_round, get_rw_round
 from engagement.access import get_declaration, get_declaration_for_commenter, get_rw_declaration
@@ -45,7 +53,7 @@ def outcome(helper: Callable[..., Any], user: User, *args: object) -> object:
 
 def school_args(world: World, helper: Callable[..., Any]) -> tuple[object, ...]:
     """The ids each helper takes, for De Regenboog's round, an action of it and its declaration."""
-    if helper in (get_membership, get_rw_membership, get_analysis_membership):
+    if helper in (get_membership, get_rw_membership, get_analysis_membership, get_own_actions):
         return (world.school.id,)
     if helper in (get_round, get_rw_round, get_own_response, get_plan, get_rw_plan):
         return (world.school.id, world.round.id)
@@ -68,12 +76,13 @@ LET_THROUGH = {
     get_action: {Role.COORDINATOR, Role.TEAM, Role.COACH},
     get_rw_action: {Role.COORDINATOR},
     get_action_for_commenter: {Role.COORDINATOR, Role.COACH},
+    get_own_actions: {Role.PARENT_REP, Role.SCHOOLRAAD},
     get_declaration: set(Role),
     get_rw_declaration: {Role.COORDINATOR},
     get_declaration_for_commenter: {Role.COORDINATOR, Role.TEAM, Role.PARENT_REP, Role.SCHOOLRAAD},
 }
-# A round's plan and its actions do not exist for parent representatives and schoolraad members who carry
-# none of its actions: they read what the coordinator shares (analysis.sharing).
+# A round's plan and its actions do not exist for parent representatives and schoolraad members, even those
+# who carry one of its actions: they read what the coordinator shares (analysis.sharing) and their own actions.
 PLAN_HELPERS = (get_plan, get_action, get_rw_action, get_action_for_commenter)
 SHARED_RESULTS_ROLES = {Role.PARENT_REP, Role.SCHOOLRAAD}
 
@@ -92,17 +101,17 @@ def test_helper_hides_the_school_from_outsiders_and_forbids_other_roles(
 
 
 @pytest.mark.parametrize("role", sorted(SHARED_RESULTS_ROLES))
-def test_a_parent_side_member_who_carries_an_action_reads_its_plan(world: World, role: str) -> None:
+def test_a_parent_side_member_who_carries_an_action_reaches_it_on_her_own_page_only(world: World, role: str) -> None:
     person = member(world, role)
     args = (world.school.id, world.round.id)
-    assert outcome(get_plan, person, *args) == HIDDEN
     carried = Action.objects.create(school=world.school, round=world.round, title="Koffie", owner=person)
     other = Action.objects.create(school=world.school, round=world.round, title="Huisbezoek")
-    assert outcome(get_plan, person, *args) == "ok"
-    assert outcome(get_rw_action, person, *args, carried.id) == "ok"
-    assert outcome(get_action, person, *args, other.id) == "ok"
-    assert outcome(get_rw_action, person, *args, other.id) == FORBIDDEN
-    assert outcome(get_plan, person, world.school.id, world.other_round.id) == HIDDEN
+    assert outcome(get_plan, person, *args) == HIDDEN
+    assert outcome(get_rw_action, person, *args, carried.id) == HIDDEN
+    assert outcome(get_action, person, *args, other.id) == HIDDEN
+    assert outcome(get_own_actions, person, world.school.id) == "ok"
+    assert outcome(get_own_action, person, world.school.id, carried.id) == "ok"
+    assert outcome(get_own_action, person, world.school.id, other.id) == HIDDEN
 
 
 @pytest.mark.parametrize("helper", [get_round, get_rw_round, get_plan, get_rw_plan])

@@ -107,9 +107,10 @@ def test_outsider_gets_404_on_every_school_url(world: World, charlie_client: Cli
     assert walked >= 9
 
 
-# What a parent representative of the school itself opens of a round it carries no action of: the shared
-# results only while the coordinator shares something (GET only); the plan's pages are hidden like the shared
-# results; the team's own pages are a wrong role (403), as schools.access says.
+# What a parent representative of the school itself opens of a round, whether or not she carries one of its
+# actions: the shared results only while the coordinator shares something (GET; a POST is 405 then); the plan's
+# pages are hidden like the shared results; the team's own pages are a wrong role (403), as schools.access says.
+# Her own actions she reads and updates on “My actions”, outside the round.
 SHARED_RESULTS = "actions:shared"
 HIDDEN_FROM_PARENT_SIDE = {SHARED_RESULTS, "actions:plan", "actions:detail", "actions:edit"}
 
@@ -121,22 +122,28 @@ def round_scoped_urls(world: World) -> Iterator[tuple[str, str]]:
             yield name, reverse(name, kwargs=kwargs_for(pattern, world))
 
 
-def test_parent_representative_opens_no_round_page_of_a_round_not_shared(world: World) -> None:
+@pytest.mark.parametrize("carries_an_action", [False, True])
+def test_parent_representative_opens_no_round_page_of_a_round_not_shared(world: World, carries_an_action: bool) -> None:
     rep = make_user("Rita Ouderraad", "rita@example.org")
     Membership.objects.create(school=world.school, user=rep, role=Role.PARENT_REP)
     client = world.client_for(rep)
     urls = list(round_scoped_urls(world))
     assert SHARED_RESULTS in dict(urls)
+    if carries_an_action:
+        Action.objects.filter(round=world.round).update(owner=rep)  # the walk's actions are hers
     for sharing in (NOTHING_SHARED, SharedParts(profile=True, conclusions=True, plan=True)):
         share(world.round, sharing, world.alice)
         for name, url in urls:
             for method in ("get", "post"):
                 status = getattr(client, method)(url).status_code
-                if name == SHARED_RESULTS and sharing.anything and method == "get":
-                    expected = 200
+                if name == SHARED_RESULTS and sharing.anything:
+                    expected = 200 if method == "get" else 405
                 else:
                     expected = 404 if name in HIDDEN_FROM_PARENT_SIDE else 403
                 assert status == expected, f"{method.upper()} {name} gave {status} with {sharing}"
+    my_actions = client.get(reverse("actions:my_actions", args=[world.school.id]))
+    assert my_actions.status_code == 200
+    assert ("Huisbezoek" in my_actions.content.decode()) == carries_an_action
 
 
 def test_outsider_cannot_mix_own_school_with_anothers_round(world: World, charlie_client: Client) -> None:

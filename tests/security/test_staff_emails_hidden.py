@@ -14,8 +14,6 @@ STAFF_ADDRESSES = ("alice@example.org", "bob@example.org")
 def _client_for(world: World, role: str) -> Client:
     person = make_user(f"Lid {role}", f"{role}@example.org")
     Membership.objects.create(school=world.school, user=person, role=role)
-    if role in (Role.PARENT_REP, Role.SCHOOLRAAD):  # they open a round's plan only if they carry an action of it
-        Action.objects.create(school=world.school, round=world.round, title="Oudercafé", owner=person)
     return world.client_for(person)
 
 
@@ -34,8 +32,11 @@ def _pages(world: World) -> list[str]:
 
 @pytest.mark.parametrize("role", [Role.PARENT_REP, Role.SCHOOLRAAD])
 def test_parent_side_members_see_no_staff_email_address(world: World, role: str) -> None:
-    pages = _pages(world)
     client = _client_for(world, role)
+    # The action's page is the team's (404 to the parent side); they read the people page and their own actions.
+    pages = [_pages(world)[0], reverse("actions:my_actions", args=[world.school.id])]
+    person = Membership.objects.get(school=world.school, role=role).user
+    Action.objects.create(school=world.school, round=world.round, title="Oudercafé", owner=person)
     for page in pages:
         response = client.get(page)
         assert response.status_code == 200, page
