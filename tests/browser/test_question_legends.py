@@ -31,6 +31,7 @@ LEGENDS_IN_THEIR_BOX = """selector => [...document.querySelectorAll(selector)].m
 
 
 def assert_legends_inside(page: Page, selector: str) -> None:
+    page.wait_for_function("document.fonts.status === 'loaded'")  # measure the final layout, not a fallback font's
     boxes = page.evaluate(LEGENDS_IN_THEIR_BOX, selector)
     assert boxes, selector
     assert max(box["lines"] for box in boxes) >= 2, boxes  # the case that broke: a question of several lines
