@@ -61,11 +61,11 @@ def test_a_hidden_value_is_worded_as_the_rule_of_five() -> None:
     with translation.override("en"):
         svg = render_to_string("results/radar.html", {"radar": radar, "title": "t", "chart_id": "c"})
         note = render_to_string("results/radar_gaps.html", {"radar": radar})
-    assert "<title>Pupils, Time: hidden, fewer than 5 answers</title>" in svg
-    assert "Pupils: no point on Time — fewer than 5 answers, hidden so that nobody can be recognised." in note
+    assert "<title>Pupils, Time: hidden, fewer than 5 answers per group</title>" in svg
+    assert "Pupils: no point on Time — fewer than 5 answers per group, hidden so that nobody can be recognised." in note
     with translation.override("nl"):
         note = render_to_string("results/radar_gaps.html", {"radar": radar})
-    assert "minder dan 5 antwoorden, verborgen" in note
+    assert "minder dan 5 antwoorden per groep, verborgen" in note
 
 
 def test_the_pdf_report_draws_the_gap_and_says_why(world: World, alice_client: Client, tmp_path: Path) -> None:
