@@ -161,6 +161,10 @@ def voices_of_parents_and_pupils(
     )
 
 
+def _in_the_figures(sizes: list[GroupSize]) -> tuple[str, ...]:
+    return tuple(sorted({size.audience for size in sizes if size.responses}))
+
+
 def round_perspectives(round_: Round, dimension_keys: dict[int, str]) -> tuple[Perspectives, SurveyTallies]:
     """The team's profile, the parents' and pupils' tallies of a round, and what their questionnaires ask."""
     surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
@@ -170,7 +174,10 @@ def round_perspectives(round_: Round, dimension_keys: dict[int, str]) -> tuple[P
         parents=surveyed.parents,
         pupils=surveyed.pupils,
         parents_asked=asked_dimensions(round_, [Audience.PARENT], dimension_keys),
-        pupils_asked=asked_dimensions(round_, PUPIL_AUDIENCES, dimension_keys),
+        # Asked of the pupils in the figures: 10–12 and 12–18 have different questionnaires.
+        pupils_asked=asked_dimensions(
+            round_, _in_the_figures(surveyed.pupil_groups) or PUPIL_AUDIENCES, dimension_keys
+        ),
         parents_in_figures=sum(size.responses for size in surveyed.parent_groups),
         pupils_in_figures=sum(size.responses for size in surveyed.pupil_groups),
     )
