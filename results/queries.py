@@ -1,6 +1,7 @@
 """Reading parents' and pupils' answers of a round: the tallies kept at hand-in, never every answer."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Avg, Count, Q, Sum
 
@@ -28,36 +29,12 @@ def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:
         "language",
         "held_back",
     )
-    return [
-        Tally(
-            audience,
-            group,
-            tag,
-            str(item),
-            dimension_keys[dimension],
-            direction,
-            construct,
-            total,
-            answered,
-            dont_know,
-            answered_in,
-            held_back,
-        )
-        for (
-            audience,
-            group,
-            tag,
-            item,
-            dimension,
-            direction,
-            construct,
-            total,
-            answered,
-            dont_know,
-            answered_in,
-            held_back,
-        ) in rows
-    ]
+    return [_tally(row, dimension_keys) for row in rows]
+
+
+def _tally(row: tuple[Any, ...], dimension_keys: dict[int, str]) -> Tally:
+    audience, group, tag, item, dimension, *direction_to_held_back = row
+    return Tally(audience, group, tag, str(item), dimension_keys[dimension], *direction_to_held_back)
 
 
 def asked_dimensions(round_: Round, audiences: Iterable[str], dimension_keys: dict[int, str]) -> frozenset[Asked]:

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 from django.utils import translation
 
 from framework.models import Audience, Item
 from reports.round_report import export_rows
 from results.round_results import round_results
+from tests.helpers.report_pdf import english_report_text
 from tests.helpers.survey_data import constant, hand_in_surveys, in_english, profile_url, team_answers
-from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
 
 pytestmark = pytest.mark.django_db
@@ -66,10 +65,7 @@ def test_a_mean_without_a_held_back_group_is_marked(world: World, alice_client: 
 
 def test_the_pdf_says_hidden_too(world: World, alice_client: Client, tmp_path: Path) -> None:
     gedrag_held_back_in_2a(world)
-    response = in_english(alice_client).get(reverse("reports:round_pdf", args=[world.school.id, world.round.id]))
-    path = tmp_path / "report.pdf"
-    path.write_bytes(response.content)
-    text = " ".join(run_poppler("pdftotext", path, "-").split())
+    text = english_report_text(alice_client, world, tmp_path)
     assert "Parents: no point on Behaviour — fewer than 5 answers per group, hidden" in text
     assert "Parents: no point on Behaviour — no answers" not in text
 
