@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import translation
 
 from framework.models import Audience, Item
-from reports.round_report import export_rows
+from reports.round_report import build_report, export_rows
 from results.round_results import round_results
 from tests.helpers.report_pdf import english_report_text
 from tests.helpers.survey_data import constant, hand_in_surveys, in_english, profile_url, team_answers
@@ -81,3 +81,14 @@ def test_what_the_pupils_are_not_asked_is_said_so(world: World, alice_client: Cl
     assert any(row[0] == "Pupils" and row[7] == "not asked" for row in rows)
     html = in_english(alice_client).get(profile_url(world)).content.decode()
     assert "their questionnaire does not ask about it." in html
+
+
+def test_the_pdf_draws_pupils_as_filled_squares_and_says_so(world: World, alice_client: Client, tmp_path: Path) -> None:
+    team_answers(world.round, world.alice)
+    hand_in_surveys(world.round, Audience.PUPIL_10_12, 5, constant(3), group="5A")
+    report = build_report(world.round, "en")
+    svg = str(report.radars[0][1])
+    pupils = re.search(r'<g class="series-pupils">(.*?)</g>', svg, re.S)
+    assert pupils is not None and "<rect " in pupils.group(1) and "<circle cx" not in pupils.group(1)
+    assert ".series-pupils rect { fill: #000; }" in svg  # filled, in black and white
+    assert "dotted line, filled squares: Pupils" in english_report_text(alice_client, world, tmp_path)
