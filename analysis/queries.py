@@ -57,7 +57,9 @@ def participation(round_: Round) -> dict[str, int]:
         submitted=Count("id", filter=Q(status=ResponseStatus.SUBMITTED)),
         in_progress=Count("id", filter=Q(status=ResponseStatus.IN_PROGRESS)),
     )
-    return {name: value or 0 for name, value in counts.items()}
+    shown = {name: value or 0 for name, value in counts.items()}
+    shown["counted"] = shown["submitted"] + shown["in_progress"]  # a busy member's answers so far count too
+    return shown
 
 
 def notes_by_dimension(round_: Round) -> dict[str, list[str]]:

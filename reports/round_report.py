@@ -22,7 +22,7 @@ from framework.localized import ShownDimension
 from reports.page_margins import footer_content, page_counter_content
 from reports.spreadsheets import Cell, write_csv, write_xlsx
 from results.focus import GAPS_THAT_COUNT, round_focus
-from results.perspectives import MIN_GROUP_SIZE, Figure, GroupRow
+from results.perspectives import HIDDEN, MIN_GROUP_SIZE, NO_ANSWERS, NOT_ASKED, Figure, GroupRow
 from results.profile_page import Row, SideView
 from results.round_results import RoundResults, round_results
 from results.voices import LabelledGap
@@ -58,6 +58,11 @@ class RoundReport:
     def rows_by_dimension(self) -> list[tuple[Row, ...]]:
         """Per dimension, its row on each side (the cover's table of means)."""
         return list(zip(*(side.rows for side in self.profile.sides), strict=True))
+
+    @property
+    def has_partial(self) -> bool:
+        """A figure on the cover rests on fewer people than are in the figures (marked, with a note)."""
+        return any(side.has_partial for side in self.profile.sides)
 
     @property
     def dimensions_in_plan(self) -> int:
@@ -114,8 +119,8 @@ RADAR_STYLE = (
     "g polygon, g polyline { fill: none; stroke: #000; stroke-width: 2; } circle { fill: #000; }"
     ".series-parents polygon, .series-parents polyline { stroke-dasharray: 7 4; }"
     ".series-pupils polygon, .series-pupils polyline { stroke-dasharray: 2 3; }"
-    ".series-pupils circle { fill: #fff; stroke: #000; stroke-width: 1.5; }"
-    "circle.gap { fill: #fff; stroke: #000; stroke-width: 1.2; stroke-dasharray: 1.5 1.5; }"  # not a pupils' dot
+    ".series-pupils rect { fill: #000; }"  # filled squares: a hollow circle is a gap
+    "circle.gap { fill: #fff; stroke: #000; stroke-width: 1.2; stroke-dasharray: 1.5 1.5; }"
     ".scale text { font-size: 9px; fill: #444; }"
     ".labels text { font-size: 11px; fill: #000; }"
     "</style>"
@@ -146,14 +151,24 @@ def report_pdf(report: RoundReport) -> bytes:
 PAGE_DECIMALS = 1  # the page shows one decimal; an export never carries more (docs/privacy.md)
 
 
-def _hidden_note() -> str:
-    return _("hidden: fewer than %(count)d") % {"count": MIN_GROUP_SIZE}
+def figure_note(figure: Figure) -> str:
+    """The "Note" column: why a figure has no mean, or that it leaves out answers held back, as the page says."""
+    if figure.reason == HIDDEN:
+        return _("hidden: fewer than %(count)d answers per group") % {"count": MIN_GROUP_SIZE}
+    if figure.reason == NOT_ASKED:
+        return _("not asked")
+    if figure.reason == NO_ANSWERS:
+        return _("no answers")
+    if figure.partial:
+        return _("rests on fewer people: some groups' answers are held back")
+    return ""
 
 
 def _figure_cells(figure: Figure) -> tuple[Cell, Cell, str]:
     if figure.suppressed:
-        return None, None, _hidden_note()
-    return (round(figure.mean, PAGE_DECIMALS) if figure.mean is not None else None), figure.respondents, ""
+        return None, None, figure_note(figure)
+    mean = round(figure.mean, PAGE_DECIMALS) if figure.mean is not None else None
+    return mean, figure.respondents, figure_note(figure)
 
 
 def _breakdown_rows(
@@ -198,7 +213,7 @@ def export_rows(part: RoundResults) -> list[list[Cell]]:
                 rows.append([perspective, side.title, everyone, "", row.dimension.name, mean, people, note])
     voices, dimensions = part.voices, part.dimensions
     rows += _breakdown_rows(parents, _("Group"), voices.parents_by_group, dimensions)
-    rows += _breakdown_rows(parents, _("Home language"), voices.parents_by_language, dimensions)
+    rows += _breakdown_rows(parents, _("Language of the letter (batch)"), voices.parents_by_language, dimensions)
     rows += _breakdown_rows(parents, _("Language answered in"), voices.parents_by_answered_language, dimensions)
     rows += _breakdown_rows(pupils, _("Group"), voices.pupils_by_group, dimensions)
     return rows

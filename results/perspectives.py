@@ -12,8 +12,8 @@ of its items got: at least that many different people answered; "weet ik niet" a
 import hashlib
 import hmac
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from results.profile import SIDE_OF_DIRECTION
 
@@ -22,14 +22,35 @@ MIN_GROUP_SIZE = 5
 MIN_OPEN_ANSWERS_GROUP = 10
 TEAM, PARENTS, PUPILS = "team", "parents", "pupils"
 
+# Why a figure has no mean; pages, the PDF and the exports word them.
+HIDDEN = "hidden"  # answers exist, but fewer than five (in a group): the rule of five holds them back
+NOT_ASKED = "not_asked"  # this audience's questionnaire has no question on it
+NO_ANSWERS = "no_answers"  # asked, but nobody in the figures answered it on the scale
+
+Asked = tuple[str, str]  # (dimension, direction) that a questionnaire asks about
+
 
 @dataclass(frozen=True)
 class Figure:
-    """A mean with how many people it rests on; `mean` is None when hidden or when there are no answers."""
+    """A mean with how many people it rests on; `mean` is None when hidden, not asked or without answers.
+
+    `partial`: a mean that leaves out answers held back in some group (it rests on fewer people than those
+    counted in the figures)."""
 
     mean: float | None
     respondents: int
     suppressed: bool = False
+    not_asked: bool = False
+    partial: bool = False
+
+    @property
+    def reason(self) -> str:
+        """Why there is no mean ("" when there is one)."""
+        if self.suppressed:
+            return HIDDEN
+        if self.mean is not None:
+            return ""
+        return NOT_ASKED if self.not_asked else NO_ANSWERS
 
 
 def shown(mean: float | None, respondents: int, anonymous: bool) -> Figure:
@@ -54,6 +75,7 @@ class Tally:
     answered: int
     dont_know: int
     answered_in: str = ""
+    held_back: int = 0  # chunks whose 1-4 scale answers to the item were held back (surveys.tallies)
 
 
 @dataclass(frozen=True)
@@ -67,32 +89,60 @@ class GroupSize:
     answered_in: str = ""
 
 
-def figure_of(tallies: Iterable[Tally]) -> Figure:
+def figure_of(tallies: Iterable[Tally], in_figures: int | None = None) -> Figure:
     """The mean of the scale answers in `tallies`, hidden when fewer than five people stand behind it.
+
+    `in_figures`: the people of these audiences in the figures; a mean that rests on fewer of them because answers
+    were held back somewhere is `partial`.
 
     Everyone in one audience is asked the same items, so the item with the most scale answers gives
     a lower bound on the people of that audience; different audiences (age bands) are different people.
     """
     total = answered = 0
+    held_back = False
     per_item: dict[tuple[str, str], int] = defaultdict(int)
     for tally in tallies:
         total += tally.total
         answered += tally.answered
+        held_back = held_back or tally.held_back > 0
         per_item[(tally.audience, tally.item)] += tally.answered
     most_per_audience: dict[str, int] = defaultdict(int)
     for (audience, _item), count in per_item.items():
         most_per_audience[audience] = max(most_per_audience[audience], count)
     people = sum(most_per_audience.values())
-    return shown(total / answered if answered else None, people, anonymous=True)
+    if not answered and held_back:
+        return Figure(None, people, suppressed=True)  # answers exist, all of them held back
+    figure = shown(total / answered if answered else None, people, anonymous=True)
+    if held_back and figure.mean is not None and in_figures is not None and people < in_figures:
+        return replace(figure, partial=True)
+    return figure
 
 
-def perspective_figures(tallies: Iterable[Tally], side: str, dimensions: Sequence[str]) -> dict[str, Figure]:
-    """Per dimension, the figure of one side (parents → school or school → parents)."""
+def perspective_figures(
+    tallies: Iterable[Tally],
+    side: str,
+    dimensions: Sequence[str],
+    asked: Collection[Asked] | None = None,
+    in_figures: int | None = None,
+) -> dict[str, Figure]:
+    """Per dimension, the figure of one side (parents → school or school → parents).
+
+    `asked`: what the questionnaire asks about; a dimension it does not ask about on this side is "not asked".
+    `in_figures`: how many people of this perspective are in the figures (see figure_of)."""
     on_side: dict[str, list[Tally]] = defaultdict(list)
     for tally in tallies:
         if SIDE_OF_DIRECTION.get(tally.direction) == side:
             on_side[tally.dimension].append(tally)
-    return {dimension: figure_of(on_side.get(dimension, [])) for dimension in dimensions}
+    asked_here = None
+    if asked is not None:
+        asked_here = {dimension for dimension, direction in asked if SIDE_OF_DIRECTION.get(direction) == side}
+    figures = {}
+    for dimension in dimensions:
+        if asked_here is not None and dimension not in asked_here and dimension not in on_side:
+            figures[dimension] = Figure(None, 0, not_asked=True)
+        else:
+            figures[dimension] = figure_of(on_side.get(dimension, []), in_figures)
+    return figures
 
 
 @dataclass(frozen=True)

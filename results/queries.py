@@ -1,11 +1,14 @@
 """Reading parents' and pupils' answers of a round: the tallies kept at hand-in, never every answer."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db.models import Avg, Count, Q, Sum
 
 from analysis.models import Answer, ResponseStatus, Round
 from analysis.queries import counted_item_ids, counted_items
-from framework.models import MASTER_LANGUAGE, Audience, ItemText
-from results.perspectives import ConstructScore, GroupSize, Tally
+from framework.models import MASTER_LANGUAGE, Audience, Item, ItemText
+from results.perspectives import Asked, ConstructScore, GroupSize, Tally
 from results.profile import ScoreCell
 from surveys.models import AnswerTally, CodeBatch, GroupTally, Release, SurveyResponse
 
@@ -24,23 +27,25 @@ def tallies(round_: Round, dimension_keys: dict[int, str]) -> list[Tally]:
         "answered",
         "dont_know",
         "language",
+        "held_back",
     )
-    return [
-        Tally(
-            audience,
-            group,
-            tag,
-            str(item),
-            dimension_keys[dimension],
-            direction,
-            construct,
-            total,
-            answered,
-            dont_know,
-            answered_in,
-        )
-        for audience, group, tag, item, dimension, direction, construct, total, answered, dont_know, answered_in in rows
-    ]
+    return [_tally(row, dimension_keys) for row in rows]
+
+
+def _tally(row: tuple[Any, ...], dimension_keys: dict[int, str]) -> Tally:
+    audience, group, tag, item, dimension, *direction_to_held_back = row
+    return Tally(audience, group, tag, str(item), dimension_keys[dimension], *direction_to_held_back)
+
+
+def asked_dimensions(round_: Round, audiences: Iterable[str], dimension_keys: dict[int, str]) -> frozenset[Asked]:
+    """The (dimension, direction) pairs the round's questionnaire of these audiences asks about at all."""
+    rows = (
+        Item.objects.filter(id__in=counted_item_ids(round_), audience__in=list(audiences))
+        .values_list("dimension_id", "direction")
+        .distinct()
+        .order_by()
+    )
+    return frozenset((dimension_keys[dimension], direction) for dimension, direction in rows)
 
 
 def group_sizes(round_: Round) -> list[GroupSize]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from django.utils.translation import gettext as _
 
 from results.perspectives import MIN_GROUP_SIZE
-from results.profile_page import Row, SideView
+from results.profile_page import Row, SideView, survey_series
 from results.radar import SeriesInput, build_radar
 
 
@@ -29,12 +29,7 @@ def shared_side(view: SideView, show_team: bool) -> SideView:
     series = []
     if any(row.mean is not None for row in rows):
         series.append(SeriesInput(_("Team"), "series-team", [row.mean for row in rows]))
-    for name, css_class, figures in (
-        (_("Parents"), "series-parents", [row.parents for row in rows]),
-        (_("Pupils"), "series-pupils", [row.pupils for row in rows]),
-    ):
-        if any(figure.mean is not None or figure.suppressed for figure in figures):
-            series.append(SeriesInput(name, css_class, [f.mean for f in figures], [f.suppressed for f in figures]))
+    series += survey_series(rows)
     return SideView(view.side, view.title, build_radar([row.dimension.name for row in rows], series), rows)
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from analysis.models import Round
 from framework.localized import ShownDimension
 from framework.models import PUPIL_AUDIENCES, Audience
-from respondents.languages import native_name
+from respondents.languages import staff_label
 from results.perspectives import (
     MIN_GROUP_SIZE,
     MIN_OPEN_ANSWERS_GROUP,
@@ -37,6 +37,7 @@ from results.perspectives import (
 from results.profile import build_profile
 from results.profile_page import Perspectives
 from results.queries import (
+    asked_dimensions,
     group_sizes,
     invited_counts,
     open_answers,
@@ -108,12 +109,19 @@ def _by_group(row: Tally | GroupSize) -> str:
     return str(_("other groups")) if row.home_language == POOL else row.group
 
 
+def language_label(code: str) -> str:
+    """A breakdown row's language as staff read it, "Pasjtoe (پښتو)"; a batch without a tag says so."""
+    if code == POOL:
+        return str(_("other languages"))
+    return staff_label(code) if code else str(_("no language chosen"))
+
+
 def _by_home_language(row: Tally | GroupSize) -> str:
-    return str(_("other languages")) if row.home_language == POOL else native_name(row.home_language)
+    return language_label(row.home_language)
 
 
 def _by_answered_language(row: Tally | GroupSize) -> str:
-    return str(_("other languages")) if row.answered_in == POOL else native_name(row.answered_in)
+    return language_label(row.answered_in)
 
 
 def _pool_last(rows: list[GroupRow], pool_label: str) -> list[GroupRow]:
@@ -153,8 +161,24 @@ def voices_of_parents_and_pupils(
     )
 
 
+def _in_the_figures(sizes: list[GroupSize]) -> tuple[str, ...]:
+    return tuple(sorted({size.audience for size in sizes if size.responses}))
+
+
 def round_perspectives(round_: Round, dimension_keys: dict[int, str]) -> tuple[Perspectives, SurveyTallies]:
-    """The team's profile and the parents' and pupils' tallies of a round (three queries)."""
+    """The team's profile, the parents' and pupils' tallies of a round, and what their questionnaires ask."""
     surveyed = SurveyTallies.split(tallies(round_, dimension_keys), group_sizes(round_))
     team = build_profile(score_cells(round_, dimension_keys), list(dimension_keys.values()))
-    return Perspectives(team=team, parents=surveyed.parents, pupils=surveyed.pupils), surveyed
+    perspectives = Perspectives(
+        team=team,
+        parents=surveyed.parents,
+        pupils=surveyed.pupils,
+        parents_asked=asked_dimensions(round_, [Audience.PARENT], dimension_keys),
+        # Asked of the pupils in the figures: 10–12 and 12–18 have different questionnaires.
+        pupils_asked=asked_dimensions(
+            round_, _in_the_figures(surveyed.pupil_groups) or PUPIL_AUDIENCES, dimension_keys
+        ),
+        parents_in_figures=sum(size.responses for size in surveyed.parent_groups),
+        pupils_in_figures=sum(size.responses for size in surveyed.pupil_groups),
+    )
+    return perspectives, surveyed

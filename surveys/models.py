@@ -159,6 +159,9 @@ class AnswerTally(models.Model):
     total = models.PositiveIntegerField(default=0)  # sum of the answers on the 1–5 scale
     answered = models.PositiveIntegerField(default=0)  # answers on the scale
     dont_know = models.PositiveIntegerField(default=0)
+    # Chunks in which 1–4 answered the item on the scale: their answers were held back (rule of five). It says only
+    # that such answers exist, never how many, so the page can say "hidden" instead of "no answers".
+    held_back = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -49,12 +49,14 @@ def _bump(model: type[AnswerTally] | type[GroupTally], keys: dict[str, object], 
 # increment on conflict.
 ADD_TO_ITEM_TALLIES = """
 INSERT INTO surveys_answertally
-    (school_id, round_id, audience, group_label, home_language, language, item_id, total, answered, dont_know)
+    (school_id, round_id, audience, group_label, home_language, language, item_id, total, answered, dont_know,
+     held_back)
 VALUES {rows}
 ON CONFLICT (round_id, audience, group_label, home_language, language, item_id) DO UPDATE SET
     total = surveys_answertally.total + excluded.total,
     answered = surveys_answertally.answered + excluded.answered,
-    dont_know = surveys_answertally.dont_know + excluded.dont_know
+    dont_know = surveys_answertally.dont_know + excluded.dont_know,
+    held_back = surveys_answertally.held_back + excluded.held_back
 """
 
 
@@ -76,7 +78,7 @@ def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_lang
         "language": language,
     }
     _bump(GroupTally, group, responses=len(responses))
-    sums: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0])
+    sums: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     answers = SurveyAnswer.objects.filter(response_id__in=[response.pk for response in responses])
     for item_id, value in answers.values_list("item_id", "value"):
         sums[item_id][0] += value or 0
@@ -84,14 +86,16 @@ def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_lang
     for counts in sums.values():
         # An item that only 1-4 of the chunk answered on the scale ("weet ik niet" for the others) would move
         # its figure by those few people's answers: their answers to it are held back, never added.
+        # The chunk's held_back mark says only that some of them exist (in a chunk of at least five).
         if 0 < counts[1] < MIN_CHUNK:
             counts[0] = counts[1] = 0
+            counts[3] = 1
     if not sums:
         return
     connection = connections[AnswerTally.objects.db]
     as_db = {name: _foreign_key(name).get_db_prep_value for name in ("school", "round", "item")}
     params: list[Any] = []
-    for item_id, (total, answered, dont_know) in sums.items():
+    for item_id, (total, answered, dont_know, held_back) in sums.items():
         params += [
             as_db["school"](first.school_id, connection),
             as_db["round"](first.round_id, connection),
@@ -103,8 +107,9 @@ def _add_to_tallies(responses: list[SurveyResponse], group_label: str, home_lang
             total,
             answered,
             dont_know,
+            held_back,
         ]
-    rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(sums))
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(sums))
     with connection.cursor() as cursor:
         cursor.execute(ADD_TO_ITEM_TALLIES.format(rows=rows), params)
 

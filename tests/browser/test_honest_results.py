@@ -79,11 +79,11 @@ def not_asked_of_older_pupils() -> list[str]:
 
 def expected_pupil_cells() -> dict[str, str]:
     missing = not_asked_of_older_pupils()
-    return {dimension.name: "—" if dimension.name in missing else "(n=5)" for dimension in show_dimensions("nl")}
+    return {dimension.name: "gevraagd" if dimension.name in missing else "(n=5)" for dimension in show_dimensions("nl")}
 
 
 def pupil_cells(table: Locator) -> dict[str, str]:
-    """Per dimension, the last word of the pupils' cell: "(n=5)" for a figure, "—" for none."""
+    """Per dimension, the last word of the pupils' cell: "(n=5)" for a figure, "gevraagd" for "niet gevraagd"."""
     names = table.locator("tbody tr th").all_inner_texts()
     cells = table.locator("tbody tr td:last-child").all_inner_texts()
     return {name.strip(): cell.split(" ")[-1] for name, cell in zip(names, cells, strict=True)}
@@ -94,9 +94,13 @@ def points_nearest_the_centre(side: Locator) -> float:
     return float(
         side.locator("svg.radar").evaluate(
             """svg => {
-                const half = svg.viewBox.baseVal.width / 2;
-                const points = [...svg.querySelectorAll("g[class^=series] circle:not(.gap)")];
-                return Math.min(...points.map(c => Math.hypot(c.cx.baseVal.value - half, c.cy.baseVal.value - half)));
+                const box = svg.viewBox.baseVal, cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+                const dots = [...svg.querySelectorAll("g[class^=series] circle:not(.gap)")]
+                    .map(c => [c.cx.baseVal.value, c.cy.baseVal.value]);
+                const squares = [...svg.querySelectorAll("g[class^=series] rect")]
+                    .map(r => [r.x.baseVal.value + r.width.baseVal.value / 2,
+                               r.y.baseVal.value + r.height.baseVal.value / 2]);
+                return Math.min(...[...dots, ...squares].map(([x, y]) => Math.hypot(x - cx, y - cy)));
             }"""
         )
     )
@@ -107,9 +111,9 @@ def ring_of_one(side: Locator) -> float:
     return float(
         side.locator("svg.radar").evaluate(
             """svg => {
-                const half = svg.viewBox.baseVal.width / 2;
+                const box = svg.viewBox.baseVal, cx = box.x + box.width / 2, cy = box.y + box.height / 2;
                 const first = svg.querySelector("g.grid polygon").points.getItem(0);
-                return Math.hypot(first.x - half, first.y - half);
+                return Math.hypot(first.x - cx, first.y - cy);
             }"""
         )
     )
@@ -155,7 +159,7 @@ def test_coordinator_on_a_phone_reads_downloads_and_shares_and_the_parent_repres
     expect(pupils_line.locator("circle.gap")).to_have_count(len(missing))
     expect(pupils_line.locator("polygon")).to_have_count(0)  # open: no closed shape through the missing axes
     expect(parent_side.locator("[data-testid=radar-gaps]")).to_contain_text(
-        f"Leerlingen: geen punt bij {', '.join(missing)} — geen antwoorden."
+        f"Leerlingen: geen punt bij {', '.join(missing)} — hun vragenlijst vraagt daar niet naar."
     )
     assert points_nearest_the_centre(parent_side) >= ring_of_one(parent_side) - 0.5
     voices = coordinator.locator("main section.voices")

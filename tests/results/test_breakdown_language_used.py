@@ -13,7 +13,7 @@ from django.utils import translation
 
 from analysis.rounds import close_round
 from reports.round_report import export_rows
-from respondents.languages import native_name
+from respondents.languages import staff_label
 from results.perspectives import GroupRow, open_answers_held_back
 from results.round_results import round_results
 from results.voices import Voices
@@ -47,10 +47,10 @@ def test_parents_of_an_untagged_letter_are_shown_by_the_language_they_answered_i
         parent_answers_in(world, "fr", 2)
         parent_answers_in(world, "nl", 4)
     voices = voices_of(alice_client, world)
-    french, dutch = native_name("fr"), native_name("nl")
+    french, dutch = staff_label("fr"), staff_label("nl")
     assert people(voices.parents_by_answered_language) == {french: 5, dutch: 5}
     assert means(voices.parents_by_answered_language) == {french: {2.0}, dutch: {4.0}}
-    assert people(voices.parents_by_language) == {"": 10}  # the letter had no language: one "—" row
+    assert people(voices.parents_by_language) == {"geen taal gekozen": 10}  # the letter had no language: said so
     page = in_english(alice_client).get(profile_url(world)).content.decode()
     assert page.index("Parents by the language they answered in") < page.index(
         "Parents by the language of their letter (batch)"
@@ -69,7 +69,7 @@ def test_a_chunk_waits_for_five_answered_in_the_same_language(world: World, alic
     parent_answers_in(world, "nl", 4, group="2A")
     voices = voices_of(alice_client, world)
     assert (voices.parents, voices.waiting) == (5, 1)
-    assert people(voices.parents_by_answered_language) == {native_name("nl"): 5}
+    assert people(voices.parents_by_answered_language) == {staff_label("nl"): 5}
     assert people(voices.parents_by_group) == {"2A": 5}
     assert SurveyResponse.objects.get(language="so").release == Release.WAITING
 
@@ -82,8 +82,8 @@ def test_the_rest_is_pooled_as_other_languages_when_the_voice_closes(world: Worl
         parent_answers_in(world, language, 3, group="2A")
     close_round(world.round)
     voices = voices_of(alice_client, world)
-    assert people(voices.parents_by_answered_language) == {native_name("nl"): 5, "andere talen": 6}
-    assert people(voices.parents_by_language) == {"": 5, "andere talen": 6}
+    assert people(voices.parents_by_answered_language) == {staff_label("nl"): 5, "andere talen": 6}
+    assert people(voices.parents_by_language) == {"geen taal gekozen": 5, "andere talen": 6}
     assert people(voices.parents_by_group) == {"2A": 5, "andere groepen": 6}
     assert [row.group for row in voices.parents_by_answered_language][-1] == "andere talen"  # the pool comes last
     assert means(voices.parents_by_answered_language)["andere talen"] == {3.0}
@@ -113,9 +113,9 @@ def test_the_export_carries_the_breakdown_by_the_language_answered_in(world: Wor
     with translation.override("en"):
         rows = export_rows(round_results(world.round, "en"))
     answered_in = {(row[3], row[5], row[6]) for row in rows if row[2] == "Language answered in"}
-    letter = {(row[3], row[5], row[6]) for row in rows if row[2] == "Home language"}
-    assert answered_in == {(native_name("fr"), 2.0, 5)}
-    assert letter == {(native_name("ar"), 2.0, 5)}
+    letter = {(row[3], row[5], row[6]) for row in rows if row[2] == "Language of the letter (batch)"}
+    assert answered_in == {(staff_label("fr"), 2.0, 5)}
+    assert letter == {(staff_label("ar"), 2.0, 5)}
 
 
 @pytest.mark.django_db

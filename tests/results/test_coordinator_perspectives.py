@@ -3,6 +3,7 @@ breakdowns and open answers — always under the rule of five.
 """
 
 import hmac
+import re
 
 import pytest
 from django.conf import settings
@@ -13,7 +14,7 @@ from analysis.models import ResponseStatus
 from analysis.queries import counted_items
 from framework.item_bank import set_hidden
 from framework.models import Audience, Item
-from results.perspectives import Figure
+from results.perspectives import NO_ANSWERS, NOT_ASKED, Figure
 from surveys.batches import issue_codes
 from surveys.models import (
     SurveyAnswer,
@@ -56,7 +57,9 @@ def test_team_parents_and_pupils_side_by_side(world: World, alice_client: Client
     assert all(row.mean == pytest.approx(4.5) for row in rows)
     assert all(row.parents == Figure(2.0, 5) for row in rows)  # parents answer on every dimension and side
     # Three pupils of 10–12 in 5A and two of 12–18 in 1B: neither is a chunk of five, so both wait.
-    assert all(row.pupils == Figure(None, 0) for row in rows)
+    # Nothing of theirs is in the figures: where their questionnaire asks, "no answers"; elsewhere "not asked".
+    assert all(row.pupils.mean is None and row.pupils.respondents == 0 for row in rows)
+    assert {row.pupils.reason for row in rows} == {NO_ANSWERS, NOT_ASKED}
     html = response.content.decode()
     sides = "".join(part.split("</section>", 1)[0] for part in html.split('<section class="profile-side"')[1:])
     header = section(sides, "<thead>", "</thead>")
@@ -66,7 +69,7 @@ def test_team_parents_and_pupils_side_by_side(world: World, alice_client: Client
         assert html.count(f'<g class="{series}">') == 2, series  # one radar per side
         assert html.count(f'legend-item {series}"') == 2
     assert '<g class="series-pupils">' not in html
-    assert "5 parents and 0 pupils handed in their answers" in html
+    assert "5 parents and 0 pupils are in the figures" in html
     assert "5 answers are not in the figures yet" in html
 
 
@@ -97,13 +100,20 @@ def test_a_fifth_parent_who_only_said_dont_know_does_not_reveal_the_other_four(
     hand_in_surveys(world.round, Audience.PARENT, 4, constant(1))
     hand_in_surveys(world.round, Audience.PARENT, 1, constant(None))
     response = in_english(alice_client).get(profile_url(world))
-    # Each question was answered on the scale by four of the chunk: those answers are held back, not shown.
-    assert all(row.parents == Figure(None, 0) for row in rows_of(response))
+    # Each question was answered on the scale by four of the chunk: those answers are held back, not shown, and
+    # the figure says so: hidden, not "no answers".
+    assert all(row.parents == Figure(None, 0, suppressed=True) for row in rows_of(response))
     html = response.content.decode()
-    assert "series-parents" not in html
-    assert "5 parents and 0 pupils handed in their answers" in html
+    # The parents' line is only hollow markers outside the scale, no point: the four answers stay out of sight.
+    parents_lines = re.findall(r'<g class="series-parents">(.*?)</g>', html, re.S)
+    assert len(parents_lines) == 2 and all(
+        "<circle cx" not in line and "<polyline" not in line for line in parents_lines
+    )
+    assert all(line.count('<circle class="gap"') == 7 for line in parents_lines)
+    assert "fewer than 5 answers per group, hidden so that nobody can be recognised." in html
+    assert "5 parents and 0 pupils are in the figures" in html
     (group,) = response.context["voices"].parents_by_group
-    assert all(figure == Figure(None, 0) for figure in group.figures)
+    assert all(figure == Figure(None, 0, suppressed=True) for figure in group.figures)
 
 
 def test_parents_figures_show_before_the_team_has_answered(world: World, alice_client: Client) -> None:
@@ -214,7 +224,7 @@ def test_response_rates_breakdowns_and_open_answers_follow_the_rule_of_five(worl
     (by_group,) = voices.parents_by_group
     assert by_group.group == "3A" and by_group.respondents == 5 and by_group.figures[0] == Figure(2.0, 5)
     (by_language,) = voices.parents_by_language
-    assert by_language.group == "العربية" and by_language.figures[0] == Figure(2.0, 5)
+    assert by_language.group == "Arabisch (العربية)" and by_language.figures[0] == Figure(2.0, 5)
     (pupils_row,) = voices.pupils_by_group
     assert pupils_row.group == "5A" and not pupils_row.suppressed
     assert voices.open_answers == []  # five in the figures per audience: open answers need ten

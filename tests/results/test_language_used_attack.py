@@ -22,7 +22,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from analysis.rounds import close_round
-from respondents.languages import native_name
+from respondents.languages import staff_label
 from results.perspectives import GroupRow
 from results.voices import Voices
 from surveys.models import Release, SurveyResponse
@@ -54,7 +54,7 @@ HAND_INS = [
     ("3C", "ar", "ar", 3, ""),
     ("3C", "ar", "ar", 1, ""),
 ]
-PARENTS_BY = {"group": "Group", "letter": "Home language", "answered in": "Language answered in"}
+PARENTS_BY = {"group": "Group", "letter": "Language of the letter (batch)", "answered in": "Language answered in"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,8 @@ def _label(breakdown: str, response: SurveyResponse) -> str:
         return "other groups" if breakdown == "group" else "other languages"
     if breakdown == "group":
         return response.group_label
-    return native_name(response.home_language if breakdown == "letter" else response.language)
+    code = response.home_language if breakdown == "letter" else response.language
+    return staff_label(code) if code else "no language chosen"
 
 
 def sets_behind(reading: Reading, voices: Voices, world: World, values: dict[str, int]) -> list[People]:
@@ -153,7 +154,7 @@ def test_the_attacker_cannot_compute_anyone_from_the_page_and_the_downloads(worl
     by_answered_language = {row.group: row.respondents for row in voices.parents_by_answered_language}
     print("parents by the language they answered in, at the close:", by_answered_language)
     # Five Dutch of 2B and five Arabic of 3C in their own chunks; the nine left at the close pooled together.
-    assert by_answered_language == {native_name("nl"): 5, native_name("ar"): 5, "other languages": 9}
+    assert by_answered_language == {staff_label("nl"): 5, staff_label("ar"): 5, "other languages": 9}
 
 
 def released_apart(hand_ins: list[tuple[str, str, str]]) -> list[People]:

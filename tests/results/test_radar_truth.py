@@ -12,8 +12,8 @@ from django.utils import translation
 from framework.models import Item
 from reports.round_report import build_report
 from results.radar import SeriesInput, build_radar
+from tests.helpers.report_pdf import english_report_text
 from tests.helpers.survey_data import hand_in_surveys, in_english, team_answers
-from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
 
 
@@ -61,19 +61,16 @@ def test_a_hidden_value_is_worded_as_the_rule_of_five() -> None:
     with translation.override("en"):
         svg = render_to_string("results/radar.html", {"radar": radar, "title": "t", "chart_id": "c"})
         note = render_to_string("results/radar_gaps.html", {"radar": radar})
-    assert "<title>Pupils, Time: hidden, fewer than 5 answers</title>" in svg
-    assert "Pupils: no point on Time — fewer than 5 answers, hidden so that nobody can be recognised." in note
+    assert "<title>Pupils, Time: hidden, fewer than 5 answers per group</title>" in svg
+    assert "Pupils: no point on Time — fewer than 5 answers per group, hidden so that nobody can be recognised." in note
     with translation.override("nl"):
         note = render_to_string("results/radar_gaps.html", {"radar": radar})
-    assert "minder dan 5 antwoorden, verborgen" in note
+    assert "minder dan 5 antwoorden per groep, verborgen" in note
 
 
 def test_the_pdf_report_draws_the_gap_and_says_why(world: World, alice_client: Client, tmp_path: Path) -> None:
     a_round_where_parents_skip_time(world)
-    response = in_english(alice_client).get(reverse("reports:round_pdf", args=[world.school.id, world.round.id]))
-    path = tmp_path / "report.pdf"
-    path.write_bytes(response.content)
-    text = " ".join(run_poppler("pdftotext", path, "-").split())
+    text = english_report_text(alice_client, world, tmp_path)
     assert text.count("Parents: no point on Time — no answers.") == 2
     first_svg = str(build_report(world.round, "en").radars[0][1])
     parents = series_in(first_svg, "series-parents")

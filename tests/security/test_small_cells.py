@@ -44,7 +44,7 @@ def exported(world: World) -> list[list[Cell]]:
 
 
 def breakdown_figures(rows: list[list[Cell]], kind: str) -> dict[tuple[str, str], tuple[float, int]]:
-    """(row label, dimension) → (mean, people) of the parents' breakdown by `kind` ("Group", "Home language")."""
+    """(row label, dimension) → (mean, people) of the parents' breakdown by `kind` ("Group", a language)."""
     return {
         (str(row[3]), str(row[4])): (float(row[5]), int(row[6]))  # type: ignore[arg-type]
         for row in rows
@@ -69,11 +69,11 @@ def test_complement_subtraction_no_longer_gives_the_lone_parent_of_3c(world: Wor
     for moment in ("while the round is open", "after the round closed"):
         rows = exported(world)
         groups = breakdown_figures(rows, "Group")
-        languages = breakdown_figures(rows, "Home language")
+        languages = breakdown_figures(rows, "Language of the letter (batch)")
         assert not any(label == "3C" for label, _dimension in groups), moment
         # The attack: "no home language" minus the visible classes without a home language is 3C.
         for (label, dimension), (mean, people) in languages.items():
-            if label != "":
+            if label != "no language chosen":
                 continue
             visible = [groups[key] for key in groups if key[1] == dimension and key[0] in ("2A", "4A")]
             rest_people = people - sum(n for _mean, n in visible)
