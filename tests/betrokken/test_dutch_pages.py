@@ -235,4 +235,4 @@ def test_the_voices_sentence_is_composed_of_counted_parts(world: World, alice_cl
     hand_in_surveys(world.round, "parent", 5)
     profile = reverse("results:profile", args=[world.school.id, world.round.id])
     text = dutch_text(alice_client.get(profile).content.decode())
-    assert "5 ouders en 0 leerlingen hebben hun antwoorden ingediend." in text
+    assert "5 ouders en 0 leerlingen staan in de cijfers." in text
