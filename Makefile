@@ -50,7 +50,7 @@ test-postgres: $(VENV)/.dev
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 # Both databases at once: the suites share no files, ports or databases (each test server, cache file and
-# database is its own), and on two cores this nearly halves the wall time. -O prints each suite's output whole.
+# database is its own); on two cores this saves about a quarter of the wall time. -O prints each suite's output whole.
 test: $(VENV)/.dev
 	./scripts/system-packages.sh test
 	$(MAKE) lint typecheck messages
