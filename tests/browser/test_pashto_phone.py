@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from surveys.batches import issue_codes
@@ -13,6 +14,7 @@ from tests.helpers.world import World
 PASHTO_FIRST_QUESTION_WORD = "فلاندرز"  # "Flanders", in the first parent question
 
 
+@pytest.mark.browser
 def test_a_parent_reads_the_questionnaire_in_pashto_on_a_small_phone(
     live_server: object, world: World, new_context: NewContext, axe_audit: AxeAudit, tmp_path: Path
 ) -> None:
