@@ -6,7 +6,6 @@ browsers that read RFC 6266's filename*, and an ASCII spelling goes beside it fo
 
 import re
 from datetime import date
-from urllib.parse import quote
 
 from django.utils.text import slugify
 
@@ -33,12 +32,3 @@ def round_file_name(round_: Round, stem: str, extension: str, on: date, group: s
         on.isoformat(),
     ]
     return "-".join(part for part in parts if part) + "." + extension
-
-
-def attachment(file_name: str) -> str:
-    """The Content-Disposition value for a download called `file_name` (a name from round_file_name)."""
-    stem, _dot, extension = file_name.rpartition(".")
-    fallback = f"{slugify(stem) or 'download'}.{extension}"
-    if file_name == fallback:
-        return f'attachment; filename="{file_name}"'
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name, safe='')}"

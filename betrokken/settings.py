@@ -50,8 +50,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "schools",
+    "jobs",
     "framework",
     "respondents",
     "analysis",
@@ -239,6 +242,13 @@ PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 AUDIO_CACHE_DIR = env_path("AUDIO_CACHE_DIR", VAR_DIR / "audio")
 # Plain invitation codes, for the coordinator to print, for at most 24 hours (surveys.code_files).
 CODE_FILES_DIR = env_path("CODE_FILES_DIR", VAR_DIR / "codes")
+# Files the worker makes (letters, exports), kept for the person who asked; shared storage with more servers.
+GENERATED_FILES_DIR = env_path("GENERATED_FILES_DIR", VAR_DIR / "generated")
+GENERATED_FILES_HOURS = env_int("GENERATED_FILES_HOURS", 24, minimum=1)
+
+# Background work (letters, exports, e-mail, chores) through django-tasks: jobs wait in the database and
+# `manage.py worker` runs them; the same on SQLite and PostgreSQL, and any number of workers may run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

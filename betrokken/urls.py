@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("framework.urls")),
     path("", include("analysis.urls")),
     path("", include("results.urls")),
+    path("", include("jobs.urls")),
     path("", include("schools.urls")),
 ]

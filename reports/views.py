@@ -9,8 +9,9 @@ from django.utils.translation import get_language, pgettext
 
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
-from analysis.download_names import attachment, round_file_name
+from analysis.download_names import round_file_name
 from analysis.models import Round
+from jobs.attachments import attachment
 from reports.round_report import build_report, report_pdf, results_csv, results_xlsx
 from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from results.round_results import round_results

@@ -14,11 +14,12 @@ from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_rw_round
-from analysis.download_names import attachment, round_file_name
+from analysis.download_names import round_file_name
 from analysis.models import VOICE_AUDIENCES, Voice
 from analysis.windows import windows_of
 from framework.item_bank import questionnaire_items
 from framework.models import SURVEY_AUDIENCE_CHOICES, SURVEY_AUDIENCES, Audience
+from jobs.attachments import attachment
 from respondents.languages import MASTER, STAFF_TRANSLATION_CHOICES, is_supported, staff_label
 from schools.access import get_rw_membership
 from schools.models import Membership

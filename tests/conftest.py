@@ -84,6 +84,13 @@ def code_files_dir(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> P
     return Path(settings.CODE_FILES_DIR)
 
 
+@pytest.fixture(autouse=True)
+def generated_files_dir(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Files the worker makes go to a directory of the test, not to var/generated."""
+    settings.GENERATED_FILES_DIR = tmp_path_factory.mktemp("generated")
+    return Path(settings.GENERATED_FILES_DIR)
+
+
 @pytest.fixture
 def fast_password_hashing(settings: Any) -> None:
     """Argon2 is slow on purpose; tests that are not about hashing skip its deliberate slowness."""

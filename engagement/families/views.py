@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
-from analysis.download_names import attachment
 from engagement.access import get_rw_declaration
 from engagement.families.export import (
     class_summaries,
@@ -33,6 +32,7 @@ from engagement.families.privacy import delete_year, export_year, year_counts
 from engagement.families.storing import store_families
 from engagement.families.translation_need import translation_counts
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
+from jobs.attachments import attachment
 from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from schools.models import Membership
 

@@ -10,8 +10,9 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.download_names import PART_LENGTH, attachment, round_file_name
+from analysis.download_names import PART_LENGTH, round_file_name
 from analysis.models import Round
+from jobs.attachments import attachment
 from schools.models import School
 from tests.helpers.days import on_one_day
 from tests.helpers.survey_data import batch_url, make_batch

@@ -1,0 +1,77 @@
+"""The web side of a job: ask for it (once), try again after a failure, forget it."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from accounts.models import User
+from jobs import storage
+from jobs.models import Job, JobStatus
+from jobs.tasks import build_job
+from schools.models import School
+
+
+def _enqueue(job: Job) -> None:
+    # After the commit, so a worker never looks for a job row it cannot see yet.
+    transaction.on_commit(lambda: build_job.enqueue(str(job.pk)))
+
+
+def start_job(
+    school: School,
+    user: User,
+    kind: str,
+    params: dict[str, Any],
+    *,
+    label: str,
+    file_name: str,
+    content_type: str,
+    back_url: str,
+) -> Job:
+    """The job for this file: an unfinished or still downloadable one with the same kind and params is reused,
+    so a double click or a second tab never makes the letters twice."""
+    params = {**params, "language": get_language()}
+    existing = (
+        Job.objects.filter(school=school, requested_by=user, kind=kind, params=params)
+        .exclude(status=JobStatus.FAILED)
+        .exclude(status=JobStatus.DONE, file_path="")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    job = Job.objects.create(
+        school=school,
+        requested_by=user,
+        kind=kind,
+        params=params,
+        label=label,
+        file_name=file_name,
+        content_type=content_type,
+        back_url=back_url,
+    )
+    _enqueue(job)
+    return job
+
+
+def retry_job(job: Job) -> bool:
+    """A failed job goes back in the queue; False when it had not failed (nothing to do)."""
+    retried = Job.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(
+        status=JobStatus.WAITING, attempts=job.attempts + 1, failure="", done=0, finished_at=None
+    )
+    if retried:
+        _enqueue(job)
+    return bool(retried)
+
+
+def forget_jobs(jobs: "list[Job]") -> None:
+    """Remove jobs and their files (e.g. when the codes in them are forgotten)."""
+    for job in jobs:
+        storage.remove_file(job.file_path)
+        job.delete()
+
+
+def expired(job: Job) -> bool:
+    if job.status != JobStatus.DONE:
+        return False
+    return not job.file_path or bool(job.expires_at and job.expires_at < timezone.now())
