@@ -89,11 +89,18 @@ def fail_abandoned_jobs(now: datetime) -> int:
 
 
 def remove_expired_files(now: datetime) -> int:
-    """Files past their time are deleted (letters hold plain codes); the job stays and says so."""
+    """Files past their time are deleted (letters hold plain codes); the job stays and says so. Files no job
+    points to any more (its person's account was removed, a crash between writing and recording) go too once
+    they are as old as any file may be."""
     removed = 0
     for job in Job.objects.filter(expires_at__lt=now).exclude(file_path=""):
         storage.remove_file(job.file_path)
         Job.objects.filter(pk=job.pk).update(file_path="")
         logger.info("Removed the file of job %s (%s), past its retention", job.pk, job.kind)
+        removed += 1
+    oldest_allowed = now - timedelta(hours=settings.GENERATED_FILES_HOURS)
+    for path in storage.files_older_than(oldest_allowed):
+        path.unlink(missing_ok=True)
+        logger.info("Removed %s, a generated file past its retention", path.name)
         removed += 1
     return removed

@@ -5,6 +5,7 @@ Letters hold plain codes, so files are written readable by the owner only and re
 """
 
 import os
+from datetime import datetime
 from pathlib import Path
 from uuid import UUID
 
@@ -37,3 +38,8 @@ def open_file(relative: str) -> Path | None:
 def remove_file(relative: str) -> None:
     if relative:
         (generated_dir() / relative).unlink(missing_ok=True)
+
+
+def files_older_than(moment: datetime) -> list[Path]:
+    limit = moment.timestamp()
+    return [path for path in generated_dir().iterdir() if path.is_file() and path.stat().st_mtime < limit]

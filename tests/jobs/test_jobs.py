@@ -141,8 +141,11 @@ def test_an_expired_file_is_removed_and_the_page_says_so(
     job.refresh_from_db()
     path = storage.open_file(job.file_path)
     assert path is not None
-    assert running.remove_expired_files(timezone.now() + timedelta(hours=25)) == 1
+    orphan = path.with_name("left-by-a-crash.part")
+    orphan.write_bytes(b"half a letter")
+    assert running.remove_expired_files(timezone.now() + timedelta(hours=25)) == 2
     assert not path.exists()
+    assert not orphan.exists()
     assert alice_client.get(reverse("jobs:file", args=[world.school.pk, job.pk])).status_code == 404
     page = alice_client.get(reverse("jobs:job", args=[world.school.pk, job.pk])).content.decode()
     assert "verwijderd toen de bewaartijd voorbij was" in page
