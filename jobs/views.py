@@ -4,11 +4,10 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedRequest
 from jobs import storage
@@ -46,9 +45,10 @@ def job_file(request: AuthenticatedRequest, school_id: UUID, job_id: UUID) -> Ht
 
 
 @login_required
-@require_POST
 def job_retry(request: AuthenticatedRequest, school_id: UUID, job_id: UUID) -> HttpResponse:
-    job = get_rw_job(request, school_id, job_id)
+    job = get_rw_job(request, school_id, job_id)  # first, so an outsider gets 404 whatever the method
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if retry_job(job):
         messages.success(request, _("The file is being made again."))
     return redirect("jobs:job", school_id=school_id, job_id=job.pk)

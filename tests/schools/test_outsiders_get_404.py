@@ -11,6 +11,7 @@ from analysis.sharing import NOTHING_SHARED, SharedParts, share
 from engagement.drafting import latest_version, start_declaration
 from engagement.models import Declaration, DomainComment, Family
 from framework.models import Item
+from jobs.models import Job
 from schools.invitations import create_invitation
 from schools.models import Membership, Role
 from surveys.batches import issue_codes
@@ -75,7 +76,11 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
     family, _created = Family.objects.get_or_create(
         school=world.school, school_year=declaration.school_year, reference="F-URL", defaults={"class_name": "1A"}
     )
+    job = Job.objects.create(
+        school=world.school, requested_by=world.alice, kind="survey-letters", label="Brieven", back_url="/"
+    )
     values = {
+        "job_id": job.id,
         "declaration_id": declaration.id,
         "family_id": family.id,
         "comment_id": comment.id,
