@@ -10,38 +10,17 @@ previous release's schema can only be made by its own code, and that code made t
 
 import gzip
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from tests.helpers.database_copies import figures_of, run_against
+
 FIXTURES = Path(settings.BASE_DIR) / "tests" / "fixtures"
 PREVIOUS_RELEASE = "efc4f74"
-
-READ_FIGURES = """
-import json
-import django
-django.setup()
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from tests.fixtures.upgrade_figures import figures
-executor = MigrationExecutor(connection)
-unapplied = [str(migration) for migration, _ in executor.migration_plan(executor.loader.graph.leaf_nodes())]
-print(json.dumps({"unapplied": unapplied, "figures": figures()}))
-"""
-
-
-def manage(database: Path, *arguments: str) -> str:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "BETROKKEN_VAR_DIR": str(database.parent)}
-    done = subprocess.run(
-        [sys.executable, *arguments], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True, text=True
-    )
-    return done.stdout
 
 
 def applied_apps(database: Path) -> set[str]:
@@ -60,13 +39,13 @@ def test_a_database_of_the_previous_release_keeps_its_answers_and_profile_after_
     expected = json.loads((FIXTURES / f"upgrade-{PREVIOUS_RELEASE}.json").read_text())
     assert "jobs" not in applied_apps(database)  # the previous release had no background jobs: there is work to do
 
-    manage(database, "manage.py", "migrate", "--no-input", "-v", "0")
-    manage(database, "manage.py", "load_framework")
-    read = json.loads(manage(database, "-c", READ_FIGURES))
+    url = f"sqlite:///{database}"
+    run_against(url, tmp_path, "manage.py", "migrate", "--no-input", "-v", "0")
+    run_against(url, tmp_path, "manage.py", "load_framework")
+    unapplied, figures = figures_of(url, tmp_path, "Ronde van de vorige versie")
 
     assert "jobs" in applied_apps(database)
-    assert read["unapplied"] == []
-    figures = read["figures"]
+    assert unapplied == []
     assert len(figures["survey_answers"]) == 426 and len(figures["team_answers"]) == 207
     for part in expected:
         assert figures[part] == expected[part], part
