@@ -1,6 +1,14 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
 class EngagementConfig(AppConfig):
     name = "engagement"
     verbose_name = "Engagementsverklaring"
+
+    def ready(self) -> None:
+        from engagement.families.retention import delete_family_data_past_retention
+        from jobs.schedule import register_chore
+
+        register_chore("engagement.family_data_retention", timedelta(days=1), delete_family_data_past_retention)

@@ -261,6 +261,8 @@ class PaperSignature(models.Model):
 class PrivacyAction(models.TextChoices):
     EXPORT = "export", _("Exported")
     DELETE = "delete", _("Deleted")
+    # By the retention chore, once the school's retention setting has passed (engagement.families.retention).
+    RETENTION = "retention", _("Deleted after the retention period")
 
 
 class PrivacyLog(models.Model):

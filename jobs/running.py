@@ -19,6 +19,7 @@ from jobs.builders import JobFailed, builder_for
 from jobs.models import Job, JobStatus, WorkerHeartbeat
 
 logger = logging.getLogger("betrokken.jobs")
+retention_logger = logging.getLogger("betrokken.retention")
 
 # How often progress is written at most: every write is a query the web pages compete with.
 PROGRESS_INTERVAL_SECONDS = 0.5
@@ -96,7 +97,7 @@ def remove_expired_files(now: datetime) -> int:
     for job in Job.objects.filter(expires_at__lt=now).exclude(file_path=""):
         storage.remove_file(job.file_path)
         Job.objects.filter(pk=job.pk).update(file_path="")
-        logger.info("Removed the file of job %s (%s), past its retention", job.pk, job.kind)
+        retention_logger.info("Removed the file of job %s (%s), past its retention", job.pk, job.kind)
         removed += 1
     oldest_allowed = now - timedelta(hours=settings.GENERATED_FILES_HOURS)
     for path in storage.files_older_than(oldest_allowed):

@@ -18,6 +18,22 @@ class SchoolForm(forms.ModelForm[School]):
         return single_line(self.cleaned_data["town"])
 
 
+class SchoolSettingsForm(forms.ModelForm[School]):
+    """What the coordinator decides for the school as a whole: for now, how long family data is kept."""
+
+    class Meta:
+        model = School
+        fields = ("family_data_months",)
+        help_texts = {
+            "family_data_months": _(
+                "A school year ends on 31 August. This many months later Betrokken deletes that year's family data "
+                "of the engagementsverklaring: the families, their letter codes, who read the text on the phone and "
+                "the signatures on paper. The deletion is logged. Export the data first if the school must keep it "
+                "longer. Between 1 and 36 months."
+            )
+        }
+
+
 class InvitationForm(forms.ModelForm[Invitation]):
     def __init__(self, *args: object, school: School, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -6,11 +6,16 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 INVITATION_LIFETIME = timedelta(days=14)
+# Family data of the engagementsverklaring is kept this many months after its school year ends (README, "Retention").
+FAMILY_DATA_MONTHS_DEFAULT = 12
+FAMILY_DATA_MONTHS_MIN = 1
+FAMILY_DATA_MONTHS_MAX = 36
 
 
 class Role(models.TextChoices):
@@ -40,6 +45,12 @@ class School(models.Model):
     name = models.CharField(_("name of the school"), max_length=200)
     town = models.CharField(_("town"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Read by engagement's retention chore, which deletes a school year's families this long after 31 August.
+    family_data_months = models.PositiveSmallIntegerField(
+        _("keep family data for (months after the school year)"),
+        default=FAMILY_DATA_MONTHS_DEFAULT,
+        validators=[MinValueValidator(FAMILY_DATA_MONTHS_MIN), MaxValueValidator(FAMILY_DATA_MONTHS_MAX)],
+    )
 
     class Meta:
         ordering = ("name",)

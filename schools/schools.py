@@ -12,3 +12,9 @@ def register_school(name: str, town: str, coordinator: User) -> School:
     school = School.objects.create(name=name, town=town)
     Membership.objects.create(school=school, user=coordinator, role=Role.COORDINATOR)
     return school
+
+
+def set_family_data_months(school: School, months: int) -> None:
+    """How long the school keeps family data after a school year (validated by SchoolSettingsForm)."""
+    school.family_data_months = months
+    school.save(update_fields=["family_data_months"])

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
 from schools.access import get_membership, get_rw_membership
-from schools.forms import InvitationForm, SchoolForm
+from schools.forms import InvitationForm, SchoolForm, SchoolSettingsForm
 from schools.invitations import (
     InvitationMismatch,
     accept_invitation,
@@ -20,7 +20,7 @@ from schools.invitations import (
 )
 from schools.models import Invitation, Membership
 from schools.role_promises import ROLE_PROMISES
-from schools.schools import register_school
+from schools.schools import register_school, set_family_data_months
 
 
 @login_required
@@ -71,6 +71,19 @@ def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
         "role_promises": ROLE_PROMISES,
     }
     return render(request, "schools/members.html", context)
+
+
+@login_required
+def school_settings(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
+    """The coordinator's settings of the school; other members get 403, outsiders 404."""
+    membership = get_rw_membership(request, school_id)
+    school = membership.school
+    form = SchoolSettingsForm(request.POST if request.method == "POST" else None, instance=school)
+    if request.method == "POST" and form.is_valid():
+        set_family_data_months(school, form.cleaned_data["family_data_months"])
+        messages.success(request, _("The school's settings are saved."))
+        return redirect("schools:settings", school_id=school.id)
+    return render(request, "schools/settings.html", {"membership": membership, "school": school, "form": form})
 
 
 @login_required

@@ -2,10 +2,11 @@
 
 Codes never sit in the database or a session: only their HMAC is stored. The file under
 settings.CODE_FILES_DIR is what the letters and the links are made from; it is deleted when the
-coordinator forgets the codes, when it is read after 24 hours, and by
-`manage.py delete_expired_code_files` (run it hourly from cron in production).
+coordinator forgets the codes, when it is read after 24 hours, and by the worker's hourly chore
+(`manage.py delete_expired_code_files` does the same where no worker runs).
 """
 
+import logging
 import os
 import tempfile
 from datetime import datetime, timedelta
@@ -14,6 +15,8 @@ from uuid import UUID
 
 from django.conf import settings
 from django.utils import timezone
+
+logger = logging.getLogger("betrokken.retention")
 
 KEPT_FOR = timedelta(hours=24)
 SUFFIX = ".codes"
@@ -74,5 +77,6 @@ def delete_expired_code_files(now: datetime | None = None) -> int:
     for path in directory.iterdir():
         if path.name.endswith((SUFFIX, ".tmp")) and _made_at(path) <= deadline:
             path.unlink(missing_ok=True)
+            logger.info("Deleted the code file %s, past its 24 hours", path.name)
             deleted += 1
     return deleted

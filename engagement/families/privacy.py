@@ -102,8 +102,11 @@ def export_year(school: School, school_year: str, user: User) -> bytes:
 
 
 @transaction.atomic
-def delete_year(school: School, school_year: str, user: User) -> YearCounts:
-    """Delete the year's families; their acknowledgments and paper signatures go with them. Logged."""
+def delete_year(
+    school: School, school_year: str, user: User | None, action: PrivacyAction = PrivacyAction.DELETE
+) -> YearCounts:
+    """Delete the year's families; their acknowledgments and paper signatures go with them. Logged (without a
+    user and as RETENTION when the retention chore deletes them)."""
     _total, per_model = _families(school, school_year).delete()
     counts = YearCounts(
         families=per_model.get(Family._meta.label, 0),
@@ -112,7 +115,7 @@ def delete_year(school: School, school_year: str, user: User) -> YearCounts:
     PrivacyLog.objects.create(
         school=school,
         school_year=school_year,
-        action=PrivacyAction.DELETE,
+        action=action,
         done_by=user,
         families=counts.families,
         acknowledgments=counts.acknowledgments,
