@@ -99,9 +99,11 @@ def remove_expired_files(now: datetime) -> int:
         Job.objects.filter(pk=job.pk).update(file_path="")
         retention_logger.info("Removed the file of job %s (%s), past its retention", job.pk, job.kind)
         removed += 1
+    kept = set(Job.objects.exclude(file_path="").values_list("file_path", flat=True))
     oldest_allowed = now - timedelta(hours=settings.GENERATED_FILES_HOURS)
     for path in storage.files_older_than(oldest_allowed):
-        path.unlink(missing_ok=True)
-        logger.info("Removed %s, a generated file past its retention", path.name)
-        removed += 1
+        if path.name not in kept:
+            path.unlink(missing_ok=True)
+            retention_logger.info("Removed %s, a generated file no job points to, past its retention", path.name)
+            removed += 1
     return removed
