@@ -2,8 +2,8 @@
 
 Codes never sit in the database or a session: only their HMAC is stored. The file under
 settings.CODE_FILES_DIR is what the letters and the links are made from; it is deleted when the
-coordinator forgets the codes, when it is read after 24 hours, and by
-`manage.py delete_expired_code_files` (run it hourly from cron in production).
+coordinator forgets the codes, when it is read after 24 hours, by a chore the worker runs hourly
+(surveys/apps.py) and by `manage.py delete_expired_code_files`.
 """
 
 import os
