@@ -20,7 +20,7 @@ WORKER_SILENT_AFTER = timedelta(seconds=PULSE_SECONDS * 6)
 @dataclass(frozen=True)
 class Health:
     database: str  # "ok" or "unreachable"
-    worker: str  # "ok", "silent" (no beat within WORKER_SILENT_AFTER), "never seen" or "unknown"
+    worker: str  # "ok", "silent" (no beat within WORKER_SILENT_AFTER), "not running" or "unknown"
 
     @property
     def healthy(self) -> bool:
@@ -29,7 +29,7 @@ class Health:
 
 def worker_state(last_seen: datetime | None, now: datetime) -> str:
     if last_seen is None:
-        return "never seen"
+        return "not running"  # none ever started, or every one stopped on purpose
     return "ok" if now - last_seen <= WORKER_SILENT_AFTER else "silent"
 
 

@@ -37,7 +37,7 @@ def _health(client: Client) -> tuple[int, dict[str, str]]:
 def test_a_worker_is_alive_for_six_missed_beats_and_silent_after() -> None:
     assert worker_state(NOON - WORKER_SILENT_AFTER, NOON) == "ok"
     assert worker_state(NOON - WORKER_SILENT_AFTER - timedelta(seconds=1), NOON) == "silent"
-    assert worker_state(None, NOON) == "never seen"
+    assert worker_state(None, NOON) == "not running"
 
 
 @pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_healthy_with_a_worker_that_beat_just_now_and_no_login(client: Client) -
 
 @pytest.mark.django_db
 def test_the_real_worker_beat_makes_it_healthy(client: Client) -> None:
-    assert _health(client) == (503, {"database": "ok", "worker": "never seen"})
+    assert _health(client) == (503, {"database": "ok", "worker": "not running"})
     run_worker()
     assert _health(client) == (200, {"database": "ok", "worker": "ok"})
 
