@@ -311,18 +311,21 @@ def wait_for_health(port: int, status: int, seconds: float = 60) -> dict[str, st
     raise AssertionError(f"/healthz did not answer {status}: {last!r}")
 
 
-def make_letters(browser: Browser, ids: dict[str, str], seconds: float = 60) -> tuple[str, bytes]:
-    """The coordinator asks for a batch's letters (a POST), follows the job's page until it offers the download,
-    and downloads the PDF; returns the job's page and the file."""
+def make_letters(
+    browser: Browser, ids: dict[str, str], *, follow_port: int | None = None, seconds: float = 60
+) -> tuple[str, bytes]:
+    """The coordinator asks for a batch's letters (a POST), follows the job's page (on `follow_port` when given)
+    until it offers the download, and downloads the PDF; returns the job's page and the file."""
     letters = reverse("surveys:letters", args=[ids["school"], ids["round"], ids["batch"]])
     job_page = browser.post(letters, {})
     found = re.fullmatch(rf"/s/{ids['school']}/files/([0-9a-f-]{{36}})/", job_page)
     assert found, job_page
     download = reverse("jobs:file", args=[ids["school"], found.group(1)])
+    port = {"port": follow_port} if follow_port else {}
     deadline = time.monotonic() + seconds
-    while f'href="{download}"' not in browser.get(job_page):
-        assert time.monotonic() < deadline, browser.get(job_page)[-2000:]
+    while f'href="{download}"' not in (page := browser.get(job_page, **port)):
+        assert time.monotonic() < deadline, page[-2000:]
         time.sleep(0.3)
-    reply = browser.request("GET", download)
+    reply = browser.request("GET", download, **port)
     assert (reply.status, reply.headers["content-type"]) == (200, "application/pdf"), reply.status
     return job_page, reply.body
