@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from tests.helpers.deployment import (
+    LETTERS_JOB_NOT_YET_MERGED,
     Browser,
     Service,
     answer_questionnaire,
@@ -142,11 +143,7 @@ def test_wrong_codes_on_both_servers_count_together_against_the_throttle(farm: F
     assert neighbour.request("POST", "/q/", {"code": wrong}).status == 200  # per client, not for everyone
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Until the letters branch lands, POST to surveys:letters returns the PDF itself instead of a 302 "
-    "to the job's page; remove this mark at the merge.",
-)
+@LETTERS_JOB_NOT_YET_MERGED
 def test_letters_asked_on_one_server_are_followed_on_the_other_and_made_once(farm: Farm) -> None:
     coordinator = Browser([farm.a.port])
     coordinator.log_in(EMAIL, PASSWORD)

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import dj_database_url
+import pytest
 from django.conf import settings
 from django.urls import reverse
 
@@ -57,6 +58,14 @@ print("ANSWERS=" + json.dumps([
     for r in SurveyResponse.objects.all()
 ]))
 """
+
+
+# The letters through the worker (POST → the job's page → the PDF) come with the letters branch of issue 13.
+LETTERS_JOB_NOT_YET_MERGED = pytest.mark.xfail(
+    strict=True,
+    reason="Until the letters branch lands, POST to surveys:letters returns the PDF itself instead of a 302 "
+    "to the job's page; remove this mark at the merge.",
+)
 
 
 def free_port() -> int:
@@ -155,17 +164,21 @@ class Service:
     port: int = 0
 
     def stop(self) -> None:
-        """TERM to its process group (a worker finishes its task), KILL when it has not gone in 15 seconds."""
-        if self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
-        except ProcessLookupError:
-            pass
+        stop_process(self.process)
+
+
+def stop_process(process: "subprocess.Popen[bytes]", seconds: float = 15) -> None:
+    """TERM to its process group (a worker finishes its task), KILL when it has not gone in `seconds`."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=5)
+    except ProcessLookupError:
+        pass
 
 
 def _start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
