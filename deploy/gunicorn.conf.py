@@ -17,6 +17,9 @@ graceful_timeout = 30
 max_requests = 2000
 max_requests_jitter = 200
 proc_name = "betrokken-web"
+# gunicorn 25+ opens a management socket in $HOME by default: nothing here uses it, and two servers on one
+# machine would share its path.
+control_socket_disable = True
 
 # Issue 7: no client address, no query string, no referer, no user agent (a code link's referer names the code).
 accesslog = "-"

@@ -55,6 +55,7 @@ def test_gunicorn_logs_no_address_query_referer_or_user_agent() -> None:
     assert f"--access-logformat '{log_format}'" in (BASE_DIR / "README.md").read_text()
     assert re.fullmatch(r"127\.0\.0\.1:\d+", config["bind"])  # TCP: TRUSTED_PROXIES needs the proxy's address
     assert config["accesslog"] == "-"
+    assert config["control_socket_disable"] is True  # no management socket in $HOME, shared by every server
 
 
 def test_nginx_logs_no_address_query_referer_or_user_agent_and_forwards_what_django_trusts() -> None:

@@ -87,7 +87,9 @@ def test_a_parent_answers_with_a_code_from_the_coordinators_links(deployment: De
 
 
 def test_the_access_log_holds_no_client_address_and_no_query(deployment: Deployment) -> None:
-    lines = [line for line in deployment.web.log.read_text().splitlines() if '"GET ' in line or '"POST ' in line]
+    log = deployment.web.log.read_text()
+    assert "Control socket" not in log  # deploy/gunicorn.conf.py was read
+    lines = [line for line in log.splitlines() if '"GET ' in line or '"POST ' in line]
     assert len(lines) > 10
     for line in lines:
         assert re.fullmatch(r'\[[^]]+\] "(GET|POST) /\S*" \d{3} (\d+|-) \d+ms', line), line
