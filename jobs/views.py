@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.http import AuthenticatedRequest
 from jobs import storage
@@ -60,7 +60,7 @@ def job_retry(request: AuthenticatedRequest, school_id: UUID, job_id: UUID) -> H
 
 @transaction.non_atomic_requests  # ATOMIC_REQUESTS would open the connection before the view could report it down
 @never_cache
-@require_GET
+@require_safe  # GET, and HEAD for monitors that ask only for the status
 def healthz(request: HttpRequest) -> JsonResponse:
     """For a load balancer or monitor: 200 when the database answers and a worker beat lately, else 503."""
     health = check_health(timezone.now())

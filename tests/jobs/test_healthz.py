@@ -44,6 +44,7 @@ def test_a_worker_is_alive_for_six_missed_beats_and_silent_after() -> None:
 def test_healthy_with_a_worker_that_beat_just_now_and_no_login(client: Client) -> None:
     _beat(timezone.now())
     assert _health(client) == (200, {"database": "ok", "worker": "ok"})
+    assert client.head("/healthz").status_code == 200
 
 
 @pytest.mark.django_db
