@@ -32,8 +32,8 @@ run: $(VENV)/.runtime
 	$(MANAGE) load_actions
 	$(MANAGE) load_support_directory
 	$(MANAGE) load_demo
-	@echo "Serving on http://127.0.0.1:8000 — stop with Ctrl+C."
-	$(MANAGE) runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:8000 with one worker for letters and exports — stop both with Ctrl+C."
+	./scripts/run-dev.sh $(BIN)/python 127.0.0.1:8000
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

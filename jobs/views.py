@@ -4,15 +4,20 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from accounts.http import AuthenticatedRequest
 from jobs import storage
 from jobs.access import get_job, get_rw_job
 from jobs.attachments import attachment
+from jobs.health import check_health
 from jobs.models import JobStatus
 from jobs.starting import expired, retry_job
 
@@ -52,3 +57,17 @@ def job_retry(request: AuthenticatedRequest, school_id: UUID, job_id: UUID) -> H
     if retry_job(job):
         messages.success(request, _("The file is being made again."))
     return redirect("jobs:job", school_id=school_id, job_id=job.pk)
+
+
+@transaction.non_atomic_requests  # ATOMIC_REQUESTS would open the connection before the view could report it down
+@never_cache
+@require_safe  # GET, and HEAD for monitors that ask only for the status
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For a load balancer or monitor: 200 when the database answers and a worker beat lately, else 503."""
+    health = check_health(timezone.now())
+    response = JsonResponse(
+        {"database": health.database, "worker": health.worker}, status=200 if health.healthy else 503
+    )
+    # A 503 here is a report, not a failure of this request: keep it out of django.request's error log.
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return response

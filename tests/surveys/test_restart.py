@@ -9,24 +9,23 @@ import http.cookiejar
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import HTTPError
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
 
-import dj_database_url
 import pytest
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import pgettext
+
+from tests.helpers.deployment import own_database, stop_process
 
 BASE_DIR = Path(settings.BASE_DIR)
 PYTHON = sys.executable
@@ -65,28 +64,8 @@ def free_port() -> int:
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
     """A database of this test's own: a file for SQLite, a new database when the tests run on PostgreSQL."""
-    configured = os.environ.get("DATABASE_URL", "")
-    if not configured.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{tmp_path / 'restart.sqlite3'}"
-        return
-    import psycopg
-
-    parsed = dj_database_url.parse(configured)
-    name = f"betrokken_restart_{uuid.uuid4().hex[:12]}"
-    server = {
-        "host": parsed["HOST"] or "127.0.0.1",
-        "port": parsed["PORT"] or 5432,
-        "user": parsed["USER"],
-        "password": parsed["PASSWORD"],
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        parts = urlsplit(configured)
-        yield parts._replace(path="/" + name).geturl()
-    finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database("betrokken_restart", tmp_path) as url:
+        yield url
 
 
 def manage(env: dict[str, str], *args: str) -> str:
@@ -126,16 +105,7 @@ def start_server(env: dict[str, str], log: Path) -> Server:
 
 def stop_server(server: Server) -> None:
     """SIGTERM, and SIGKILL when it does not go within a few seconds."""
-    if server.process.poll() is not None:
-        return
-    try:
-        os.killpg(server.process.pid, signal.SIGTERM)
-        server.process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.process.pid, signal.SIGKILL)
-        server.process.wait(timeout=5)
-    except ProcessLookupError:
-        pass
+    stop_process(server.process, seconds=5)
 
 
 class _NoRedirect(HTTPRedirectHandler):

@@ -10,7 +10,8 @@ from typing import Any
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 
-from jobs.pulse import Pulse, beat, new_worker_id
+from jobs.models import WorkerHeartbeat
+from jobs.pulse import PULSE_SECONDS, Pulse, beat, new_worker_id
 
 
 class Command(db_worker.Command):
@@ -34,3 +35,6 @@ class Command(db_worker.Command):
             super().handle(*args, **options)
         finally:
             pulse.stop()
+            pulse.join(timeout=PULSE_SECONDS)
+            # Stopped on purpose: /healthz says so at once rather than a minute later.
+            WorkerHeartbeat.objects.filter(worker_id=options["worker_id"]).delete()
