@@ -141,7 +141,9 @@ def letters_pdf(
     letters: list[Letter],
     progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
-    """One A4 per letter, in order; `progress(done, total)` is told after every chunk of letters."""
+    """One A4 per letter, in order; `progress(done, total)` is told at the start and after every chunk of letters."""
+    if progress is not None:
+        progress(0, len(letters))  # the job's page shows how many letters are coming while the first chunk is made
     shared: dict[LetterText | None, int] = {}
     pages: list[SharedPage] = []
     for letter in letters:

@@ -102,7 +102,7 @@ def test_letters_in_mixed_languages_keep_their_order_and_their_own_translation(t
     pages = page_texts(
         letters_pdf("De Regenboog", dutch, letters, lambda done, total: progress.append((done, total))), tmp_path
     )
-    assert len(pages) == 4 and progress == [(4, 4)]
+    assert len(pages) == 4 and progress == [(0, 4), (4, 4)]
     for number, (page, translated) in enumerate(zip(pages, translations, strict=True)):
         assert (
             "De Regenboog" in page and "Beste ouder" in page and f"CODE{number}-ABCDE" in page and f"G-{number}" in page
