@@ -73,6 +73,8 @@ def run(job_id: UUID, worker_id: str) -> None:
             return
     relative = storage.write_file(job.pk, job.attempts, content)
     expires = timezone.now() + timedelta(hours=settings.GENERATED_FILES_HOURS)
+    if job.expires_at is not None:  # set when started: what the file was made from goes sooner
+        expires = min(expires, job.expires_at)
     if not _finish(job, worker_id, status=JobStatus.DONE, file_path=relative, expires_at=expires):
         storage.remove_file(relative)
 

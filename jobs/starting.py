@@ -1,5 +1,6 @@
 """The web side of a job: ask for it (once), try again after a failure, forget it."""
 
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -28,9 +29,11 @@ def start_job(
     file_name: str,
     content_type: str,
     back_url: str,
+    expires_by: datetime | None = None,
 ) -> Job:
     """The job for this file: an unfinished or still downloadable one with the same kind and params is reused,
-    so a double click or a second tab never makes the letters twice."""
+    so a double click or a second tab never makes the letters twice. `expires_by` keeps the file from outliving
+    what it was made from (letters' plain codes), when that is sooner than GENERATED_FILES_HOURS."""
     params = {**params, "language": get_language()}
     existing = (
         Job.objects.filter(school=school, requested_by=user, kind=kind, params=params)
@@ -49,6 +52,7 @@ def start_job(
         file_name=file_name,
         content_type=content_type,
         back_url=back_url,
+        expires_at=expires_by,
     )
     _enqueue(job)
     return job

@@ -9,6 +9,7 @@ from accounts.models import User
 from analysis.models import Round
 from respondents.codes import code_digest, new_code
 from surveys.code_files import delete_codes
+from surveys.letters import forget_letters
 from surveys.models import CodeBatch, CodeStatus, RespondentCode
 from surveys.tallies import MIN_CHUNK
 
@@ -73,6 +74,12 @@ def batch_use(batch: CodeBatch) -> BatchUse:
     return BatchUse(size=batch.size, opened=opened)
 
 
+def forget_plain_codes(batch: CodeBatch) -> None:
+    """Delete the batch's plain codes and the letters made from them that wait for download."""
+    delete_codes(batch.id)
+    forget_letters(batch)
+
+
 def void_batch(batch: CodeBatch, by: User) -> bool:
     """Withdraw a batch: its codes no longer open a questionnaire, and its plain codes are forgotten.
 
@@ -83,7 +90,7 @@ def void_batch(batch: CodeBatch, by: User) -> bool:
     voided = CodeBatch.objects.filter(pk=batch.pk, voided_at__isnull=True).update(
         voided_at=timezone.now(), voided_by=by
     )
-    delete_codes(batch.id)
+    forget_plain_codes(batch)
     if voided:
         batch.refresh_from_db(fields=["voided_at", "voided_by"])
     return bool(voided)

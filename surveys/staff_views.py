@@ -23,15 +23,9 @@ from jobs.attachments import attachment
 from respondents.languages import MASTER, STAFF_TRANSLATION_CHOICES, is_supported, staff_label
 from schools.access import get_rw_membership
 from schools.models import Membership
-from surveys.batches import batch_use, issue_codes, void_batch
-from surveys.code_files import (
-    delete_codes,
-    delete_expired_code_files,
-    keep_codes,
-    kept_codes,
-    kept_until,
-)
-from surveys.letters import letters_pdf, questionnaire_link
+from surveys.batches import batch_use, forget_plain_codes, issue_codes, void_batch
+from surveys.code_files import delete_expired_code_files, keep_codes, kept_codes, kept_until
+from surveys.letters import questionnaire_link, start_letters
 from surveys.models import CodeBatch, CodeStatus
 from surveys.staff_forms import CodeBatchForm, CorrectionForm
 from surveys.translations import correct_translation, translation_rows
@@ -110,33 +104,35 @@ def _batch_and_codes(
     return membership, batch, kept_codes(batch.id)
 
 
-def _download(
-    request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID, kind: str
-) -> HttpResponse:
-    """The batch's letters (PDF) or links (text), while its codes are kept (24 hours at most)."""
-    _membership, batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
-    if codes is None:
-        messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
-        return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
-    if kind == "letters":
-        response = HttpResponse(letters_pdf(batch, codes), content_type="application/pdf")
-        response["Content-Disposition"] = _attachment("brieven", batch, "pdf")
-    else:
-        body = "\n".join(questionnaire_link(code) for code in codes) + "\n"
-        response = HttpResponse(body, content_type="text/plain; charset=utf-8")
-        response["Content-Disposition"] = _attachment("links", batch, "txt")
-    response["Cache-Control"] = "no-store"
-    return response
+def _codes_gone(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
+    messages.error(request, _("The codes of this batch are no longer available. Make a new batch."))
+    return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
 
 
 @login_required
 def letters(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
-    return _download(request, school_id, round_id, batch_id, "letters")
+    """POST asks the worker for the batch's letters (PDF) and goes to the job's page; a GET goes back to the
+    invitations, where the button is. Made while the codes are kept (24 hours at most)."""
+    _membership, batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    if codes is None:
+        return _codes_gone(request, school_id, round_id)
+    if request.method != "POST":
+        return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
+    job = start_letters(batch, request.user)
+    return redirect("jobs:job", school_id=school_id, job_id=job.pk)
 
 
 @login_required
 def links(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batch_id: UUID) -> HttpResponse:
-    return _download(request, school_id, round_id, batch_id, "links")
+    """The batch's links (text) straight away: a line per code is quick to make, even for 1,000 codes."""
+    _membership, batch, codes = _batch_and_codes(request, school_id, round_id, batch_id)
+    if codes is None:
+        return _codes_gone(request, school_id, round_id)
+    body = "\n".join(questionnaire_link(code) for code in codes) + "\n"
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = _attachment("links", batch, "txt")
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _batch_page(
@@ -167,7 +163,7 @@ def forget_codes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID,
     if request.method != "POST":
         heading = _("Forget the codes")
         return _batch_page(request, "surveys/forget_confirm.html", heading, membership, batch, kept=codes is not None)
-    delete_codes(batch.id)
+    forget_plain_codes(batch)
     messages.success(request, _("The codes are forgotten. The letters you printed still work."))
     return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
 

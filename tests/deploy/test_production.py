@@ -16,7 +16,6 @@ from django.urls import reverse
 
 from tests.helpers.deployment import (
     CLIENT_ADDRESS,
-    LETTERS_JOB_NOT_YET_MERGED,
     Browser,
     Service,
     answer_questionnaire,
@@ -96,7 +95,6 @@ def test_the_access_log_holds_no_client_address_and_no_query(deployment: Deploym
         assert CLIENT_ADDRESS not in line and "127.0.0.1" not in line and "?" not in line
 
 
-@LETTERS_JOB_NOT_YET_MERGED
 def test_a_coordinators_letters_are_made_by_the_worker(deployment: Deployment) -> None:
     coordinator = Browser([deployment.web.port])
     coordinator.log_in(EMAIL, PASSWORD)

@@ -15,7 +15,6 @@ from django.urls import reverse
 
 from respondents.throttle import WINDOW
 from tests.helpers.deployment import (
-    LETTERS_JOB_NOT_YET_MERGED,
     Browser,
     Service,
     answer_questionnaire,
@@ -151,7 +150,6 @@ def test_wrong_codes_on_both_servers_count_together_against_the_throttle(farm: F
     assert neighbour.request("POST", "/q/", {"code": wrong}).status == 200  # per client, not for everyone
 
 
-@LETTERS_JOB_NOT_YET_MERGED
 def test_letters_asked_on_one_server_are_followed_on_the_other_and_made_once(farm: Farm) -> None:
     coordinator = Browser([farm.a.port])
     coordinator.log_in(EMAIL, PASSWORD)

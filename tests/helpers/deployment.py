@@ -23,7 +23,6 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import dj_database_url
-import pytest
 from django.conf import settings
 from django.urls import reverse
 
@@ -58,14 +57,6 @@ print("ANSWERS=" + json.dumps([
     for r in SurveyResponse.objects.all()
 ]))
 """
-
-
-# The letters through the worker (POST → the job's page → the PDF) come with the letters branch of issue 13.
-LETTERS_JOB_NOT_YET_MERGED = pytest.mark.xfail(
-    strict=True,
-    reason="Until the letters branch lands, POST to surveys:letters returns the PDF itself instead of a 302 "
-    "to the job's page; remove this mark at the merge.",
-)
 
 
 def free_port() -> int:

@@ -15,6 +15,7 @@ from analysis.models import Round
 from jobs.attachments import attachment
 from schools.models import School
 from tests.helpers.days import on_one_day
+from tests.helpers.letter_jobs import download_letters
 from tests.helpers.survey_data import batch_url, make_batch
 from tests.helpers.world import World
 
@@ -46,7 +47,10 @@ def test_letters_and_links_are_named_after_group_school_round_and_day(
     world: World, alice_client: Client, kind: str, stem: str, extension: str
 ) -> None:
     batch, _codes = make_batch(alice_client, world, group_label="3A")
-    response, today = on_one_day(lambda: alice_client.get(batch_url(kind, world, batch)))
+    if kind == "letters":  # made by the worker, downloaded from the job's page
+        (response, _pdf), today = on_one_day(lambda: download_letters(alice_client, world, batch))
+    else:
+        response, today = on_one_day(lambda: alice_client.get(batch_url(kind, world, batch)))
     expected = f'attachment; filename="{stem}-3a-de-regenboog-oudercontact-{today}.{extension}"'
     assert response["Content-Disposition"] == expected
 

@@ -24,8 +24,9 @@ from respondents.languages import (
     has_voice,
     staff_label,
 )
+from tests.helpers.letter_jobs import download_letters
 from tests.helpers.respondent_helpers import html_element, issue, start
-from tests.helpers.survey_data import batch_url, invitations_url, make_batch
+from tests.helpers.survey_data import invitations_url, make_batch
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
 from tests.respondents.test_read_aloud_promises import comparable
@@ -121,10 +122,10 @@ def test_a_letter_prints_in_naskh_beside_the_dutch(
     world: World, alice_client: Client, tmp_path: Path, language: str, word: str
 ) -> None:
     batch, _codes = make_batch(alice_client, world, home_language=language, size="1")
-    pdf = alice_client.get(batch_url("letters", world, batch))
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    _response, pdf = download_letters(alice_client, world, batch)
+    assert pdf.startswith(b"%PDF")
     path = tmp_path / "letter.pdf"
-    path.write_bytes(pdf.content)
+    path.write_bytes(pdf)
     assert "Noto-Naskh-Arabic" in run_poppler("pdffonts", path)
     text = comparable(run_poppler("pdftotext", path, "-"))
     assert word in text

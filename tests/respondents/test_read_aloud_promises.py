@@ -12,8 +12,9 @@ from django.utils.translation import pgettext
 
 from respondents.languages import has_voice
 from respondents.letters import letter_text as family_letter_text
+from tests.helpers.letter_jobs import download_letters
 from tests.helpers.respondent_helpers import issue, start
-from tests.helpers.survey_data import batch_url, make_batch
+from tests.helpers.survey_data import make_batch
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
 
@@ -24,10 +25,10 @@ LISTEN = "You can also listen to the questions."
 
 def letter_text(world: World, client: Client, home_language: str, audience: str, tmp_path: Path) -> str:
     batch, _codes = make_batch(client, world, home_language=home_language, audience=audience, size="1")
-    pdf = client.get(batch_url("letters", world, batch))
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    _response, pdf = download_letters(client, world, batch)
+    assert pdf.startswith(b"%PDF")
     path = tmp_path / "letters.pdf"
-    path.write_bytes(pdf.content)
+    path.write_bytes(pdf)
     return comparable(run_poppler("pdftotext", path, "-"))
 
 

@@ -24,6 +24,7 @@ from surveys.models import (
     SurveyResponse,
 )
 from tests.helpers.days import on_one_day
+from tests.helpers.letter_jobs import ask_for_letters, download_letters
 from tests.helpers.survey_data import (
     BATCH,
     batch_url,
@@ -194,12 +195,11 @@ def test_letters_are_one_a4_per_family_in_dutch_with_the_arabic_translation(
     world: World, alice_client: Client, tmp_path: Path
 ) -> None:
     batch, codes = make_batch(alice_client, world, home_language="ar", size="3")
-    response = alice_client.get(batch_url("letters", world, batch))
-    assert response.status_code == 200
+    response, pdf = download_letters(alice_client, world, batch)
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="brieven-3a-ar-de-regenboog-oudercontact-')
     assert response["Cache-Control"] == "no-store"
-    path, info, pages = pdf_pages(response.content, tmp_path)
+    path, info, pages = pdf_pages(pdf, tmp_path)
     assert info["Pages"] == "3"
     assert info["Page size"].startswith("595.") and "(A4)" in info["Page size"]
     with translation.override("nl"):
@@ -225,7 +225,7 @@ def test_letters_are_one_a4_per_family_in_dutch_with_the_arabic_translation(
 
 def test_a_letter_without_a_home_language_is_dutch_only(world: World, alice_client: Client, tmp_path: Path) -> None:
     batch, codes = make_batch(alice_client, world, audience="pupil_10_12", group_label="5B", size="2")
-    _path, info, pages = pdf_pages(alice_client.get(batch_url("letters", world, batch)).content, tmp_path)
+    _path, info, pages = pdf_pages(download_letters(alice_client, world, batch)[1], tmp_path)
     assert info["Pages"] == "2"
     with translation.override("nl"):
         greeting = pgettext("letter", "Hello,")
@@ -237,7 +237,7 @@ def test_a_letter_without_a_home_language_is_dutch_only(world: World, alice_clie
 
 def test_letters_in_an_ethiopic_script(world: World, alice_client: Client, tmp_path: Path) -> None:
     batch, codes = make_batch(alice_client, world, home_language="ti", size="1")
-    path, info, (page,) = pdf_pages(alice_client.get(batch_url("letters", world, batch)).content, tmp_path)
+    path, info, (page,) = pdf_pages(download_letters(alice_client, world, batch)[1], tmp_path)
     with translation.override("ti"):
         greeting = pgettext("letter", "Dear parent,")
     assert info["Pages"] == "1"
@@ -283,7 +283,8 @@ def test_forgotten_codes_can_no_longer_be_downloaded(world: World, alice_client:
         assert gone.redirect_chain[-1][0] == invitations_url(world)
         assert gone.headers["Content-Type"].startswith("text/html")
         assert "The codes of this batch are no longer available. Make a new batch." in messages_of(gone)
-        assert client.get(batch_url(name, world, kept)).status_code == 200
+    assert client.get(batch_url("links", world, kept)).status_code == 200
+    assert ask_for_letters(client, world, kept).params["batch"] == str(kept.pk)
     assert RespondentCode.objects.filter(batch=batch).count() == 3  # printed letters still work
 
 

@@ -17,8 +17,9 @@ from analysis.rounds import close_round
 from framework.models import PUPIL_AUDIENCES, Audience, Item, ItemText, ScaleText
 from respondents.codes import format_code
 from surveys.addressing import words_for
+from tests.helpers.letter_jobs import download_letters
 from tests.helpers.respondent_helpers import answer_everything, answer_page, enter_code, hand_in, issue, start
-from tests.helpers.survey_data import batch_url, make_batch
+from tests.helpers.survey_data import make_batch
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
 
@@ -72,10 +73,10 @@ def pupil_pages(world: World, audience: str, language: str = "nl") -> dict[str, 
 
 def letter_text(world: World, alice_client: Client, audience: str, tmp_path: Path) -> str:
     batch, _codes = make_batch(alice_client, world, audience=audience, size="1")
-    pdf = alice_client.get(batch_url("letters", world, batch))
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    _response, pdf = download_letters(alice_client, world, batch)
+    assert pdf.startswith(b"%PDF")
     path = tmp_path / f"{audience}.pdf"
-    path.write_bytes(pdf.content)
+    path.write_bytes(pdf)
     return run_poppler("pdftotext", path, "-")
 
 
