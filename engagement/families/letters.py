@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from engagement.domains import DOMAIN_LABELS
 from engagement.families.codes import add_codes
+from engagement.families.export import family_statuses
 from engagement.families.translation_need import translation_offered
 from engagement.models import Declaration, DeclarationTranslation, Family
 from respondents.codes import format_code, new_code
@@ -20,7 +21,10 @@ from respondents.languages import has_voice
 from respondents.letters import Letter, LetterText, code_link, isolated, letter_text, qr_svg, short_address
 from respondents.letters import letters_pdf as print_letters
 
-# Like a batch of questionnaire codes (surveys.batches.MAX_BATCH_SIZE); a letter takes ~0.1 s to lay out.
+# Like a batch of questionnaire codes (surveys.batches.MAX_BATCH_SIZE): a school of 1,000 families gets all its
+# letters in one PDF, made by the worker (a letter takes ~0.1 s to lay out, so no web request waits for them).
+# Kept rather than lifted: one WeasyPrint document holds every page in memory until it is written, and 1,000
+# letters is what bench/letters.py holds to 1 GiB; a larger school prints class by class, as the form says.
 MAX_LETTERS_PER_PDF = 1000
 
 
@@ -36,6 +40,17 @@ def _letter_text(declaration: Declaration, language: str, reminder: bool) -> Let
         "domains": list(DOMAIN_LABELS.items()) if language == "nl" else [],
     }
     return letter_text("engagement/families/letter_text.html", context, language)
+
+
+def families_to_print(declaration: Declaration, class_name: str, waiting_only: bool, reference: str) -> list[Family]:
+    """The families a letter is for: one class or all, only those who have not agreed yet or all, or one family."""
+    return [
+        status.family
+        for status in family_statuses(declaration)
+        if (not class_name or status.family.class_name == class_name)
+        and not (waiting_only and status.agreed)
+        and (not reference or status.family.reference == reference)
+    ]
 
 
 def letters_pdf(declaration: Declaration, families: list[Family], reminder: bool, void_earlier: bool = False) -> bytes:
