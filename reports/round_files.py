@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.urls import reverse
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language, gettext_noop, pgettext
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -21,7 +21,7 @@ from jobs.models import Job
 from jobs.starting import start_job
 from reports.round_report import build_report, report_pdf, results_csv, results_xlsx
 from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
-from results.round_results import round_results
+from results.round_results import RoundResults, round_results
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,20 @@ class RoundFile:
     make: Callable[[Round, str], bytes]  # the round and the language
 
 
+def _results_file(
+    kind: str, extension: str, content_type: str, label: str, write: Callable[[RoundResults], bytes]
+) -> RoundFile:
+    """The aggregated results in a spreadsheet format; `label` is a message with %(round)s, translated when asked."""
+    return RoundFile(
+        kind,
+        extension,
+        content_type,
+        lambda: pgettext("file name", "results"),
+        lambda round_: _(label) % {"round": round_.title},
+        lambda round_, language: write(round_results(round_, language)),
+    )
+
+
 ROUND_REPORT = RoundFile(
     "round-report-pdf",
     "pdf",
@@ -42,21 +56,11 @@ ROUND_REPORT = RoundFile(
     lambda round_: _("Report of %(round)s (PDF)") % {"round": round_.title},
     lambda round_, language: report_pdf(build_report(round_, language)),
 )
-RESULTS_CSV = RoundFile(
-    "round-results-csv",
-    "csv",
-    CSV_CONTENT_TYPE,
-    lambda: pgettext("file name", "results"),
-    lambda round_: _("Results of %(round)s (CSV)") % {"round": round_.title},
-    lambda round_, language: results_csv(round_results(round_, language)),
+RESULTS_CSV = _results_file(
+    "round-results-csv", "csv", CSV_CONTENT_TYPE, gettext_noop("Results of %(round)s (CSV)"), results_csv
 )
-RESULTS_XLSX = RoundFile(
-    "round-results-xlsx",
-    "xlsx",
-    XLSX_CONTENT_TYPE,
-    lambda: pgettext("file name", "results"),
-    lambda round_: _("Results of %(round)s (Excel)") % {"round": round_.title},
-    lambda round_, language: results_xlsx(round_results(round_, language)),
+RESULTS_XLSX = _results_file(
+    "round-results-xlsx", "xlsx", XLSX_CONTENT_TYPE, gettext_noop("Results of %(round)s (Excel)"), results_xlsx
 )
 ROUND_FILES = {round_file.kind: round_file for round_file in (ROUND_REPORT, RESULTS_CSV, RESULTS_XLSX)}
 

@@ -50,24 +50,26 @@ class LetterChoice:
         }
 
 
-def _start(
-    declaration: Declaration,
-    user: User,
-    kind: str,
-    params: dict[str, Any],
-    label: str,
-    file_name: str,
-    content_type: str,
-) -> Job:
-    back = "engagement:family_privacy" if kind == FAMILY_YEAR_EXPORT else "engagement:family_overview"
+@dataclass(frozen=True)
+class FamilyFile:
+    """What the person reads about the file while it is made, and what it is called."""
+
+    kind: str
+    label: str
+    file_name: str
+    content_type: str
+
+
+def _start(declaration: Declaration, user: User, file: FamilyFile, params: dict[str, Any] | None = None) -> Job:
+    back = "engagement:family_privacy" if file.kind == FAMILY_YEAR_EXPORT else "engagement:family_overview"
     return start_job(
         declaration.school,
         user,
-        kind,
-        {"declaration": str(declaration.pk), **params},
-        label=label,
-        file_name=file_name,
-        content_type=content_type,
+        file.kind,
+        {"declaration": str(declaration.pk), **(params or {})},
+        label=file.label,
+        file_name=file.file_name,
+        content_type=file.content_type,
         back_url=reverse(back, args=[declaration.school_id, declaration.pk]),
         reuse_done=False,
     )
@@ -78,42 +80,29 @@ def start_letters(declaration: Declaration, user: User, choice: LetterChoice) ->
     stem = "herinneringen" if choice.waiting_only else "brieven"
     whom = choice.reference or choice.class_name or _("all classes")
     label = _("Reminders for %(whom)s") if choice.waiting_only else _("Letters for %(whom)s")
-    return _start(
-        declaration,
-        user,
-        FAMILY_LETTERS,
-        {"version": str(declaration.published_version_id), **choice.as_params()},
-        label=label % {"whom": whom},
-        file_name=family_file_name(stem, declaration.school.name, declaration.school_year, "pdf", about),
-        content_type="application/pdf",
-    )
+    name = family_file_name(stem, declaration.school.name, declaration.school_year, "pdf", about)
+    letters = FamilyFile(FAMILY_LETTERS, label % {"whom": whom}, name, "application/pdf")
+    return _start(declaration, user, letters, {"version": str(declaration.published_version_id), **choice.as_params()})
 
 
 def start_family_list(declaration: Declaration, user: User, extension: str) -> Job:
     csv = extension == "csv"
     label = _("Family list %(year)s (CSV)") if csv else _("Family list %(year)s (Excel)")
-    return _start(
-        declaration,
-        user,
+    name = family_file_name("gezinnen", declaration.school.name, declaration.school_year, extension)
+    listing = FamilyFile(
         FAMILY_LIST_CSV if csv else FAMILY_LIST_XLSX,
-        {},
-        label=label % {"year": declaration.school_year},
-        file_name=family_file_name("gezinnen", declaration.school.name, declaration.school_year, extension),
-        content_type=CSV_CONTENT_TYPE if csv else XLSX_CONTENT_TYPE,
+        label % {"year": declaration.school_year},
+        name,
+        CSV_CONTENT_TYPE if csv else XLSX_CONTENT_TYPE,
     )
+    return _start(declaration, user, listing)
 
 
 def start_year_export(declaration: Declaration, user: User) -> Job:
     year = declaration.school_year
-    return _start(
-        declaration,
-        user,
-        FAMILY_YEAR_EXPORT,
-        {},
-        label=_("Family data %(year)s (JSON)") % {"year": year},
-        file_name=family_file_name("gezinnen-en-kennisnames", declaration.school.name, year, "json"),
-        content_type="application/json",
-    )
+    name = family_file_name("gezinnen-en-kennisnames", declaration.school.name, year, "json")
+    label = _("Family data %(year)s (JSON)") % {"year": year}
+    return _start(declaration, user, FamilyFile(FAMILY_YEAR_EXPORT, label, name, "application/json"))
 
 
 def _declaration(job: Job) -> Declaration:
