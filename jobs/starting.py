@@ -30,17 +30,22 @@ def start_job(
     content_type: str,
     back_url: str,
     expires_by: datetime | None = None,
+    reuse_done: bool = True,
 ) -> Job:
     """The job for this file: an unfinished or still downloadable one with the same kind and params is reused,
-    so a double click or a second tab never makes the letters twice. `expires_by` keeps the file from outliving
-    what it was made from (letters' plain codes), when that is sooner than GENERATED_FILES_HOURS."""
+    so a double click or a second tab never makes the letters twice. With reuse_done=False only an unfinished
+    one is: a file of live data (an export, new family codes) asked for again later is made again.
+    `expires_by` keeps the file from outliving what it was made from (letters' plain codes), when that is
+    sooner than GENERATED_FILES_HOURS."""
     params = {**params, "language": get_language()}
-    existing = (
+    same = (
         Job.objects.filter(school=school, requested_by=user, kind=kind, params=params)
         .exclude(status=JobStatus.FAILED)
         .exclude(status=JobStatus.DONE, file_path="")
-        .first()
     )
+    if not reuse_done:
+        same = same.exclude(status=JobStatus.DONE)
+    existing = same.first()
     if existing is not None:
         return existing
     job = Job.objects.create(

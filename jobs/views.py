@@ -46,7 +46,8 @@ def job_file(request: AuthenticatedRequest, school_id: UUID, job_id: UUID) -> Ht
         raise Http404
     response = FileResponse(path.open("rb"), content_type=job.content_type)
     response["Content-Disposition"] = attachment(job.file_name)
-    response["Cache-Control"] = "no-store"  # letters hold plain codes: no copy in a shared or browser cache
+    # Letters hold codes and exports family data: no shared cache or browser cache keeps them.
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

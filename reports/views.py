@@ -1,45 +1,39 @@
-"""Downloads of a round: the PDF report and the aggregated results (CSV, XLSX). Readers of the analysis only."""
+"""Downloads of a round: the PDF report and the aggregated results (CSV, XLSX). Readers of the analysis only.
+
+A POST asks the worker for the file and leads to the job's page, which shows the progress and then the download;
+a GET (an old bookmark, a prefetch) starts nothing and leads to the profile, where the buttons are.
+"""
 
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext
 
 from accounts.http import AuthenticatedRequest
 from analysis.access import get_round
-from analysis.download_names import round_file_name
-from analysis.models import Round
-from jobs.attachments import attachment
-from reports.round_report import build_report, report_pdf, results_csv, results_xlsx
-from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
-from results.round_results import round_results
+from reports.round_files import RESULTS_CSV, RESULTS_XLSX, ROUND_REPORT, RoundFile, start_round_file
 
 
-def _download(content: bytes, content_type: str, round_: Round, stem: str, extension: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = attachment(round_file_name(round_, stem, extension, timezone.localdate()))
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _start(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, round_file: RoundFile) -> HttpResponse:
+    _membership, round_ = get_round(request, school_id, round_id)
+    if request.method != "POST":
+        return redirect("results:profile", school_id=school_id, round_id=round_id)
+    job = start_round_file(round_, request.user, round_file, timezone.localdate())
+    return redirect("jobs:job", school_id=school_id, job_id=job.pk)
 
 
 @login_required
 def round_pdf(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    _membership, round_ = get_round(request, school_id, round_id)
-    pdf = report_pdf(build_report(round_, get_language()))
-    return _download(pdf, "application/pdf", round_, pgettext("file name", "report"), "pdf")
+    return _start(request, school_id, round_id, ROUND_REPORT)
 
 
 @login_required
 def results_csv_view(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    _membership, round_ = get_round(request, school_id, round_id)
-    content = results_csv(round_results(round_, get_language()))
-    return _download(content, CSV_CONTENT_TYPE, round_, pgettext("file name", "results"), "csv")
+    return _start(request, school_id, round_id, RESULTS_CSV)
 
 
 @login_required
 def results_xlsx_view(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
-    _membership, round_ = get_round(request, school_id, round_id)
-    content = results_xlsx(round_results(round_, get_language()))
-    return _download(content, XLSX_CONTENT_TYPE, round_, pgettext("file name", "results"), "xlsx")
+    return _start(request, school_id, round_id, RESULTS_XLSX)

@@ -34,11 +34,11 @@ class LetterText:
 
 @dataclass(frozen=True)
 class Letter:
-    """One A4 letter: the code as printed, its link and QR code, the translation beside the Dutch, and for whom."""
+    """One A4 letter: the code as printed, its link (also drawn as a QR code), the translation beside the Dutch, and
+    for whom."""
 
     code: str
     link: str
-    qr_svg: str  # not read by letters_pdf, which draws the QR code of `link` as squares (kept for its callers)
     translated: LetterText | None
     recipient: str  # a class or group, or a family's class and reference: how the school hands it out
 

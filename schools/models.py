@@ -49,6 +49,8 @@ class School(models.Model):
     family_data_months = models.PositiveSmallIntegerField(
         _("keep family data for (months after the school year)"),
         default=FAMILY_DATA_MONTHS_DEFAULT,
+        # Also in the database, so rows written by code that predates the column (older migrations) get it too.
+        db_default=FAMILY_DATA_MONTHS_DEFAULT,
         validators=[MinValueValidator(FAMILY_DATA_MONTHS_MIN), MaxValueValidator(FAMILY_DATA_MONTHS_MAX)],
     )
 

@@ -46,7 +46,7 @@ def letters_pdf(batch: CodeBatch, codes: list[str], progress: Progress | None = 
     translated = _letter_text(batch, batch.home_language) if batch.home_language not in ("", "nl") else None
     letters = [
         # The QR code is drawn from the link (respondents.letters.QrCode); no SVG is needed.
-        Letter(format_code(code), link, "", translated, batch.group_label)
+        Letter(format_code(code), link, translated, batch.group_label)
         for code, link in ((code, questionnaire_link(code)) for code in codes)
     ]
     return print_letters(batch.round.school.name, dutch, letters, progress)

@@ -18,22 +18,15 @@ from django.utils.translation import ngettext
 
 from accounts.http import AuthenticatedRequest
 from engagement.access import get_rw_declaration
-from engagement.families.export import (
-    class_summaries,
-    family_list_csv,
-    family_list_xlsx,
-    family_statuses,
-    natural_key,
-)
-from engagement.families.file_names import family_file_name, letters_about
+from engagement.families.export import class_summaries, family_statuses, natural_key
+from engagement.families.file_jobs import LetterChoice, start_family_list, start_letters, start_year_export
 from engagement.families.forms import DeleteFamiliesForm, FamilyImportForm, LettersForm
-from engagement.families.letters import MAX_LETTERS_PER_PDF, letters_pdf
-from engagement.families.privacy import delete_year, export_year, year_counts
+from engagement.families.letters import MAX_LETTERS_PER_PDF, families_to_print
+from engagement.families.privacy import delete_year, year_counts
 from engagement.families.storing import store_families
 from engagement.families.translation_need import translation_counts
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
-from jobs.attachments import attachment
-from reports.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from jobs.models import Job
 from schools.models import Membership
 
 
@@ -56,11 +49,8 @@ def _published(declaration: Declaration) -> DeclarationVersion | None:
     return DeclarationVersion.objects.filter(pk=declaration.published_version_id).first()
 
 
-def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = attachment(name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _to_job(declaration: Declaration, job: Job) -> HttpResponse:
+    return redirect("jobs:job", school_id=declaration.school_id, job_id=job.pk)
 
 
 def _to_overview(declaration: Declaration) -> HttpResponse:
@@ -132,20 +122,9 @@ def _warn_about_dutch_only(request: AuthenticatedRequest, declaration: Declarati
         )
 
 
-def _families_to_print(declaration: Declaration, class_name: str, waiting_only: bool, reference: str) -> list[Family]:
-    statuses = family_statuses(declaration)
-    return [
-        status.family
-        for status in statuses
-        if (not class_name or status.family.class_name == class_name)
-        and not (waiting_only and status.agreed)
-        and (not reference or status.family.reference == reference)
-    ]
-
-
 @login_required
 def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    """GET explains the choice about earlier letters; POST makes the letters (PDF) with new codes."""
+    """GET explains the choice about earlier letters; POST asks the worker for the letters (PDF) with new codes."""
     membership, declaration = _coordinator(request, school_id, declaration_id)
     published = _published(declaration)
     families_of_year = Family.objects.filter(school_id=school_id, school_year=declaration.school_year)
@@ -157,10 +136,13 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
     }
     form = LettersForm(_posted(request)[0], classes=classes, initial=initial)
     if request.method == "POST" and published is not None and form.is_valid():
-        class_name = form.cleaned_data["class_name"]
-        reminder = form.cleaned_data["families"] == LettersForm.WAITING
-        reference = form.cleaned_data["reference"].strip()
-        families = _families_to_print(declaration, class_name, reminder, reference)
+        choice = LetterChoice(
+            class_name=form.cleaned_data["class_name"],
+            waiting_only=form.cleaned_data["families"] == LettersForm.WAITING,
+            reference=form.cleaned_data["reference"].strip(),
+            void_earlier=form.cleaned_data["earlier_codes"] == LettersForm.VOID,
+        )
+        families = families_to_print(declaration, choice.class_name, choice.waiting_only, choice.reference)
         if len(families) > MAX_LETTERS_PER_PDF:
             form.add_error(
                 "class_name",
@@ -168,12 +150,7 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
                 % {"max": MAX_LETTERS_PER_PDF},
             )
         elif families:
-            void_earlier = form.cleaned_data["earlier_codes"] == LettersForm.VOID
-            pdf = letters_pdf(declaration, families, reminder, void_earlier)
-            stem = "herinneringen" if reminder else "brieven"
-            about = letters_about(class_name, reference)
-            name = family_file_name(stem, declaration.school.name, declaration.school_year, "pdf", about)
-            return _download(pdf, "application/pdf", name)
+            return _to_job(declaration, start_letters(declaration, request.user, choice))
         else:
             form.add_error(None, _("There are no families to print a letter for with this choice."))
     context = {
@@ -189,18 +166,20 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
 
 @login_required
 def family_export(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    _membership, declaration = _coordinator(request, school_id, declaration_id)
-    content = family_list_csv(family_statuses(declaration))
-    name = family_file_name("gezinnen", declaration.school.name, declaration.school_year, "csv")
-    return _download(content, CSV_CONTENT_TYPE, name)
+    return _family_list(request, school_id, declaration_id, "csv")
 
 
 @login_required
 def family_export_xlsx(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
+    return _family_list(request, school_id, declaration_id, "xlsx")
+
+
+def _family_list(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID, extension: str) -> HttpResponse:
+    """A POST asks the worker for the list; a GET (an old link, a prefetch) starts nothing: the overview's buttons."""
     _membership, declaration = _coordinator(request, school_id, declaration_id)
-    content = family_list_xlsx(family_statuses(declaration))
-    name = family_file_name("gezinnen", declaration.school.name, declaration.school_year, "xlsx")
-    return _download(content, XLSX_CONTENT_TYPE, name)
+    if request.method != "POST":
+        return _to_overview(declaration)
+    return _to_job(declaration, start_family_list(declaration, request.user, extension))
 
 
 @login_required
@@ -218,13 +197,11 @@ def family_privacy(request: AuthenticatedRequest, school_id: UUID, declaration_i
 
 @login_required
 def family_privacy_export(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    """A POST, so that only a deliberate click exports (and is logged), never a prefetch or a crawler."""
+    """A POST, so that only a deliberate click exports, never a prefetch or a crawler (logged once it is made)."""
     _membership, declaration = _coordinator(request, school_id, declaration_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    content = export_year(declaration.school, declaration.school_year, request.user)
-    name = family_file_name("gezinnen-en-kennisnames", declaration.school.name, declaration.school_year, "json")
-    return _download(content, "application/json", name)
+    return _to_job(declaration, start_year_export(declaration, request.user))
 
 
 @login_required

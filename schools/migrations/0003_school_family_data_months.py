@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='school',
             name='family_data_months',
-            field=models.PositiveSmallIntegerField(default=12, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(36)], verbose_name='keep family data for (months after the school year)'),
+            field=models.PositiveSmallIntegerField(default=12, db_default=12, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(36)], verbose_name='keep family data for (months after the school year)'),
         ),
     ]

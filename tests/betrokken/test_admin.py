@@ -18,6 +18,7 @@ from engagement.families.codes import issue_code
 from engagement.families.privacy import export_year
 from engagement.models import Acknowledgment, Declaration, DeclarationVersion, DomainComment, Family, PrivacyLog
 from framework.models import Dimension, Item
+from jobs.tasks import run_chore
 from schools.invitations import create_invitation
 from schools.models import Invitation, Membership
 from support.directory_loading import load_support_directory
@@ -70,6 +71,7 @@ def everything(world: World, published_declaration: Declaration) -> World:
     issue_code(make_family(world))
     export_year(world.school, "2026-2027", world.alice)
     load_support_directory()
+    run_chore.enqueue("jobs.fail_abandoned")  # a row of the task queue, as the worker's pulse makes them
     return world
 
 

@@ -24,6 +24,7 @@ from results.focus import round_focus
 from schools.models import Membership, Role, School
 from tests.browser.axe import AxeAudit
 from tests.browser.steps import invite_by_email, log_in, submit_main_form
+from tests.helpers.browser_downloads import download_made_file
 from tests.helpers.team_answers import answer_everything
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import PASSWORD, make_user
@@ -193,10 +194,8 @@ def test_plan_from_finished_round_to_coach_comment_and_pdf(
     # The coordinator downloads the PDF report from the profile page.
     coordinator.goto(f"{base}{round_path}profile/")
     report_path = f"{round_path}report.pdf"
-    with coordinator.expect_download() as download_info:
-        coordinator.locator(f'main a[href="{report_path}"]').click()
     pdf = tmp_path / "report.pdf"
-    download_info.value.save_as(pdf)
+    download_made_file(coordinator, coordinator.locator(f'main form[action="{report_path}"] button'), pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
     text = run_poppler("pdftotext", pdf, "-")
     flat = " ".join(re.sub("[-\u2010\u00ad]\n", "", text).split())  # a word hyphenated at a line end, whole again

@@ -25,6 +25,7 @@ from framework.models import Dimension, Item
 from schools.models import Membership, Role, School
 from tests.browser.axe import AxeAudit
 from tests.browser.steps import PHONE, log_in, submit_main_form
+from tests.helpers.browser_downloads import download_made_file
 from tests.helpers.survey_data import hand_in_surveys
 from tests.helpers.team_answers import answer_everything
 from tests.helpers.world import in_dutch, make_user
@@ -119,11 +120,10 @@ def ring_of_one(side: Locator) -> float:
     )
 
 
-def download(page: Page, href: str, target: Path) -> bytes:
-    with page.expect_download() as download_info:
-        page.locator(f'main a[href="{href}"]').click()
-    download_info.value.save_as(target)
-    return target.read_bytes()
+def download(page: Page, profile: str, action: str, target: Path) -> bytes:
+    """From the profile page, the button posting to `action`, the worker, the job's page, the file."""
+    page.goto(profile)
+    return download_made_file(page, page.locator(f'main form[action="{action}"] button'), target)
 
 
 @pytest.mark.browser
@@ -167,9 +167,10 @@ def test_coordinator_on_a_phone_reads_downloads_and_shares_and_the_parent_repres
     axe_audit.check(coordinator)
 
     # The report and the spreadsheet download as real files.
-    pdf = download(coordinator, reverse("reports:round_pdf", args=args), tmp_path / "report.pdf")
+    profile = f"{base}{profile_path}"
+    pdf = download(coordinator, profile, reverse("reports:round_pdf", args=args), tmp_path / "report.pdf")
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
-    xlsx = download(coordinator, reverse("reports:results_xlsx", args=args), tmp_path / "results.xlsx")
+    xlsx = download(coordinator, profile, reverse("reports:results_xlsx", args=args), tmp_path / "results.xlsx")
     assert xlsx.startswith(b"PK") and len(xlsx) > 1000
 
     # Sharing from the round page asks first, naming who will read it; then the round is shared.

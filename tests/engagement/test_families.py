@@ -21,7 +21,9 @@ from engagement.drafting import change_text, latest_version, start_declaration, 
 from engagement.families.codes import family_for_code, issue_code
 from engagement.families.translation_need import end_of_school_year
 from engagement.models import Acknowledgment, Declaration, DeclarationVersion, Family, FamilyCode, TranslationReason
+from jobs.models import Job
 from tests.helpers.engagement_parent_steps import add_translation
+from tests.helpers.job_downloads import made_file
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World, in_dutch
 
@@ -237,8 +239,8 @@ def test_letters_of_a_class_carry_a_new_working_code_and_the_class(
     old_code = issue_code(families[0])
     page = in_english(alice_client).get(url("family_letters", declaration) + "?class=3B")
     assert "Printing makes new codes." in page.content.decode()
-    response = alice_client.post(url("family_letters", declaration), {"class_name": "3B", "families": "all"})
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    response = made_file(alice_client, url("family_letters", declaration), {"class_name": "3B", "families": "all"})
+    assert response["Content-Type"] == "application/pdf"
     pages = pdf_text(response.content, tmp_path)
     assert len(pages) == 2
     codes = ["".join(PRINTED_CODE.search(page).groups()) for page in pages]  # type: ignore[union-attr]
@@ -259,7 +261,7 @@ def test_reminders_go_only_to_families_who_have_not_acknowledged(
     families = add_families(world.school, "2026-2027", "1A", 3, language="nl")  # one column: the text reads on
     acknowledge(families[1], published)
     kept_code = issue_code(families[1])
-    response = alice_client.post(url("family_letters", declaration), {"class_name": "", "families": "waiting"})
+    response = made_file(alice_client, url("family_letters", declaration), {"class_name": "", "families": "waiting"})
     pages = pdf_text(response.content, tmp_path)
     assert len(pages) == 2
     reminder = in_dutch("We have not yet received your acknowledgment of our engagement declaration.", "letter")
@@ -301,7 +303,7 @@ def test_too_many_letters_at_once_are_refused_before_any_code_changes(
     response = in_english(alice_client).post(url("family_letters", declaration), {"class_name": "", "families": "all"})
     assert response.status_code == 400
     assert "That is more than 2 letters at once: print them class by class." in response.content.decode()
-    assert not FamilyCode.objects.exists()
+    assert not FamilyCode.objects.exists() and not Job.objects.exists()
 
 
 # 4. The exported list --------------------------------------------------------------------------
@@ -318,8 +320,8 @@ def test_export_lists_every_family_with_its_acknowledgment_in_csv_and_excel(
     )
     acknowledge(done, published, name="=1+1 Ayşe")
     Family.objects.create(school=world.other_school, school_year="2026-2027", reference="ANKER", class_name="1A")
-    response = in_english(alice_client).get(url("family_export", declaration))
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    response = made_file(in_english(alice_client), url("family_export", declaration))
+    assert response["Content-Type"].startswith("text/csv")
     assert response.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
@@ -337,7 +339,7 @@ def test_export_lists_every_family_with_its_acknowledgment_in_csv_and_excel(
     assert rows[2] == [waiting.reference, "1A", "tr", "no", "", "", "", ""]
     assert rows[3][:2] == ["'" + evil.reference, "2A"]
     assert len(rows) == 4  # nothing of the other school
-    response = alice_client.get(url("family_export_xlsx", declaration))
+    response = made_file(alice_client, url("family_export_xlsx", declaration))
     assert response["Content-Disposition"] == 'attachment; filename="gezinnen-de-regenboog-2026-2027.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None and sheet.title == "Families"
@@ -347,18 +349,12 @@ def test_export_lists_every_family_with_its_acknowledgment_in_csv_and_excel(
 
 # 5. Who may -------------------------------------------------------------------------------------
 
-PAGES = [
-    "family_overview",
-    "family_import",
-    "family_letters",
-    "family_export",
-    "family_export_xlsx",
-    "family_privacy",
-    "family_delete",
-]
+PAGES = ["family_overview", "family_import", "family_letters", "family_privacy", "family_delete"]
+# Buttons that ask the worker for a file: a GET starts nothing and leads to the overview with the buttons.
+EXPORTS = ["family_export", "family_export_xlsx"]
 
 
-@pytest.mark.parametrize("name", [*PAGES, "family_privacy_export"])
+@pytest.mark.parametrize("name", [*PAGES, *EXPORTS, "family_privacy_export"])
 def test_team_members_get_403_and_outsiders_404(
     name: str, world: World, declaration: Declaration, bob_client: Client, charlie_client: Client
 ) -> None:
@@ -376,6 +372,17 @@ def test_the_coordinator_sees_every_page(
 ) -> None:
     add_families(world.school, "2026-2027", "1A", 1)
     assert alice_client.get(url(name, declaration)).status_code == 200
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_a_get_of_an_export_starts_nothing_and_leads_to_its_button(
+    name: str, world: World, declaration: Declaration, alice_client: Client
+) -> None:
+    add_families(world.school, "2026-2027", "1A", 1)
+    response = alice_client.get(url(name, declaration))
+    assert response.status_code == 302 and response["Location"] == url("family_overview", declaration)
+    assert not Job.objects.exists()
+    assert url(name, declaration) in alice_client.get(response["Location"]).content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_log_in(declaration: Declaration) -> None:

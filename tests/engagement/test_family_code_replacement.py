@@ -1,6 +1,7 @@
 """Issue 11, point 6: a new letter adds a code and the earlier letters keep working, unless the coordinator voids
 their codes; a voided code says, in the family's language, that a newer letter was sent."""
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from engagement.models import Declaration, Family, FamilyCode
 from respondents.codes import new_code
 from respondents.models import ThrottleBucket
 from tests.helpers.engagement_parent_steps import READ, enter, make_family, opened_client
+from tests.helpers.job_downloads import made_file
 from tests.helpers.migrations import migrate_to, migrate_to_latest
 from tests.helpers.respondent_helpers import parse, said, text_of
 from tests.helpers.tools import run_poppler
@@ -32,8 +34,8 @@ def letters_url(declaration: Declaration) -> str:
 
 
 def print_letters(client: Client, declaration: Declaration, **choice: str) -> None:
-    response = client.post(letters_url(declaration), {"class_name": "3A", "families": "all", **choice})
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    response = made_file(client, letters_url(declaration), {"class_name": "3A", "families": "all", **choice})
+    assert response["Content-Type"] == "application/pdf"
 
 
 def test_reprinting_keeps_the_earlier_code_working_beside_the_new_one(
@@ -182,7 +184,7 @@ def test_the_privacy_export_lists_every_letter_of_a_family(
     issue_code(family)
     issue_code(family, void_earlier=True)
     url = reverse("engagement:family_privacy_export", args=[world.school.id, published_declaration.id])
-    exported = alice_client.post(url).json()["families"][0]["codes"]
+    exported = json.loads(made_file(alice_client, url).content)["families"][0]["codes"]
     first, second = family.codes.order_by("issued_at", "id")
     assert exported == [
         {"issued_at": first.issued_at.isoformat(), "voided_at": first.voided_at.isoformat()},  # type: ignore[union-attr]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from engagement.families.file_names import family_file_name, letters_about
 from engagement.models import Declaration
 from tests.helpers.engagement_parent_steps import make_family
+from tests.helpers.job_downloads import made_file
 from tests.helpers.world import World
 
 pytestmark = pytest.mark.usefixtures("compiled_messages")
@@ -31,10 +32,9 @@ def test_the_letter_of_one_family_is_named_after_it(
     make_family(world, reference="F001")
     make_family(world, reference="F002")
     url = reverse("engagement:family_letters", args=[world.school.id, published_declaration.id])
-    one = alice_client.post(url, {"class_name": "", "families": "all", "reference": "F001"})
-    assert one.status_code == 200
+    one = made_file(alice_client, url, {"class_name": "", "families": "all", "reference": "F001"})
     assert one["Content-Disposition"] == 'attachment; filename="brieven-de-regenboog-2026-2027-f001.pdf"'
-    everyone = alice_client.post(url, {"class_name": "", "families": "all"})
+    everyone = made_file(alice_client, url, {"class_name": "", "families": "all"})
     assert everyone["Content-Disposition"] == 'attachment; filename="brieven-de-regenboog-2026-2027-alle-klassen.pdf"'
 
 
@@ -43,7 +43,7 @@ def test_the_family_list_carries_the_school_name(
 ) -> None:
     make_family(world)
     args = [world.school.id, published_declaration.id]
-    csv = alice_client.get(reverse("engagement:family_export", args=args))
+    csv = made_file(alice_client, reverse("engagement:family_export", args=args))
     assert csv["Content-Disposition"] == 'attachment; filename="gezinnen-de-regenboog-2026-2027.csv"'
-    xlsx = alice_client.get(reverse("engagement:family_export_xlsx", args=args))
+    xlsx = made_file(alice_client, reverse("engagement:family_export_xlsx", args=args))
     assert xlsx["Content-Disposition"] == 'attachment; filename="gezinnen-de-regenboog-2026-2027.xlsx"'

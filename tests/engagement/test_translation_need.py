@@ -2,6 +2,7 @@
 last day; without them, or after that day, the letter and the reading page are Dutch only, with read-aloud
 and pictograms. The rule, the import, the staff pages, the letters, the reading page and the migration."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from engagement.families.translation_need import (
 from engagement.models import Declaration, Family, TranslationReason
 from respondents.languages import has_voice
 from tests.helpers.engagement_parent_steps import READ, add_translation, make_family, opened_client
+from tests.helpers.job_downloads import made_file
 from tests.helpers.migrations import migrate_to, migrate_to_latest
 from tests.helpers.respondent_helpers import html_element, parse, said, text_of
 from tests.helpers.tools import require_tool, run_poppler
@@ -254,7 +256,7 @@ def test_the_privacy_export_holds_what_the_school_noted_about_the_translation(
 ) -> None:
     make_family(world)
     url = reverse("engagement:family_privacy_export", args=[world.school.id, published_declaration.id])
-    exported = alice_client.post(url).json()["families"][0]
+    exported = json.loads(made_file(alice_client, url).content)["families"][0]
     assert (exported["translation_reason"], exported["translation_note"], exported["translation_until"]) == (
         "newcomer",
         "",
@@ -267,8 +269,8 @@ def test_the_privacy_export_holds_what_the_school_noted_about_the_translation(
 
 def letter_of(client: Client, declaration: Declaration, tmp_path: Path) -> str:
     url = reverse("engagement:family_letters", args=[declaration.school_id, declaration.id])
-    response = client.post(url, {"class_name": "3A", "families": "all"})
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    response = made_file(client, url, {"class_name": "3A", "families": "all"})
+    assert response["Content-Type"] == "application/pdf"
     path = tmp_path / "letter.pdf"
     path.write_bytes(response.content)
     return run_poppler("pdftotext", path, "-")

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from framework.models import Audience
+from tests.helpers.job_downloads import made_file
 from tests.helpers.survey_data import constant, hand_in_surveys, team_answers
 from tests.helpers.world import World
 
@@ -16,7 +17,7 @@ def test_the_csv_names_languages_in_dutch_and_their_own_script(world: World, ali
     team_answers(world.round, world.alice)
     hand_in_surveys(world.round, Audience.PARENT, 5, constant(3), group="2A", home_language="ps")  # answered in ps
     hand_in_surveys(world.round, Audience.PARENT, 5, constant(3), group="2A")  # a batch without a language
-    response = alice_client.get(reverse("reports:results_csv", args=[world.school.id, world.round.id]))
+    response = made_file(alice_client, reverse("reports:results_csv", args=[world.school.id, world.round.id]))
     csv = response.content.decode("utf-8-sig")
     assert "Ouders;Beide richtingen;Taal waarin geantwoord;Pasjtoe (پښتو);" in csv
     assert "Ouders;Beide richtingen;Taal van de brief (batch);Pasjtoe (پښتو);" in csv

@@ -17,6 +17,7 @@ from actions.models import Action, ActionStatus
 from analysis.rounds import save_conclusion
 from framework.models import Dimension, Item
 from reports.page_margins import css_string, page_counter_content
+from tests.helpers.job_downloads import made_file
 from tests.helpers.survey_data import constant, hand_in_surveys, team_answers
 from tests.helpers.tools import run_poppler
 from tests.helpers.world import World
@@ -52,8 +53,7 @@ def report_pdf(world: World, alice_client: Client, tmp_path: Path) -> Path:
             status=ActionStatus.PLANNED,
         )
         action.dimensions.set(Dimension.objects.order_by("position")[number : number + 2])
-    response = alice_client.get(reverse("reports:round_pdf", args=[world.school.id, world.round.id]))
-    assert response.status_code == 200
+    response = made_file(alice_client, reverse("reports:round_pdf", args=[world.school.id, world.round.id]))
     path = tmp_path / "report.pdf"
     path.write_bytes(response.content)
     return path

@@ -50,7 +50,7 @@ def test_the_code_example_and_the_typed_code_run_left_to_right_in_rtl_pages(
 
 
 def test_the_letter_isolates_its_code_and_its_link() -> None:
-    letter = Letter("ABCDE-FGHJK", "https://school.example/q/c/ABCDEFGHJK/", "", None, "3A")
+    letter = Letter("ABCDE-FGHJK", "https://school.example/q/c/ABCDEFGHJK/", None, "3A")
     # Each letter's own part, as letters_pdf lays it out: the letter, its columns' height, its QR code's size.
     html = render_to_string("respondents/letters.html", {"letters": [(letter, 300.0, 111)]})
     paragraphs = {node.attrs.get("class"): node for node in parse(html).iter("p")}

@@ -95,7 +95,7 @@ def test_letters_in_mixed_languages_keep_their_order_and_their_own_translation(t
     arabic, turkish = text_in("ar", "عزيزي ولي الأمر"), text_in("tr", "Sayın veli")
     translations = [arabic, None, turkish, arabic]
     letters = [
-        Letter(f"CODE{number}-ABCDE", f"https://school.example/q/c/CODE{number}ABCDE/", "", translated, f"G-{number}")
+        Letter(f"CODE{number}-ABCDE", f"https://school.example/q/c/CODE{number}ABCDE/", translated, f"G-{number}")
         for number, translated in enumerate(translations)
     ]
     progress: list[tuple[int, int]] = []

@@ -29,6 +29,7 @@ from surveys.models import Release, SurveyResponse
 from surveys.respond import hand_in, record_language_choice
 from tests.helpers.disclosure import MIN_GROUP, People, exposed_sets
 from tests.helpers.hand_ins import answer, items_of, start
+from tests.helpers.job_downloads import made_file
 from tests.helpers.survey_data import in_english, profile_url
 from tests.helpers.world import World
 
@@ -69,8 +70,8 @@ class Reading:
 def read_everything(client: Client, world: World) -> tuple[Reading, Voices]:
     voices: Voices = client.get(profile_url(world)).context["voices"]
     args = [world.school.id, world.round.id]
-    csv = client.get(reverse("reports:results_csv", args=args)).content
-    workbook = load_workbook(io.BytesIO(client.get(reverse("reports:results_xlsx", args=args)).content))
+    csv = made_file(client, reverse("reports:results_csv", args=args)).content
+    workbook = load_workbook(io.BytesIO(made_file(client, reverse("reports:results_xlsx", args=args)).content))
     sheet = workbook.active
     assert sheet is not None
     xlsx = tuple(tuple(row) for row in sheet.iter_rows(values_only=True))

@@ -23,6 +23,7 @@ from surveys.batches import issue_codes
 from surveys.models import AnswerTally
 from surveys.respond import Opening, hand_in, open_with_code
 from tests.helpers.hand_ins import answer, items_of, start
+from tests.helpers.job_downloads import made_file
 from tests.helpers.survey_data import in_english, invitations_url, profile_url, section
 from tests.helpers.world import World
 
@@ -93,10 +94,10 @@ def test_two_downloads_one_hand_in_apart_are_the_same(world: World, alice_client
     for index in range(12):
         parent(world, "2A" if index < 6 else "2B", [3, 2, 4] if index % 3 else [4])
     url = reverse("reports:results_csv", args=[world.school.id, world.round.id])
-    before = alice_client.get(url).content
+    before = made_file(alice_client, url).content
     rows_before = exported(world)
     parent(world, "2A", [5, 1, 4, 1, 5, 2, 4])  # the new respondent's distinctive answers
-    assert alice_client.get(url).content == before
+    assert made_file(alice_client, url).content == before
     assert exported(world) == rows_before  # so no difference can be taken
     # Four more of 2A make a chunk of five: now the figures move, by five people at once.
     for _index in range(4):
