@@ -2,14 +2,12 @@
 
 from uuid import UUID
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.plain_text import single_line
+from accounts.staff_mail import StaffMail, enqueue_on_commit
 from schools.models import Invitation, Membership, School, hash_token
 
 
@@ -22,19 +20,34 @@ def create_invitation(school: School, email: str, role: str, invited_by: User) -
     return invitation, token
 
 
-def send_invitation_email(invitation: Invitation, link: str) -> None:
-    # single_line: a name stored before names were cleaned must not break the subject header.
-    subject = _("You are invited to %(school)s on Betrokken") % {"school": single_line(invitation.school.name)}
-    body = _(
-        "%(inviter)s invites you to work with %(school)s on Betrokken, the tool for involvement of parents "
-        "and school, as %(role)s.\n\nOpen this link to accept (valid for 14 days):\n%(link)s\n"
-    ) % {
-        "inviter": invitation.invited_by or _("A coordinator"),
-        "school": invitation.school.name,
-        "role": invitation.get_role_display(),
-        "link": link,
-    }
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+def send_invitation_email(invitation: Invitation, link: str, language: str) -> None:
+    """Queue the invitation for the worker. `language` is the inviter's at the time of inviting: the language
+    of an invitee without an account yet. The link carries the plain token, so it travels in the task's
+    arguments (kept with the task's result in the database like the rest of the queue)."""
+    from schools.mail_tasks import send_invitation  # the tasks module imports this one
+
+    enqueue_on_commit(send_invitation, str(invitation.pk), link, language)
+
+
+def write_invitation(invitation: Invitation, link: str) -> StaffMail:
+    return StaffMail(
+        _("You are invited to %(school)s on Betrokken") % {"school": invitation.school.name},
+        _(
+            "%(inviter)s invites you to work with %(school)s on Betrokken, the tool for involvement of parents "
+            "and school, as %(role)s.\n\nOpen this link to accept (valid for 14 days):\n%(link)s\n"
+        )
+        % {
+            "inviter": invitation.invited_by or _("A coordinator"),
+            "school": invitation.school.name,
+            "role": invitation.get_role_display(),
+            "link": link,
+        },
+        _(
+            "You get this e-mail because a coordinator of %(school)s invited this address. "
+            "If you do not want to join, ignore it."
+        )
+        % {"school": invitation.school.name},
+    )
 
 
 def find_open_invitation(token: str) -> Invitation | None:

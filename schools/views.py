@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
@@ -54,7 +55,7 @@ def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
             school, form.cleaned_data["email"], form.cleaned_data["role"], request.user
         )
         link = request.build_absolute_uri(reverse("schools:accept_invitation", args=[token]))
-        send_invitation_email(invitation, link)
+        send_invitation_email(invitation, link, get_language())
         messages.success(
             request,
             _("Invitation sent to %(email)s. You can also pass on this link yourself: %(link)s")
