@@ -1,9 +1,12 @@
 """Inviting people into a school by e-mail link, and accepting such a link."""
 
-from uuid import UUID
+from base64 import urlsafe_b64encode
+from uuid import UUID, uuid4
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -11,22 +14,36 @@ from accounts.staff_mail import StaffMail, enqueue_on_commit
 from schools.models import Invitation, Membership, School, hash_token
 
 
+def invitation_token(invitation_id: UUID) -> str:
+    """The token of an invitation's link: a digest of its id keyed with SECRET_KEY (like Django's reset tokens).
+
+    Only its hash is stored, and the worker writes the link from the invitation's id, so neither the database
+    nor the task queue holds a working link.
+    """
+    digest = salted_hmac("betrokken.invitation-token", str(invitation_id), algorithm="sha256").digest()
+    return urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def invitation_link(site: str, invitation_id: UUID) -> str:
+    return site.rstrip("/") + reverse("schools:accept_invitation", args=[invitation_token(invitation_id)])
+
+
 def create_invitation(school: School, email: str, role: str, invited_by: User) -> tuple[Invitation, str]:
     """Store an invitation; returns it with the plain token (shown once, never stored)."""
-    token, token_hash = Invitation.new_token()
+    invitation_id = uuid4()
+    token = invitation_token(invitation_id)
     invitation = Invitation.objects.create(
-        school=school, email=email, role=role, token_hash=token_hash, invited_by=invited_by
+        id=invitation_id, school=school, email=email, role=role, token_hash=hash_token(token), invited_by=invited_by
     )
     return invitation, token
 
 
-def send_invitation_email(invitation: Invitation, link: str, language: str) -> None:
-    """Queue the invitation for the worker. `language` is the inviter's at the time of inviting: the language
-    of an invitee without an account yet. The link carries the plain token, so it travels in the task's
-    arguments (kept with the task's result in the database like the rest of the queue)."""
+def send_invitation_email(invitation: Invitation, site: str, language: str) -> None:
+    """Queue the invitation for the worker, which writes the link on `site` (the inviter's scheme and host).
+    `language` is the inviter's at the time of inviting: the language of an invitee without an account yet."""
     from schools.mail_tasks import send_invitation  # the tasks module imports this one
 
-    enqueue_on_commit(send_invitation, str(invitation.pk), link, language)
+    enqueue_on_commit(send_invitation, str(invitation.pk), site, language)
 
 
 def write_invitation(invitation: Invitation, link: str) -> StaffMail:

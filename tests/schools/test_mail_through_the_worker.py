@@ -5,12 +5,15 @@ import re
 
 from django.conf import settings
 from django.core import mail
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 
 from accounts.models import User
+from schools.invitations import invitation_token
 from schools.models import Invitation
+from tests.helpers.database_scan import places_holding
 from tests.helpers.mail import sent_by_the_worker
+from tests.helpers.worker import run_worker
 from tests.helpers.world import World, make_user
 
 
@@ -59,3 +62,15 @@ def test_an_invitation_withdrawn_before_the_worker_ran_is_not_sent(world: World,
         alice_client.post(reverse("schools:revoke_invitation", args=[world.school.id, invitation.id]))
         assert not Invitation.objects.filter(pk=invitation.pk).exists()
     assert mail.outbox == []
+
+
+def test_the_queue_never_holds_a_working_link(world: World, alice_client: Client) -> None:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        _invite(alice_client, world, "dirk@example.org")
+    invitation = Invitation.objects.get(email="dirk@example.org")
+    token = invitation_token(invitation.pk)
+    assert places_holding({str(invitation.pk)}) != []  # the task is queued with the invitation's id, and found
+    assert places_holding({token}) == []  # but not with the link: the worker writes it
+    run_worker()
+    assert f"http://testserver/invitations/{token}/" in mail.outbox[0].body
+    assert places_holding({token}) == []
