@@ -82,17 +82,19 @@ def mail_invitations(round_: Round, user_ids: list[int], invited_by: User | None
         )
 
 
-def _until(round_: Round) -> str:
+def _facts(round_: Round) -> dict[str, str]:
+    """What both e-mails name: the round, its school, until when the team answers, and the round's page."""
     window = _team_window(round_)
-    return formats.date_format(window.closes_on if window else round_.ends_on, "DATE_FORMAT")
-
-
-def _link(round_: Round) -> str:
-    return public_url(reverse("analysis:round", args=[round_.school_id, round_.pk]))
+    return {
+        "round": round_.title,
+        "school": round_.school.name,
+        "until": formats.date_format(window.closes_on if window else round_.ends_on, "DATE_FORMAT"),
+        "link": public_url(reverse("analysis:round", args=[round_.school_id, round_.pk])),
+    }
 
 
 def write_invitation(round_: Round, sender: str) -> StaffMail:
-    facts = {"round": round_.title, "school": round_.school.name, "until": _until(round_), "link": _link(round_)}
+    facts = _facts(round_)
     return StaffMail(
         _("Your view, please: %(round)s at %(school)s") % facts,
         _(
@@ -107,7 +109,7 @@ def write_invitation(round_: Round, sender: str) -> StaffMail:
 
 
 def write_reminder(round_: Round, sender: str) -> StaffMail:
-    facts = {"round": round_.title, "school": round_.school.name, "until": _until(round_), "link": _link(round_)}
+    facts = _facts(round_)
     return StaffMail(
         _("Reminder: your answers for %(round)s at %(school)s") % facts,
         _(
