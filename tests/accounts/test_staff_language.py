@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from tests.helpers.mail import sent_by_the_worker
-from tests.helpers.world import World, make_user
+from tests.helpers.world import PASSWORD, World, make_user
 
 
 def test_a_new_person_is_dutch_and_gets_no_weekly_summary(world: World) -> None:
@@ -88,3 +88,17 @@ def test_the_password_reset_is_written_by_the_worker_in_the_account_language() -
         "You get this e-mail because someone asked for a new password for this address on Betrokken."
     )
     assert english.alternatives == []  # plain text only
+
+
+def test_logging_in_brings_back_the_staff_language(world: World) -> None:
+    User.objects.filter(pk=world.bob.pk).update(language="en")
+    client = Client()
+    response = client.post(reverse("accounts:login"), {"username": "bob@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert '<html lang="en"' in client.get(reverse("schools:home")).content.decode()
+
+
+def test_a_failed_login_sets_no_language(world: World) -> None:
+    response = Client().post(reverse("accounts:login"), {"username": "bob@example.org", "password": "wrong"})
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
