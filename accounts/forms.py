@@ -3,13 +3,15 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.mail.message import sanitize_address
 from django.core.validators import MaxLengthValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 
+from accounts.mail_tasks import send_password_reset
 from accounts.models import User
 from accounts.plain_text import required_single_line
+from accounts.staff_mail import enqueue_on_commit
 
 EMAIL_MAX_LENGTH = 254  # of User.email and Invitation.email
 
@@ -84,3 +86,30 @@ class EmailAuthenticationForm(AuthenticationForm):
     def clean_username(self) -> str:
         # Accounts are stored in lower case; let people type their address as they like.
         return str(self.cleaned_data["username"]).strip().lower()
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the e-mail written and sent by the worker in the account's staff language."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        enqueue_on_commit(send_password_reset, context["user"].pk, context["domain"], context["protocol"])
+
+
+class EmailSettingsForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the pages and e-mails"), choices=settings.LANGUAGES)
+    weekly_digest = forms.BooleanField(
+        label=_("Send me a weekly summary of my schools"),
+        required=False,
+        help_text=_(
+            "Once a week: the open rounds and how many answered, new comments on the engagementsverklaring "
+            "and actions due soon. Off unless you switch it on."
+        ),
+    )

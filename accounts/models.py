@@ -5,6 +5,7 @@ Parents and pupils never get an account; they answer with an invitation code.
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -34,6 +35,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # The staff language: the interface when logged in, and every e-mail the person gets (written by the worker).
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="nl")
+    weekly_digest = models.BooleanField(_("weekly summary by e-mail"), default=False)
 
     objects: ClassVar[UserManager] = UserManager()
 

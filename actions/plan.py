@@ -6,6 +6,7 @@ Who may do which is the access helpers' business (actions.access); these only wr
 from collections.abc import Iterable
 
 from accounts.models import User
+from actions.comment_mail import mail_coach_comment
 from actions.models import Action, ActionComment
 from analysis.models import Round
 from framework.models import Dimension
@@ -27,7 +28,10 @@ def change_action(action: Action, dimensions: Iterable[Dimension]) -> None:
 
 
 def comment_on_action(action: Action, author: User, text: str) -> ActionComment:
-    return ActionComment.objects.create(school_id=action.school_id, action=action, author=author, text=text)
+    """Store a comment; a support coach's goes to the action's owner by e-mail too (actions.comment_mail)."""
+    comment = ActionComment.objects.create(school_id=action.school_id, action=action, author=author, text=text)
+    mail_coach_comment(comment, author)
+    return comment
 
 
 def record_progress(action: Action, status: str, evaluation: str) -> None:

@@ -204,3 +204,16 @@ class RoundSharing(models.Model):
     plan = models.BooleanField(_("the action plan"), default=False)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField(auto_now=True)
+
+
+class RoundReminder(models.Model):
+    """A reminder the coordinator sent to the team members who had not handed in (analysis.round_mail)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="reminders")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    sent_at = models.DateTimeField(db_index=True)
+    recipients = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ("-sent_at",)

@@ -18,6 +18,7 @@ from analysis.models import (
     TeamResponse,
     Voice,
 )
+from analysis.round_mail import mail_invitations
 from analysis.windows import VoiceClosed, close_voice, open_windows, voice_is_open
 from framework.item_bank import questionnaire_items, visible_team_items
 from framework.models import Dimension
@@ -59,16 +60,18 @@ def start_round(
         ]
     RoundItem.objects.bulk_create(RoundItem(school=school, round=round_, item_id=item_id) for item_id in item_ids)
     open_windows(round_, periods or {})
-    invite_to_round(round_, invitees)
+    invite_to_round(round_, invitees, invited_by=created_by)
     return round_
 
 
-def invite_to_round(round_: Round, invitees: Iterable[User]) -> int:
+def invite_to_round(round_: Round, invitees: Iterable[User], invited_by: User | None = None) -> int:
+    """Invite team members to answer; each new one gets an e-mail (from the worker), except the one inviting."""
     already = set(TeamResponse.objects.filter(round=round_).values_list("user_id", flat=True))
     new = [
         TeamResponse(school_id=round_.school_id, round=round_, user=user) for user in invitees if user.pk not in already
     ]
     TeamResponse.objects.bulk_create(new, ignore_conflicts=True)
+    mail_invitations(round_, [response.user_id for response in new], invited_by)
     return len(new)
 
 

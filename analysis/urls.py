@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analysis import sharing_views, views
+from analysis import reminder_views, sharing_views, views
 
 app_name = "analysis"
 
@@ -11,5 +11,6 @@ urlpatterns = [
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/close/<str:voice>/", views.voice_close, name="voice_close"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/answer/<int:page>/", views.answer_page, name="answer"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/hand-in/", views.hand_in, name="hand_in"),
+    path("s/<uuid:school_id>/rounds/<uuid:round_id>/reminder/", reminder_views.reminder, name="reminder"),
     path("s/<uuid:school_id>/rounds/<uuid:round_id>/sharing/", sharing_views.round_sharing, name="sharing"),
 ]

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from analysis.queries import (
     participation,
     rounds_with_counts,
 )
+from analysis.round_mail import reminder_state
 from analysis.rounds import (
     invite_to_round,
     save_page,
@@ -90,7 +92,7 @@ def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID)
             messages.error(request, _("The team's reflection is closed; nobody can be invited any more."))
             return redirect("analysis:round", school_id=school_id, round_id=round_id)
         if form.is_valid():
-            added = invite_to_round(round_, form.cleaned_data["invitees"])
+            added = invite_to_round(round_, form.cleaned_data["invitees"], invited_by=request.user)
             message = ngettext("%(count)d person invited.", "%(count)d people invited.", added)
             messages.success(request, message % {"count": added})
             return redirect("analysis:round", school_id=school_id, round_id=round_id)
@@ -112,6 +114,7 @@ def round_detail(request: AuthenticatedRequest, school_id: UUID, round_id: UUID)
         "form": form,
         "is_coordinator": is_coordinator,
         "sharing_form": SharingForm(initial=asdict(shared_parts(round_))) if is_coordinator else None,
+        "reminders": reminder_state(round_, timezone.now()) if is_coordinator and team_open else None,
         "can_invite": is_coordinator and team_open and form.fields["invitees"].queryset.exists(),  # type: ignore[attr-defined]
     }
     return render(request, "analysis/round_detail.html", context)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "actions",
     "reports",
     "engagement",
+    "digest",
     "guide",
     "demo",
 ]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
+
+from accounts.views import switch_language
 
 handler400 = "betrokken.error_pages.bad_request"
 handler403 = "betrokken.error_pages.permission_denied"
@@ -8,7 +9,7 @@ handler404 = "betrokken.error_pages.page_not_found"
 handler500 = "betrokken.database_busy.server_error"
 
 urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("", include("guide.urls")),

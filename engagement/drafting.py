@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
+from engagement.consultation.opened_mail import mail_consultation_opened
 from engagement.editor.guardrails import can_publish, check_declaration
 from engagement.models import Declaration, DeclarationVersion, StartedFrom
 from engagement.states import STEPS, state_after_text_change
@@ -101,3 +102,5 @@ def take_step(declaration: Declaration, name: str, adopted_on: date | None = Non
         declaration.published_version = current
     declaration.state = step.to_state
     declaration.save()
+    if name == "consult":
+        mail_consultation_opened(declaration)

@@ -1,40 +1,70 @@
 """Inviting people into a school by e-mail link, and accepting such a link."""
 
-from uuid import UUID
+from base64 import urlsafe_b64encode
+from uuid import UUID, uuid4
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.plain_text import single_line
+from accounts.staff_mail import StaffMail, enqueue_on_commit
 from schools.models import Invitation, Membership, School, hash_token
+
+
+def invitation_token(invitation_id: UUID) -> str:
+    """The token of an invitation's link: a digest of its id keyed with SECRET_KEY (like Django's reset tokens).
+
+    Only its hash is stored, and the worker writes the link from the invitation's id, so neither the database
+    nor the task queue holds a working link.
+    """
+    digest = salted_hmac("betrokken.invitation-token", str(invitation_id), algorithm="sha256").digest()
+    return urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def invitation_link(site: str, invitation_id: UUID) -> str:
+    return site.rstrip("/") + reverse("schools:accept_invitation", args=[invitation_token(invitation_id)])
 
 
 def create_invitation(school: School, email: str, role: str, invited_by: User) -> tuple[Invitation, str]:
     """Store an invitation; returns it with the plain token (shown once, never stored)."""
-    token, token_hash = Invitation.new_token()
+    invitation_id = uuid4()
+    token = invitation_token(invitation_id)
     invitation = Invitation.objects.create(
-        school=school, email=email, role=role, token_hash=token_hash, invited_by=invited_by
+        id=invitation_id, school=school, email=email, role=role, token_hash=hash_token(token), invited_by=invited_by
     )
     return invitation, token
 
 
-def send_invitation_email(invitation: Invitation, link: str) -> None:
-    # single_line: a name stored before names were cleaned must not break the subject header.
-    subject = _("You are invited to %(school)s on Betrokken") % {"school": single_line(invitation.school.name)}
-    body = _(
-        "%(inviter)s invites you to work with %(school)s on Betrokken, the tool for involvement of parents "
-        "and school, as %(role)s.\n\nOpen this link to accept (valid for 14 days):\n%(link)s\n"
-    ) % {
-        "inviter": invitation.invited_by or _("A coordinator"),
-        "school": invitation.school.name,
-        "role": invitation.get_role_display(),
-        "link": link,
-    }
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+def send_invitation_email(invitation: Invitation, site: str, language: str) -> None:
+    """Queue the invitation for the worker, which writes the link on `site` (the inviter's scheme and host).
+    `language` is the inviter's at the time of inviting: the language of an invitee without an account yet."""
+    from schools.mail_tasks import send_invitation  # the tasks module imports this one
+
+    enqueue_on_commit(send_invitation, str(invitation.pk), site, language)
+
+
+def write_invitation(invitation: Invitation, link: str) -> StaffMail:
+    return StaffMail(
+        _("You are invited to %(school)s on Betrokken") % {"school": invitation.school.name},
+        _(
+            "%(inviter)s invites you to work with %(school)s on Betrokken, the tool for involvement of parents "
+            "and school, as %(role)s.\n\nOpen this link to accept (valid for 14 days):\n%(link)s\n"
+        )
+        % {
+            "inviter": invitation.invited_by or _("A coordinator"),
+            "school": invitation.school.name,
+            "role": invitation.get_role_display(),
+            "link": link,
+        },
+        _(
+            "You get this e-mail because a coordinator of %(school)s invited this address. "
+            "If you do not want to join, ignore it."
+        )
+        % {"school": invitation.school.name},
+    )
 
 
 def find_open_invitation(token: str) -> Invitation | None:

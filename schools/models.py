@@ -1,7 +1,6 @@
 """Schools (the tenant), the people who work in them and invitations to join."""
 
 import hashlib
-import secrets
 import uuid
 from datetime import timedelta
 
@@ -125,11 +124,6 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ("-created_at",)
-
-    @staticmethod
-    def new_token() -> tuple[str, str]:
-        token = secrets.token_urlsafe(32)
-        return token, hash_token(token)
 
     @property
     def expired(self) -> bool:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
@@ -15,6 +15,7 @@ from schools.invitations import (
     accept_invitation,
     create_invitation,
     find_open_invitation,
+    invitation_link,
     send_invitation_email,
     withdraw_invitation,
 )
@@ -50,11 +51,12 @@ def members(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
     is_coordinator = membership.is_coordinator
     form = InvitationForm(request.POST if request.method == "POST" else None, school=school)
     if request.method == "POST" and form.is_valid():
-        invitation, token = create_invitation(
+        invitation, _token = create_invitation(
             school, form.cleaned_data["email"], form.cleaned_data["role"], request.user
         )
-        link = request.build_absolute_uri(reverse("schools:accept_invitation", args=[token]))
-        send_invitation_email(invitation, link)
+        site = request.build_absolute_uri("/")
+        link = invitation_link(site, invitation.pk)
+        send_invitation_email(invitation, site, get_language())
         messages.success(
             request,
             _("Invitation sent to %(email)s. You can also pass on this link yourself: %(link)s")

@@ -16,6 +16,7 @@ from engagement.drafting import start_declaration
 from engagement.families.importing import parse_families_csv
 from schools.models import Invitation, School
 from surveys.staff_forms import CodeBatchForm
+from tests.helpers.mail import sent_by_the_worker
 from tests.helpers.world import World
 
 RLO, PDI = "\u202e", "\u2069"
@@ -39,9 +40,10 @@ def test_a_school_name_with_a_line_break_is_stored_on_one_line_and_invitations_g
     alice_client.post(reverse("schools:create"), {"name": "Sint-Jozef\r\nBcc: x@evil.example", "town": "Brugge\n"})
     school = School.objects.get(town="Brugge")
     assert school.name == "Sint-Jozef Bcc: x@evil.example"
-    response = alice_client.post(
-        reverse("schools:members", args=[school.id]), {"email": "d@example.org", "role": "team"}
-    )
+    with sent_by_the_worker():
+        response = alice_client.post(
+            reverse("schools:members", args=[school.id]), {"email": "d@example.org", "role": "team"}
+        )
     assert response.status_code == 302
     assert mail.outbox[-1].subject == "Je bent uitgenodigd voor Sint-Jozef Bcc: x@evil.example op Betrokken"
 
@@ -50,9 +52,10 @@ def test_a_school_name_stored_before_the_cleaning_still_lets_invitations_go_out(
     world: World, alice_client: Client
 ) -> None:
     School.objects.filter(pk=world.school.pk).update(name="De Regenboog\r\n")
-    response = alice_client.post(
-        reverse("schools:members", args=[world.school.id]), {"email": "d@example.org", "role": "team"}
-    )
+    with sent_by_the_worker():
+        response = alice_client.post(
+            reverse("schools:members", args=[world.school.id]), {"email": "d@example.org", "role": "team"}
+        )
     assert response.status_code == 302
     assert Invitation.objects.filter(email="d@example.org").exists()
     assert mail.outbox[-1].subject == "Je bent uitgenodigd voor De Regenboog op Betrokken"
