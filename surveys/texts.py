@@ -78,23 +78,30 @@ def respondent_items(
 ) -> list[RespondentItem]:
     """The questionnaire's items as the respondent sees them, in order; only those of `item_ids` when given.
 
-    Asked on every page shown, so kept to four plain queries over the page's items (the items, their
-    texts, the school's corrections, the scales' labels). Which items the questionnaire holds comes from
+    Asked on every page shown, so kept to three plain queries over the page's items (the items with
+    their texts, the school's corrections, the scales' labels). Which items the questionnaire holds comes from
     `questionnaire_pages`; the texts are read on every request, so a correction shows at once everywhere.
     """
     in_questionnaire = [item_id for page in questionnaire_pages(round_id, audience) for item_id in page]
     asked = set(in_questionnaire if item_ids is None else item_ids)
     wanted = [item_id for item_id in in_questionnaire if item_id in asked]
-    # Only the fields shown: a full Item row costs more to build than the rest of the query.
-    found = {item.id: item for item in Item.objects.filter(id__in=wanted).only("id", "key", "dimension_id", "scale_id")}
-    items = [found[item_id] for item_id in wanted if item_id in found]
     languages = sorted({language, MASTER_LANGUAGE})
+    # The items come with their texts (one query); only fields shown: a full row costs more to build than the query.
+    found: dict[UUID, Item] = {}
     texts: dict[UUID, dict[str, str]] = {}
-    for item_id, text_language, translation in ItemText.objects.filter(
-        item_id__in=wanted, language__in=languages
-    ).values_list("item_id", "language", "text"):
-        if translation.strip():  # a blank translation counts as missing: never an empty question
-            texts.setdefault(item_id, {})[text_language] = translation
+    for item_text in (
+        ItemText.objects.filter(item_id__in=wanted, language__in=languages)
+        .select_related("item")
+        .only("item_id", "language", "text", "item__id", "item__key", "item__dimension_id", "item__scale_id")
+    ):
+        found[item_text.item_id] = item_text.item
+        if item_text.text.strip():  # a blank translation counts as missing: never an empty question
+            texts.setdefault(item_text.item_id, {})[item_text.language] = item_text.text
+    if missing := [item_id for item_id in wanted if item_id not in found]:  # no text at all: shown by its key
+        found |= {
+            item.id: item for item in Item.objects.filter(id__in=missing).only("id", "key", "dimension_id", "scale_id")
+        }
+    items = [found[item_id] for item_id in wanted if item_id in found]
     corrections = dict(
         TranslationCorrection.objects.filter(school_id=school_id, language=language, item_id__in=wanted).values_list(
             "item_id", "text"
