@@ -1,12 +1,16 @@
-"""Benchmark: parents answering the questionnaire, each page a POST, 32 at once, on gunicorn.
+"""Benchmark: parents answering the questionnaire, 32 at once, on gunicorn.
 
 For SQLite and (when reachable) PostgreSQL, in one run: builds a database with a school, an open round
 and invitation codes; starts gunicorn with two sync workers; first drives a bare Django view (a POST
 that returns "ok") and then the questionnaire (code, language, seven pages, hand in) with 32
-concurrent respondents. Prints pages per second, p50/p95 latency of the page POSTs, errors, the
-ratio to the bare view, and checks that the stored answers equal the acknowledged ones.
+concurrent respondents. In browser mode (the default) every POST is followed by the GET of the page it
+redirects to, as a browser does; in post mode only the POSTs are sent. Prints pages per second, p50/p95
+latency of a page (its POST, and in browser mode the GET of the next page), errors, the ratio to the bare
+view, the CPU time the gunicorn workers spent per respondent (from /proc/<pid>/stat, before and after the
+questionnaires), and checks that the stored answers equal the acknowledged ones.
 
 Run: .venv/bin/python bench/submit.py [--respondents 320] [--concurrency 32] [--only sqlite|postgres]
+                                      [--mode browser|post]
 """
 
 import argparse
@@ -110,37 +114,62 @@ class Browser:
         return response.status, response.getheader("Location") or "", content
 
 
-def run_respondent(port: int, code: str, pages: list[list[str]], stats: Stats) -> None:
+def follow(browser: Browser, location: str, follows: bool) -> bool:
+    """In browser mode, GET the page a POST redirected to, as a browser does; True when it showed."""
+    if not follows:
+        return True
+    parts = urllib.parse.urlsplit(location)
+    status, _location, _body = browser.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+    return status == 200
+
+
+def run_respondent(port: int, code: str, pages: list[list[str]], stats: Stats, follows: bool) -> None:
     browser = Browser(port)
     status, _location, _body = browser.request("GET", "/q/")
     token = browser.cookies.get("csrftoken", "")
     status, location, _body = browser.request("POST", "/q/", {"code": code, "csrfmiddlewaretoken": token})
-    if status != 302:
+    if status != 302 or not follow(browser, location, follows):
         stats.error()
         return
     path = urllib.parse.urlsplit(location).path
     status, location, _body = browser.request("POST", path, {"lang": "nl", "csrfmiddlewaretoken": token})
+    if status != 302 or not follow(browser, location, follows):
+        stats.error()
+        return
     base = path.rsplit("/language/", 1)[0]
     for number, items in enumerate(pages, start=1):
         answers = [(f"item-{item}", str((number + index) % 6 or "dk")) for index, item in enumerate(items)]
         data = [*answers, ("action", "next"), ("lang", "nl"), ("csrfmiddlewaretoken", token)]
         start = time.perf_counter()
         status, location, _body = browser.request("POST", f"{base}/{number}/", data)
-        elapsed = time.perf_counter() - start
-        if status != 302:
+        if status != 302 or not follow(browser, location, follows):
             stats.error()
             return
-        stats.add(elapsed)
+        stats.add(time.perf_counter() - start)
         with stats.lock:
             stats.acknowledged_answers += len(answers)
     status, location, _body = browser.request(
         "POST", f"{base}/end/", {"open_answer": "", "action": "hand_in", "lang": "nl", "csrfmiddlewaretoken": token}
     )
-    if status == 302 and "/q/thanks/" in location:
+    if status == 302 and "/q/thanks/" in location and follow(browser, location, follows):
         with stats.lock:
             stats.handed_in += 1
     else:
         stats.error()
+
+
+def worker_cpu_seconds(master: int) -> float:
+    """User and system CPU time of gunicorn's worker processes (the master's children) so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for child in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+        try:
+            # Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # a worker that was replaced meanwhile
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
 
 
 def drive(concurrency: int, jobs: list, work) -> float:  # type: ignore[no-untyped-def, type-arg]
@@ -169,7 +198,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def bench_database(name: str, database_url: str, respondents: int, concurrency: int) -> None:
+def bench_database(name: str, database_url: str, respondents: int, concurrency: int, mode: str) -> None:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -222,7 +251,11 @@ def bench_database(name: str, database_url: str, respondents: int, concurrency: 
         bare = Stats()
         bare_seconds = drive(concurrency, list(range(total_bare)), bare_request)
         stats = Stats()
-        page_seconds = drive(concurrency, data["codes"], lambda code: run_respondent(port, code, data["pages"], stats))
+        cpu_before = worker_cpu_seconds(server.pid)
+        page_seconds = drive(
+            concurrency, data["codes"], lambda code: run_respondent(port, code, data["pages"], stats, mode == "browser")
+        )
+        worker_cpu = worker_cpu_seconds(server.pid) - cpu_before
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
@@ -235,13 +268,18 @@ def bench_database(name: str, database_url: str, respondents: int, concurrency: 
         f"[{name}] bare view: {bare_rate:.0f} req/s, p50 {percentile(bare.latencies, 0.5) * 1000:.1f} ms, "
         f"p95 {percentile(bare.latencies, 0.95) * 1000:.1f} ms, errors {bare.errors}"
     )
+    each_page = "page POSTs, each followed by the GET of the next page" if mode == "browser" else "page POSTs"
     print(
-        f"[{name}] questionnaire pages: {page_rate:.0f} pages/s ({len(stats.latencies)} page POSTs, "
+        f"[{name}] questionnaire pages ({mode} mode): {page_rate:.0f} pages/s ({len(stats.latencies)} {each_page}, "
         f"{respondents} respondents x {len(data['pages'])} pages + code, language and hand-in requests), "
         f"p50 {percentile(stats.latencies, 0.5) * 1000:.1f} ms, p95 {percentile(stats.latencies, 0.95) * 1000:.1f} ms, "
         f"errors {stats.errors}"
     )
-    all_requests = len(stats.latencies) + 4 * respondents
+    print(f"[{name}] worker CPU per respondent: {worker_cpu * 1000 / respondents:.0f} ms")
+    # Per respondent: the code page, the code, the language and the hand-in; in browser mode the GETs after them.
+    all_requests = (2 if mode == "browser" else 1) * len(stats.latencies) + (
+        7 if mode == "browser" else 4
+    ) * respondents
     all_rate = all_requests / page_seconds
     print(f"[{name}] ratio to bare view: pages {page_rate / bare_rate:.2f}; all requests {all_rate / bare_rate:.2f}")
     verdict = "OK" if stored_answers == stats.acknowledged_answers and submitted == stats.handed_in else "MISMATCH"
@@ -276,16 +314,17 @@ def main() -> None:
     parser.add_argument("--respondents", type=int, default=320)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--only", choices=["sqlite", "postgres"])
+    parser.add_argument("--mode", choices=["browser", "post"], default="browser")
     args = parser.parse_args()
     if args.only != "postgres":
         with tempfile.TemporaryDirectory(prefix="betrokken-bench-") as folder:
-            bench_database("sqlite", f"sqlite:///{folder}/bench.sqlite3", args.respondents, args.concurrency)
+            bench_database("sqlite", f"sqlite:///{folder}/bench.sqlite3", args.respondents, args.concurrency, args.mode)
     if args.only != "sqlite":
         if postgres_reachable(POSTGRES_URL):
             recreate_postgres_database(POSTGRES_URL)
-            bench_database("postgresql", POSTGRES_URL, args.respondents, args.concurrency)
+            bench_database("postgres", POSTGRES_URL, args.respondents, args.concurrency, args.mode)
         else:
-            print(f"[postgresql] not reachable at {POSTGRES_URL}: run scripts/start-postgres.sh first")
+            print(f"[postgres] not reachable at {POSTGRES_URL}: run scripts/start-postgres.sh first")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """What one page of a parent's or pupil's questionnaire shows, shared by the respondent's own pages
 (surveys.respondent_views) and the team's preview (surveys.preview_views), so the preview shows the same."""
 
+from typing import NamedTuple
 from uuid import UUID
 
 from django.http import HttpRequest
@@ -13,21 +14,52 @@ from surveys.texts import RespondentItem, respondent_items
 def items_on_page(
     round_id: UUID, audience: str, language: str, school_id: UUID, item_ids: list[UUID]
 ) -> list[RespondentItem]:
-    on_page = set(item_ids)
-    return [shown for shown in respondent_items(round_id, audience, language, school_id) if shown.item.id in on_page]
+    return respondent_items(round_id, audience, language, school_id, item_ids)
+
+
+class Choice(NamedTuple):
+    """One answer option as the page shows it (unpacked in the template's loop: cheaper than lookups)."""
+
+    value: str
+    label: str
+    dutch_label: str  # empty unless the Dutch text is shown and says something else
+    is_fallback: bool
+    checked: bool
+
+
+class ShownQuestion(NamedTuple):
+    shown: RespondentItem
+    field: str  # the radio buttons' name
+    dont_know_checked: bool
+    choices: list[Choice]
+
+
+def shown_question(shown: RespondentItem, chosen: str, dutch: bool) -> ShownQuestion:
+    choices = [
+        Choice(
+            option.value,
+            option.label,
+            option.dutch_label if dutch and option.dutch_label != option.label else "",
+            option.is_fallback,
+            chosen == option.value,
+        )
+        for option in shown.options
+    ]
+    return ShownQuestion(shown, f"item-{shown.item.id}", chosen == "dk", choices)
 
 
 def question_page_context(
     form: RespondentPageForm, items: list[RespondentItem], page: int, page_total: int, language: str, dutch: bool
 ) -> dict[str, object]:
     """The context of surveys/page.html for page `page` of `page_total` pages of questions."""
+    show_dutch = dutch and language != "nl"
     return {
         "form": form,
-        "items": [(shown, form.chosen(shown.item.id)) for shown in items],
+        "items": [shown_question(shown, form.chosen(shown.item.id), show_dutch) for shown in items],
         "page": page,
         "pages": page_total + 1,  # the open question is the last step
         "percent": round(100 * (page - 1) / (page_total + 1)),
-        "show_dutch": dutch and language != "nl",
+        "show_dutch": show_dutch,
         "voice": has_voice(language),
     }
 

@@ -105,7 +105,8 @@ def _claim_draft_from_before_devices(code: str, language: str, audience: str) ->
 
 def draft_on_device(device: str) -> SurveyResponse | None:
     """The questionnaire in progress that the device with this token started."""
-    return SurveyResponse.objects.filter(device_digest=device_digest(device)).first()
+    # The digest is unique: no ordering to ask for (.first() would add one).
+    return next(iter(SurveyResponse.objects.filter(device_digest=device_digest(device))[:1]), None)
 
 
 def record_language_choice(response: SurveyResponse, language: str) -> None:

@@ -4,11 +4,11 @@ A school's correction of a translation wins over the framework's text. A missing
 falls back to the Dutch text, marked so the page can say so — never to an empty label.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from uuid import UUID
 
 from django.core.cache import cache
-from django.db.models import Prefetch
 
 from analysis.models import RoundItem
 from framework.localized import pick_language
@@ -73,31 +73,53 @@ def _load_questionnaire_pages(round_id: UUID, audience: str) -> list[list[UUID]]
     return pages
 
 
-def respondent_items(round_id: UUID, audience: str, language: str, school_id: UUID) -> list[RespondentItem]:
+def respondent_items(
+    round_id: UUID, audience: str, language: str, school_id: UUID, item_ids: Collection[UUID] | None = None
+) -> list[RespondentItem]:
+    """The questionnaire's items as the respondent sees them, in order; only those of `item_ids` when given.
+
+    Asked on every page shown, so kept to three plain queries over the page's items (the items with
+    their texts, the school's corrections, the scales' labels). Which items the questionnaire holds comes from
+    `questionnaire_pages`; the texts are read on every request, so a correction shows at once everywhere.
+    """
+    in_questionnaire = [item_id for page in questionnaire_pages(round_id, audience) for item_id in page]
+    asked = set(in_questionnaire if item_ids is None else item_ids)
+    wanted = [item_id for item_id in in_questionnaire if item_id in asked]
     languages = sorted({language, MASTER_LANGUAGE})
-    items = (
-        Item.objects.filter(
-            id__in=RoundItem.objects.filter(round_id=round_id).values("item_id"), audience=audience, retired=False
-        )
-        .select_related("dimension", "scale")
-        .prefetch_related(
-            Prefetch("texts", queryset=ItemText.objects.filter(language__in=languages)),
-            Prefetch("scale__texts", queryset=ScaleText.objects.filter(language__in=languages)),
-        )
-        .order_by("dimension__position", "position")
-    )
+    # The items come with their texts (one query); only fields shown: a full row costs more to build than the query.
+    found: dict[UUID, Item] = {}
+    texts: dict[UUID, dict[str, str]] = {}
+    for item_text in (
+        ItemText.objects.filter(item_id__in=wanted, language__in=languages)
+        .select_related("item")
+        .only("item_id", "language", "text", "item__id", "item__key", "item__dimension_id", "item__scale_id")
+    ):
+        found[item_text.item_id] = item_text.item
+        if item_text.text.strip():  # a blank translation counts as missing: never an empty question
+            texts.setdefault(item_text.item_id, {})[item_text.language] = item_text.text
+    if missing := [item_id for item_id in wanted if item_id not in found]:  # no text at all: shown by its key
+        found |= {
+            item.id: item for item in Item.objects.filter(id__in=missing).only("id", "key", "dimension_id", "scale_id")
+        }
+    items = [found[item_id] for item_id in wanted if item_id in found]
     corrections = dict(
-        TranslationCorrection.objects.filter(school_id=school_id, language=language).values_list("item_id", "text")
+        TranslationCorrection.objects.filter(school_id=school_id, language=language, item_id__in=wanted).values_list(
+            "item_id", "text"
+        )
     )
+    scale_labels: dict[int, dict[str, dict[str, str]]] = {}
+    for scale_id, scale_language, labels in ScaleText.objects.filter(
+        scale_id__in={item.scale_id for item in items}, language__in=languages
+    ).values_list("scale_id", "language", "labels"):
+        scale_labels.setdefault(scale_id, {})[scale_language] = labels
     shown = []
     for item in items:
-        # A blank translation (or correction) counts as missing: never an empty question.
-        texts = {text.language: text.text for text in item.texts.all() if text.text.strip()}
-        if corrections.get(item.id, "").strip():
-            texts[language] = corrections[item.id]
-        text, is_fallback = pick_language(texts, language)
-        dutch = texts.get(MASTER_LANGUAGE) or item.key
-        options = _options({scale_text.language: scale_text.labels for scale_text in item.scale.texts.all()}, language)
+        item_texts = dict(texts.get(item.id, {}))
+        if corrections.get(item.id, "").strip():  # a blank correction counts as missing too
+            item_texts[language] = corrections[item.id]
+        text, is_fallback = pick_language(item_texts, language)
+        dutch = item_texts.get(MASTER_LANGUAGE) or item.key
+        options = _options(scale_labels.get(item.scale_id, {}), language)
         shown.append(RespondentItem(item, text or dutch, dutch, is_fallback, options))
     return shown
 
@@ -106,10 +128,7 @@ def respondent_item(
     round_id: UUID, audience: str, language: str, school_id: UUID, item_id: UUID
 ) -> RespondentItem | None:
     """One item of the questionnaire as the respondent sees it (what read-aloud speaks), or None if not in it."""
-    return next(
-        (shown for shown in respondent_items(round_id, audience, language, school_id) if shown.item.id == item_id),
-        None,
-    )
+    return next(iter(respondent_items(round_id, audience, language, school_id, [item_id])), None)
 
 
 def _options(labels: dict[str, dict[str, str]], language: str) -> tuple[Option, ...]:
