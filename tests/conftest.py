@@ -17,25 +17,36 @@ from django.test import Client
 from django.utils import translation
 
 from accounts.models import User
+from actions.library_content import Library, read_library
 from actions.library_loading import load_action_library
 from analysis.rounds import start_round
+from framework.content_files import Content, read_content
 from framework.loading import load_framework
 from schools.models import Membership, Role, School
 from tests.helpers.world import World, make_user
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+def content_files() -> tuple[Content, Library]:
+    """The framework and the action library as read from their files, once: reading them costs more than
+    seeing in the database that they are loaded, which every test with `content` does."""
+    return read_content(), read_library()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_db_setup: None, django_db_blocker: pytest.FixtureRequest, content_files: tuple[Content, Library]
+) -> None:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        load_framework()
-        load_action_library()
+        load_framework(content_files[0])
+        load_action_library(content_files[1])
 
 
 @pytest.fixture
-def content(db: None) -> None:
+def content(db: None, content_files: tuple[Content, Library]) -> None:
     """The framework content; reloaded only when a transactional test flushed it."""
-    load_framework()
-    load_action_library()
+    load_framework(content_files[0])
+    load_action_library(content_files[1])
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ and must never see anything of De Regenboog. The `world` fixture in tests/confte
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.test import Client
 from django.utils import translation
 
@@ -33,7 +35,23 @@ class World:
 
 
 def make_user(name: str, email: str) -> User:
-    return User.objects.create_user(email, PASSWORD, name=name)
+    """A person who logs in with PASSWORD, through the same hasher as everyone (argon2 unless a test switched)."""
+    user = User.objects.create_user(email, None, name=name)
+    user.password = password_hash()
+    user.save(update_fields=["password"])
+    return user
+
+
+_hashes: dict[tuple[str, ...], str] = {}
+
+
+def password_hash() -> str:
+    """PASSWORD hashed once per set of hashers: argon2 costs about 0.2 s of CPU a hash on purpose, and the
+    `world` alone makes three people per test. Sharing the salt changes nothing a test checks."""
+    hashers = tuple(settings.PASSWORD_HASHERS)
+    if hashers not in _hashes:
+        _hashes[hashers] = make_password(PASSWORD)
+    return _hashes[hashers]
 
 
 def in_dutch(message: str, context: str | None = None) -> str:
