@@ -36,6 +36,7 @@ from bench.submit import (
     percentile,
     postgres_reachable,
     recreate_postgres_database,
+    server_env,
 )
 
 # Its own database beside bench/submit.py's, so the two benchmarks can run at the same time.
@@ -141,16 +142,7 @@ def make_letters(browser: Browser, letters_path: str) -> tuple[float, bytes]:
 
 
 def bench_database(name: str, database_url: str, size: int, folder: str) -> None:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "BETROKKEN_VAR_DIR": folder,
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CONN_MAX_AGE": "600",
-        "DJANGO_SETTINGS_MODULE": "betrokken.settings",
-        "LOG_LEVEL": "ERROR",
-    }
+    env = server_env(database_url, BETROKKEN_VAR_DIR=folder)
     manage(env, "migrate", "-v", "0")
     data = json.loads(manage(env, "shell", stdin=SETUP.replace("SIZE", str(size))).split("JSON", 1)[1])
     port = free_port()

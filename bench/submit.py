@@ -198,8 +198,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def bench_database(name: str, database_url: str, respondents: int, concurrency: int, mode: str) -> None:
-    env = {
+def server_env(database_url: str, **extra: str) -> dict[str, str]:
+    """The environment of the benchmarked server: production-like (DEBUG off, connections kept), quiet logs."""
+    return {
         **os.environ,
         "DATABASE_URL": database_url,
         "DEBUG": "0",
@@ -207,7 +208,12 @@ def bench_database(name: str, database_url: str, respondents: int, concurrency: 
         "CONN_MAX_AGE": "600",
         "DJANGO_SETTINGS_MODULE": "betrokken.settings",
         "LOG_LEVEL": "ERROR",
+        **extra,
     }
+
+
+def bench_database(name: str, database_url: str, respondents: int, concurrency: int, mode: str) -> None:
+    env = server_env(database_url)
     manage(env, "migrate", "-v", "0")
     output = manage(env, "shell", stdin=SETUP.replace("COUNT", str(respondents)))
     import json
