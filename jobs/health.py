@@ -33,6 +33,12 @@ def worker_state(last_seen: datetime | None, now: datetime) -> str:
     return "ok" if now - last_seen <= WORKER_SILENT_AFTER else "silent"
 
 
+def worker_beating(now: datetime) -> bool:
+    """Whether a worker beat lately: a job page that waits says so when none does, rather than wait in silence."""
+    last_seen = WorkerHeartbeat.objects.aggregate(newest=Max("last_seen"))["newest"]
+    return worker_state(last_seen, now) == "ok"
+
+
 def check_health(now: datetime) -> Health:
     try:
         with connection.cursor() as cursor:

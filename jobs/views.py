@@ -17,7 +17,7 @@ from accounts.http import AuthenticatedRequest
 from jobs import storage
 from jobs.access import get_job, get_rw_job
 from jobs.attachments import attachment
-from jobs.health import check_health
+from jobs.health import check_health, worker_beating
 from jobs.models import JobStatus
 from jobs.starting import expired, retry_job
 
@@ -34,6 +34,7 @@ def job_page(request: AuthenticatedRequest, school_id: UUID, job_id: UUID) -> Ht
         "refresh_seconds": None if job.finished else REFRESH_SECONDS,
         "expired": expired(job),
         "waiting": job.status == JobStatus.WAITING,
+        "no_worker": job.status == JobStatus.WAITING and not worker_beating(timezone.now()),
     }
     return render(request, "jobs/job.html", context)
 

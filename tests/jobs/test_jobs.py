@@ -176,3 +176,15 @@ def test_a_chore_runs_once_per_period_whatever_the_number_of_workers() -> None:
     assert "test.count" in enqueue_due_chores(now + timedelta(hours=1))
     assert ChoreRun.objects.get(name="test.count").last_started_at == now + timedelta(hours=1)
     assert WorkerHeartbeat.objects.filter(worker_id="test-worker").exists()
+
+
+@pytest.mark.django_db
+def test_a_waiting_job_says_so_when_no_worker_runs(
+    world: World, alice_client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    job = _start(world, django_capture_on_commit_callbacks, count=1)
+    url = reverse("jobs:job", args=[world.school.pk, job.pk])
+    assert "Er draait op dit moment geen verwerker" in alice_client.get(url).content.decode()
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(worker_id="alive", host="h", pid=1, started_at=now, last_seen=now)
+    assert "Er draait op dit moment geen verwerker" not in alice_client.get(url).content.decode()
