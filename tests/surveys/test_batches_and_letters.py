@@ -198,7 +198,7 @@ def test_letters_are_one_a4_per_family_in_dutch_with_the_arabic_translation(
     response, pdf = download_letters(alice_client, world, batch)
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="brieven-3a-ar-de-regenboog-oudercontact-')
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     path, info, pages = pdf_pages(pdf, tmp_path)
     assert info["Pages"] == "3"
     assert info["Page size"].startswith("595.") and "(A4)" in info["Page size"]
