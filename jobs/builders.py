@@ -20,11 +20,13 @@ Builder = Callable[["Job", Progress], bytes]
 
 
 class JobFailed(Exception):
-    """A failure with its reason for the person who asked (translated when raised)."""
+    """A failure with its reason for the person who asked (translated when raised). `final` when trying again
+    cannot help (the codes are gone): the page then offers no button that would fail the same way."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, final: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.final = final
 
 
 _builders: dict[str, Builder] = {}

@@ -38,6 +38,8 @@ class Job(models.Model):
     total = models.PositiveIntegerField(default=0)
     # Why it failed, in words the person can act on; the traceback goes to the log only.
     failure = models.TextField(blank=True)
+    # False when trying again cannot help (what the file was made from is gone).
+    retryable = models.BooleanField(default=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_by = models.CharField(max_length=120, blank=True)
     # Relative to GENERATED_FILES_DIR; empty until done and again once the file is removed.

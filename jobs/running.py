@@ -65,7 +65,7 @@ def run(job_id: UUID, worker_id: str) -> None:
         try:
             content = builder_for(job.kind)(job, _ProgressWriter(job))
         except JobFailed as failure:
-            _finish(job, worker_id, status=JobStatus.FAILED, failure=failure.reason)
+            _finish(job, worker_id, status=JobStatus.FAILED, failure=failure.reason, retryable=not failure.final)
             return
         except Exception:
             logger.exception("Job %s (%s) failed", job.pk, job.kind)

@@ -3,9 +3,11 @@
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
+from django_stubs_ext import StrOrPromise
 
 from accounts.models import User
 from jobs import storage
@@ -64,8 +66,8 @@ def start_job(
 
 
 def retry_job(job: Job) -> bool:
-    """A failed job goes back in the queue; False when it had not failed (nothing to do)."""
-    retried = Job.objects.filter(pk=job.pk, status=JobStatus.FAILED).update(
+    """A failed job goes back in the queue; False when it had not failed or trying again cannot help."""
+    retried = Job.objects.filter(pk=job.pk, status=JobStatus.FAILED, retryable=True).update(
         status=JobStatus.WAITING, attempts=job.attempts + 1, failure="", done=0, finished_at=None
     )
     if retried:
@@ -73,11 +75,19 @@ def retry_job(job: Job) -> bool:
     return bool(retried)
 
 
-def forget_jobs(jobs: "list[Job]") -> None:
-    """Remove jobs and their files (e.g. when the codes in them are forgotten)."""
+def withdraw_jobs(jobs: "list[Job]", reason: "StrOrPromise") -> None:
+    """Remove the files of jobs whose source is gone (codes forgotten) and say so on their pages for good.
+
+    The job stays, failed with the reason, so a page that refreshes itself tells the person what happened
+    rather than "not found"; a job still being made fails too (its result is thrown away, see running.run).
+    """
     for job in jobs:
         storage.remove_file(job.file_path)
-        job.delete()
+        with override(job.params.get("language") or settings.LANGUAGE_CODE):  # the language the person asked in
+            said = str(reason)
+        Job.objects.filter(pk=job.pk).update(
+            status=JobStatus.FAILED, failure=said, retryable=False, file_path="", finished_at=timezone.now()
+        )
 
 
 def expired(job: Job) -> bool:

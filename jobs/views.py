@@ -23,18 +23,21 @@ from jobs.starting import expired, retry_job
 
 # Seconds between refreshes of the progress page: often enough to feel alive, rare enough for a busy server.
 REFRESH_SECONDS = 2
+# Without a worker nothing moves: a forgotten tab asks less often until one runs.
+REFRESH_WITHOUT_WORKER_SECONDS = 30
 
 
 @login_required
 def job_page(request: AuthenticatedRequest, school_id: UUID, job_id: UUID) -> HttpResponse:
     job = get_job(request, school_id, job_id)
+    no_worker = job.status == JobStatus.WAITING and not worker_beating(timezone.now())
     context = {
         "job": job,
         "school": job.school,
-        "refresh_seconds": None if job.finished else REFRESH_SECONDS,
+        "refresh_seconds": None if job.finished else (REFRESH_WITHOUT_WORKER_SECONDS if no_worker else REFRESH_SECONDS),
         "expired": expired(job),
         "waiting": job.status == JobStatus.WAITING,
-        "no_worker": job.status == JobStatus.WAITING and not worker_beating(timezone.now()),
+        "no_worker": no_worker,
     }
     return render(request, "jobs/job.html", context)
 

@@ -86,7 +86,7 @@ def build_round_file(job: Job, progress: Progress) -> bytes:
     """The builder of every round file (jobs.builders): one step, so the page shows waiting, then ready."""
     round_ = Round.objects.select_related("school").filter(pk=job.params["round"], school_id=job.school_id).first()
     if round_ is None:
-        raise JobFailed(_("The round no longer exists."))
+        raise JobFailed(_("The round no longer exists."), final=True)
     progress(0, 1)
     content = ROUND_FILES[job.kind].make(round_, get_language())
     progress(1, 1)

@@ -8,12 +8,13 @@ when the codes are forgotten or the batch is voided.
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from analysis.download_names import round_file_name
 from jobs.builders import JobFailed, Progress
 from jobs.models import Job
-from jobs.starting import forget_jobs, start_job
+from jobs.starting import start_job, withdraw_jobs
 from respondents.codes import format_code
 from respondents.languages import has_voice, staff_label
 from respondents.letters import Letter, LetterText, code_link, isolated, letter_text, short_address
@@ -53,7 +54,7 @@ def letters_pdf(batch: CodeBatch, codes: list[str], progress: Progress | None = 
 
 
 def _label(batch: CodeBatch) -> str:
-    group = batch.group_label or batch.get_group_kind_display()
+    group = batch.group_label or batch.get_group_kind_display().lower()  # "whole school" inside a sentence
     if batch.home_language:
         return _("Letters for %(group)s in %(language)s") % {
             "group": group,
@@ -90,11 +91,17 @@ def build_letters(job: Job, progress: Progress) -> bytes:
             _(
                 "The codes of this batch are no longer available: they are deleted 24 hours after they are made "
                 "and when they are forgotten. Make a new batch."
-            )
+            ),
+            final=True,
         )
     return letters_pdf(batch, codes, progress)
 
 
 def forget_letters(batch: CodeBatch) -> None:
-    """Remove the batch's letters jobs and their files: they hold the codes being forgotten."""
-    forget_jobs(list(Job.objects.filter(kind=LETTERS_JOB, params__batch=str(batch.pk))))
+    """Remove the files of the batch's letters (they hold the codes being forgotten); their pages say why."""
+    withdraw_jobs(
+        list(Job.objects.filter(kind=LETTERS_JOB, params__batch=str(batch.pk))),
+        gettext_lazy(
+            "The codes of this batch were forgotten or withdrawn, and their letters with them. Make a new batch."
+        ),
+    )

@@ -112,21 +112,22 @@ def _declaration(job: Job) -> Declaration:
         .first()
     )
     if declaration is None:
-        raise JobFailed(_("This engagementsverklaring no longer exists."))
+        raise JobFailed(_("This engagementsverklaring no longer exists."), final=True)
     return declaration
 
 
 def build_letters(job: Job, progress: Progress) -> bytes:
     declaration = _declaration(job)
     if str(declaration.published_version_id) != job.params["version"]:
-        raise JobFailed(_("Another version was published since you asked: print the letters again."))
+        raise JobFailed(_("Another version was published since you asked: print the letters again."), final=True)
     params = job.params
     families = families_to_print(declaration, params["class_name"], params["waiting_only"], params["reference"])
     if not families:
-        raise JobFailed(_("There are no families to print a letter for with this choice."))
+        raise JobFailed(_("There are no families to print a letter for with this choice."), final=True)
     if len(families) > MAX_LETTERS_PER_PDF:
         raise JobFailed(
-            _("That is more than %(max)d letters at once: print them class by class.") % {"max": MAX_LETTERS_PER_PDF}
+            _("That is more than %(max)d letters at once: print them class by class.") % {"max": MAX_LETTERS_PER_PDF},
+            final=True,
         )
     return letters_pdf(declaration, families, params["waiting_only"], params["void_earlier"], progress=progress)
 

@@ -33,7 +33,7 @@ MAX_LETTERS_PER_PDF = 1000
 def _letter_text(declaration: Declaration, language: str, reminder: bool) -> LetterText:
     context = {
         "school": declaration.school,
-        "school_year": declaration.school_year,
+        "school_year": isolated(declaration.school_year),  # "2026-2027" stays in order inside Arabic text
         "address": isolated(short_address("engagement:parent_code")),
         "reminder": reminder,
         "translation_beside": language != "nl",  # only made for a language with a published translation

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError
-from django.http import HttpResponse, HttpResponseNotAllowed, QueryDict
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
@@ -197,10 +197,11 @@ def family_privacy(request: AuthenticatedRequest, school_id: UUID, declaration_i
 
 @login_required
 def family_privacy_export(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID) -> HttpResponse:
-    """A POST, so that only a deliberate click exports, never a prefetch or a crawler (logged once it is made)."""
+    """A POST, so that only a deliberate click exports, never a prefetch or a crawler (logged once it is made);
+    a GET (an old bookmark) starts nothing and leads to the page with the button, like the other exports."""
     _membership, declaration = _coordinator(request, school_id, declaration_id)
     if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+        return redirect("engagement:family_privacy", school_id=school_id, declaration_id=declaration_id)
     return _to_job(declaration, start_year_export(declaration, request.user))
 
 

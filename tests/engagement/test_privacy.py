@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from engagement.families.codes import family_for_code, issue_code
 from engagement.models import Acknowledgment, Declaration, Family, PrivacyAction, PrivacyLog
+from jobs.models import Job
 from tests.helpers.job_downloads import made_file
 from tests.helpers.world import World
 
@@ -67,8 +68,9 @@ def test_export_gives_everything_of_the_school_year_and_is_logged(
 
 
 def test_export_is_a_deliberate_post(published_declaration: Declaration, alice_client: Client) -> None:
-    assert alice_client.get(url("family_privacy_export", published_declaration)).status_code == 405
-    assert not PrivacyLog.objects.exists()
+    response = alice_client.get(url("family_privacy_export", published_declaration))
+    assert (response.status_code, response["Location"]) == (302, url("family_privacy", published_declaration))
+    assert not PrivacyLog.objects.exists() and not Job.objects.exists()
 
 
 def test_deleting_needs_the_school_year_typed(

@@ -184,7 +184,9 @@ def test_a_waiting_job_says_so_when_no_worker_runs(
 ) -> None:
     job = _start(world, django_capture_on_commit_callbacks, count=1)
     url = reverse("jobs:job", args=[world.school.pk, job.pk])
-    assert "Er draait op dit moment geen verwerker" in alice_client.get(url).content.decode()
+    page = alice_client.get(url).content.decode()
+    assert "Er draait op dit moment geen verwerker" in page and 'content="30"' in page
     now = timezone.now()
     WorkerHeartbeat.objects.create(worker_id="alive", host="h", pid=1, started_at=now, last_seen=now)
-    assert "Er draait op dit moment geen verwerker" not in alice_client.get(url).content.decode()
+    page = alice_client.get(url).content.decode()
+    assert "Er draait op dit moment geen verwerker" not in page and 'content="2"' in page

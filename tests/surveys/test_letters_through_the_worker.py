@@ -93,7 +93,7 @@ def test_a_get_of_the_letters_address_goes_back_to_the_invitations(world: World,
     assert not Job.objects.exists()
 
 
-def test_letters_of_expired_codes_fail_with_the_reason_and_retrying_says_it_again(
+def test_letters_of_expired_codes_fail_with_the_reason_and_no_button_that_would_fail_again(
     world: World, alice_client: Client, code_files_dir: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
     client = in_english(alice_client)
@@ -104,13 +104,12 @@ def test_letters_of_expired_codes_fail_with_the_reason_and_retrying_says_it_agai
     job.refresh_from_db()
     assert (job.status, job.failure, job.file_path) == (JobStatus.FAILED, CODES_GONE, "")
     page = client.get(job_url(world, job)).content.decode()
-    assert CODES_GONE in page and "Try again" in page
+    assert CODES_GONE in page and "Try again" not in page
     with django_capture_on_commit_callbacks(execute=True):
         retried = client.post(job_url(world, job, "jobs:retry"), follow=True)
-    assert "The file is being made again." in messages_of(retried)
-    run_worker()
+    assert "The file is being made again." not in messages_of(retried)
     job.refresh_from_db()
-    assert (job.status, job.failure) == (JobStatus.FAILED, CODES_GONE)
+    assert (job.status, job.failure, job.retryable) == (JobStatus.FAILED, CODES_GONE, False)
 
 
 def test_the_file_expires_when_its_codes_do(world: World, alice_client: Client, code_files_dir: Path) -> None:
@@ -131,7 +130,7 @@ def test_the_file_expires_when_its_codes_do(world: World, alice_client: Client, 
 
 
 @pytest.mark.parametrize("how", ["forget", "void"])
-def test_forgetting_or_voiding_the_codes_removes_their_letters(
+def test_forgetting_or_voiding_the_codes_removes_their_letters_and_their_page_says_why(
     world: World, alice_client: Client, generated_files_dir: Path, how: str
 ) -> None:
     batch, _codes = make_batch(alice_client, world)
@@ -142,9 +141,14 @@ def test_forgetting_or_voiding_the_codes_removes_their_letters(
     path = storage.open_file(job.file_path)
     assert path is not None and len(list(generated_files_dir.iterdir())) == 2
     assert alice_client.post(batch_url(how, world, batch)).status_code == 302
-    assert not path.exists() and not Job.objects.filter(pk=job.pk).exists()
-    assert alice_client.get(job_url(world, job)).status_code == 404
-    assert list(Job.objects.all()) == [kept] and len(list(generated_files_dir.iterdir())) == 1
+    assert not path.exists()
+    job.refresh_from_db()
+    assert (job.status, job.file_path, job.retryable) == (JobStatus.FAILED, "", False)
+    page = alice_client.get(job_url(world, job)).content.decode()  # in Dutch, the language the letters were asked in
+    assert "De codes van deze reeks zijn gewist of ingetrokken" in page and "Opnieuw proberen" not in page
+    assert alice_client.get(job_url(world, job, "jobs:file")).status_code == 404
+    kept.refresh_from_db()
+    assert kept.status == JobStatus.DONE and len(list(generated_files_dir.iterdir())) == 1
 
 
 def test_only_the_coordinator_who_asked_sees_the_letters(
@@ -173,3 +177,15 @@ def test_a_batch_larger_than_one_chunk_has_a_page_per_code_in_order(
         assert format_code(codes[number]) in pages[number] and "Vertaling – Türkçe" in pages[number]
     job = Job.objects.get()
     assert (job.done, job.total) == (130, 130)
+
+
+def test_codes_forgotten_while_their_letters_wait_fail_the_job_and_nothing_is_made(
+    world: World, alice_client: Client, generated_files_dir: Path
+) -> None:
+    batch, _codes = make_batch(alice_client, world)
+    job = ask_for_letters(alice_client, world, batch)
+    assert alice_client.post(batch_url("forget", world, batch)).status_code == 302
+    run_worker()
+    job.refresh_from_db()
+    assert (job.status, job.retryable, job.file_path) == (JobStatus.FAILED, False, "")
+    assert list(generated_files_dir.iterdir()) == []
