@@ -5,22 +5,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import BrowserContext
 
 from tests.browser.steps import PHONE, log_in
 from tests.helpers.world import World
 
-NewContext = Callable[..., BrowserContext]
+pytestmark = pytest.mark.browser
 
 
-@pytest.mark.browser
 def test_the_weekly_summary_box_sits_beside_its_label(
-    live_server: object, world: World, new_context: NewContext, tmp_path: Path
+    live_server: object, world: World, new_context: Callable[..., BrowserContext], tmp_path: Path
 ) -> None:
-    base = str(live_server.url)  # type: ignore[attr-defined]
     page = new_context(**PHONE).new_page()
-    log_in(page, base, world.bob.email)
-    page.goto(f"{base}/accounts/email/")
+    log_in(page, str(live_server), world.bob.email)
+    page.goto(str(live_server) + reverse("accounts:email_settings"))
     page.screenshot(path=str(tmp_path / "my-email-360.png"), full_page=True)
     box = page.locator("#id_weekly_digest").bounding_box()
     label = page.locator("label[for=id_weekly_digest]").bounding_box()
