@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView, PasswordResetView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.i18n import set_language
@@ -107,6 +108,7 @@ def email_settings(request: AuthenticatedRequest) -> HttpResponse:
         save_email_settings(user, form.cleaned_data["language"], form.cleaned_data["weekly_digest"])
         response = redirect("accounts:email_settings")
         speak_staff_language(response, user)  # the pages follow the choice too, as after the switch in the header
-        messages.success(request, _("Your e-mail settings are saved."))
+        with translation.override(form.cleaned_data["language"]):  # said on the next page, in the language chosen
+            messages.success(request, _("Your e-mail settings are saved."))
         return response
     return render(request, "accounts/email_settings.html", {"form": form})

@@ -25,17 +25,22 @@ def mail_coach_comment(comment: ActionComment, author: User) -> None:
 
 
 def action_link(action: Action, owner: User) -> str:
-    """The page where the owner reads the action: the plan for those who read the analysis, else "Mijn acties"."""
+    """The page where the owner reads the action: the plan for those who read the analysis, else "Mijn acties"
+    at the action's card (the action's own address there only takes the posted progress)."""
     membership = Membership.objects.filter(school_id=action.school_id, user=owner).first()
     if membership is not None and membership.reads_analysis:
         return public_url(reverse("actions:detail", args=[action.school_id, action.round_id, action.pk]))
-    return public_url(reverse("actions:my_action", args=[action.school_id, action.pk]))
+    return public_url(reverse("actions:my_actions", args=[action.school_id])) + f"#action-{action.pk}"
 
 
 def write_coach_comment(comment: ActionComment, owner: User) -> StaffMail:
     action = comment.action
+    coach_role = Role.COACH.label  # the product's one name for the role
     facts = {
-        "coach": comment.author or _("A support coach"),
+        "coach": comment.author or coach_role,
+        "who": _("%(name)s (%(role)s)") % {"name": comment.author, "role": coach_role}
+        if comment.author
+        else coach_role,
         "action": action.title,
         "school": action.school.name,
         "text": comment.text,
@@ -44,7 +49,7 @@ def write_coach_comment(comment: ActionComment, owner: User) -> StaffMail:
     return StaffMail(
         _("%(coach)s commented on your action %(action)s") % facts,
         _(
-            "%(coach)s, support coach, commented on the action %(action)s at %(school)s:\n\n%(text)s\n\n"
+            "%(who)s commented on the action %(action)s at %(school)s:\n\n%(text)s\n\n"
             "Read it and answer here:\n%(link)s\n"
         )
         % facts,

@@ -102,5 +102,8 @@ def take_step(declaration: Declaration, name: str, adopted_on: date | None = Non
         declaration.published_version = current
     declaration.state = step.to_state
     declaration.save()
-    if name == "consult":
+    if name == "consult" and current.consultation_mailed_at is None:
+        # Once per text: closing and re-opening the same version must not mail everyone again; a changed text may.
+        current.consultation_mailed_at = timezone.now()
+        current.save(update_fields=["consultation_mailed_at"])
         mail_consultation_opened(declaration)

@@ -72,6 +72,8 @@ class DeclarationVersion(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Set the first time this text is opened for consultation, when its people are mailed: re-opening it mails nobody.
+    consultation_mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=("declaration", "number"), name="version_number_once")]

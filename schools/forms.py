@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import normalized_email
 from accounts.plain_text import required_single_line, single_line
-from schools.models import Invitation, Membership, Role, School
+from schools.models import (
+    FAMILY_DATA_MONTHS_MAX,
+    FAMILY_DATA_MONTHS_MIN,
+    Invitation,
+    Membership,
+    Role,
+    School,
+    validate_family_data_months,
+)
 
 
 class SchoolForm(forms.ModelForm[School]):
@@ -32,6 +40,14 @@ class SchoolSettingsForm(forms.ModelForm[School]):
                 "longer. Between 1 and 36 months."
             )
         }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        months = self.fields["family_data_months"]
+        # The model's one range check, run here so that it answers first: a positive integer field's own "at least 0"
+        # would otherwise answer −1 with another bound than 0 gets. The browser is told the same bounds.
+        months.validators = [validate_family_data_months]
+        months.widget.attrs.update(min=FAMILY_DATA_MONTHS_MIN, max=FAMILY_DATA_MONTHS_MAX)
 
 
 class InvitationForm(forms.ModelForm[Invitation]):

@@ -5,7 +5,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,16 @@ INVITATION_LIFETIME = timedelta(days=14)
 FAMILY_DATA_MONTHS_DEFAULT = 12
 FAMILY_DATA_MONTHS_MIN = 1
 FAMILY_DATA_MONTHS_MAX = 36
+
+
+def validate_family_data_months(months: int) -> None:
+    """The one rule of the retention setting, with one message for every value outside it (the form reads it too)."""
+    if not FAMILY_DATA_MONTHS_MIN <= months <= FAMILY_DATA_MONTHS_MAX:
+        raise ValidationError(
+            _("Choose between %(min)s and %(max)s months."),
+            code="out_of_range",
+            params={"min": FAMILY_DATA_MONTHS_MIN, "max": FAMILY_DATA_MONTHS_MAX},
+        )
 
 
 class Role(models.TextChoices):
@@ -50,7 +60,7 @@ class School(models.Model):
         default=FAMILY_DATA_MONTHS_DEFAULT,
         # Also in the database, so rows written by code that predates the column (older migrations) get it too.
         db_default=FAMILY_DATA_MONTHS_DEFAULT,
-        validators=[MinValueValidator(FAMILY_DATA_MONTHS_MIN), MaxValueValidator(FAMILY_DATA_MONTHS_MAX)],
+        validators=[validate_family_data_months],
     )
 
     class Meta:

@@ -55,7 +55,7 @@ def test_a_parent_representative_owner_gets_the_link_to_my_actions_in_dutch(worl
     [message] = mail.outbox
     assert message.to == ["rosa@example.org"]
     assert message.subject == "Coby Coach reageerde op jouw actie Koffiemoment"
-    assert f"http://127.0.0.1:8000/s/{world.school.id}/my-actions/{action.id}/\n" in message.body
+    assert f"http://127.0.0.1:8000/s/{world.school.id}/my-actions/#action-{action.id}\n" in message.body
 
 
 def test_an_action_without_an_owner_mails_nobody(world: World, coach: User) -> None:
