@@ -253,9 +253,23 @@ GENERATED_FILES_HOURS = env_int("GENERATED_FILES_HOURS", 24, minimum=1)
 # `manage.py worker` runs them; the same on SQLite and PostgreSQL, and any number of workers may run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# django.request logs the path of every 4xx ("Not Found: /invitations/<token>/") and runserver every request:
+# both write a code or token as *** (betrokken/secret_paths.py), like the access logs.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_secret_paths": {"()": "betrokken.secret_paths.MaskSecretPaths"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secret_paths"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_secret_paths"],
+        },
+    },
+    "loggers": {"django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

@@ -23,5 +23,8 @@ control_socket_disable = True
 
 # Issue 7: no client address, no query string, no referer, no user agent (a code link's referer names the code).
 accesslog = "-"
+# Issue 13's red team: a code link, an invitation or a password reset keeps its secret in the path; this logger
+# writes it as *** (betrokken/secret_paths.py).
+logger_class = "betrokken.access_log.MaskedAccessLogger"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"

@@ -6,8 +6,10 @@ import runpy
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import reverse
 
 from betrokken.request_bodies import ANONYMOUS_BODY_LIMIT, SIGNED_IN_BODY_LIMIT, UPLOAD_LIMITS
+from betrokken.secret_paths import SECRET_ROUTES, mask_secret_paths
 
 BASE_DIR = Path(settings.BASE_DIR)
 DEPLOY = BASE_DIR / "deploy"
@@ -52,7 +54,9 @@ def test_gunicorn_logs_no_address_query_referer_or_user_agent() -> None:
     assert re.findall(r"%\(([^)]+)\)s", log_format) == ["t", "m", "U", "s", "B", "M"]
     for forbidden in ("%(h)s", "%(q)s", "%(f)s", "%(a)s", "%(r)s", "%(u)s", "i}s"):
         assert forbidden not in log_format
-    assert f"--access-logformat '{log_format}'" in (BASE_DIR / "README.md").read_text()
+    assert config["logger_class"] == "betrokken.access_log.MaskedAccessLogger"  # codes and tokens as ***
+    readme = (BASE_DIR / "README.md").read_text()
+    assert f"--logger-class {config['logger_class']} --access-logformat '{log_format}'" in readme
     assert re.fullmatch(r"127\.0\.0\.1:\d+", config["bind"])  # TCP: TRUSTED_PROXIES needs the proxy's address
     assert config["accesslog"] == "-"
     assert config["control_socket_disable"] is True  # no management socket in $HOME, shared by every server
@@ -62,13 +66,41 @@ def test_nginx_logs_no_address_query_referer_or_user_agent_and_forwards_what_dja
     conf = (DEPLOY / "nginx.conf").read_text()
     (log_format,) = re.findall(r"log_format betrokken '([^']+)';", conf)
     variables = set(re.findall(r"\$\{?([a-z_]+)", log_format))
-    assert variables == {"time_local", "request_method", "uri", "status", "body_bytes_sent", "request_time"}
+    assert variables == {"time_local", "request_method", "logged_uri", "status", "body_bytes_sent", "request_time"}
     assert set(re.findall(r"access_log (\S+)(?: (\w+))?;", conf)) == {
         ("/var/log/nginx/betrokken.access.log", "betrokken"),
         ("off", ""),
     }
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in conf
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in conf
+
+
+def nginx_logged_uri(uri: str) -> str:
+    """What deploy/nginx.conf's `map $uri $logged_uri` gives for `uri`, its PCRE regexes read as Python's."""
+    conf = (DEPLOY / "nginx.conf").read_text()
+    (block,) = re.findall(r"map \$uri \$logged_uri \{(.*?)\n\}", conf, re.DOTALL)
+    for regex, value in re.findall(r'"~\*([^"]+)" "([^"]+)";', block):
+        match = re.match(regex.replace("(?<", "(?P<"), uri, re.IGNORECASE)
+        if match:
+            return value.replace("${logged_head}", match["logged_head"]).replace("${logged_tail}", match["logged_tail"])
+    assert re.search(r"^\s*default \$uri;$", block, re.MULTILINE)
+    return uri
+
+
+def test_nginx_logs_the_same_secret_segments_masked_as_gunicorn_and_django() -> None:
+    secret = {
+        "surveys:code_link": ["K7PX2M9Q"],
+        "engagement:parent_code_link": ["f4mily7c"],
+        "schools:accept_invitation": ["x1Y2-z3_t0ken"],
+        "accounts:password_reset_confirm": ["MTI", "cbx1a2-0f9e8d7c6b5a"],
+    }
+    assert len(secret) == len(SECRET_ROUTES)  # one route each (tests/betrokken/test_secret_paths.py finds them all)
+    paths = [reverse(name, args=args) for name, args in secret.items()]
+    paths += [path.rstrip("/") for path in paths] + [path.upper() for path in paths]
+    for path in paths:
+        assert nginx_logged_uri(path) == mask_secret_paths(path) != path, path
+    for public in ("/q/", "/q/2/", "/v/verklaring/", "/accounts/password-reset/done/", reverse("schools:home")):
+        assert nginx_logged_uri(public) == mask_secret_paths(public) == public
 
 
 def test_nginx_takes_the_largest_body_django_accepts_and_not_much_more() -> None:

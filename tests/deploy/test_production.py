@@ -8,6 +8,7 @@ On the PostgreSQL suite the database is a new PostgreSQL database; on the SQLite
 
 import http.client
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -93,6 +94,34 @@ def test_the_access_log_holds_no_client_address_and_no_query(deployment: Deploym
     for line in lines:
         assert re.fullmatch(r'\[[^]]+\] "(GET|POST) /\S*" \d{3} (\d+|-) \d+ms', line), line
         assert CLIENT_ADDRESS not in line and "127.0.0.1" not in line and "?" not in line
+
+
+def test_the_log_holds_no_code_of_a_code_link_and_no_invitation_or_reset_token(deployment: Deployment) -> None:
+    coordinator = Browser([deployment.web.port])
+    coordinator.log_in(EMAIL, PASSWORD)
+    ids = deployment.ids
+    code = links_codes(coordinator.get(reverse("surveys:links", args=[ids["school"], ids["round"], ids["batch"]])))[1]
+    parent = Browser([deployment.web.port])
+    assert code in parent.get(f"/q/c/{code}/")  # the scanned QR code: the form, prefilled
+    assert parent.request("GET", f"/q/c/{code.lower()}").status == 301  # typed without the slash
+    assert parent.request("GET", "/invitations/Tok3n-never-made/").status == 404
+    assert parent.request("GET", "/accounts/password-reset/MQ/cbx1a2-0f9e8d7c6b5a/").status == 200
+
+    expected = [
+        '"GET /q/c/***/" 200 ',
+        '"GET /q/c/***" 301 ',
+        '"GET /invitations/***/" 404 ',
+        "Not Found: /invitations/***/",  # django.request's warning, on the same stream
+        '"GET /accounts/password-reset/***/***/" 200 ',
+    ]
+    log = deployment.web.log.read_text()
+    deadline = time.monotonic() + 10  # gunicorn writes the line after the response has gone
+    while not all(line in log for line in expected) and time.monotonic() < deadline:
+        time.sleep(0.1)
+        log = deployment.web.log.read_text()
+    assert [line for line in expected if line not in log] == []
+    for secret in (code, code.lower(), "Tok3n-never-made", "cbx1a2-0f9e8d7c6b5a"):
+        assert secret not in log
 
 
 def test_a_coordinators_letters_are_made_by_the_worker(deployment: Deployment) -> None:
