@@ -54,6 +54,7 @@ test-postgres: $(VENV)/.dev
 test: $(VENV)/.dev
 	./scripts/system-packages.sh test
 	$(MAKE) lint typecheck messages
+	mkdir -p var
 	$(MANAGE) makemigrations --check --dry-run -v 0
 	$(MAKE) -j2 -O test-sqlite test-postgres
 
