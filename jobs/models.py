@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from schools.models import School
@@ -55,6 +56,15 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.id} ({self.status})"
+
+    def get_absolute_url(self) -> str:
+        """The job's page, where every view that starts a job sends the person (redirect(job))."""
+        return reverse("jobs:job", args=[self.school_id, self.pk])
+
+    @property
+    def language(self) -> str:
+        """The language the person asked in: the file, and any reason it failed, are written in it."""
+        return str(self.params.get("language") or settings.LANGUAGE_CODE)
 
     @property
     def finished(self) -> bool:

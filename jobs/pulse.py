@@ -20,15 +20,9 @@ def new_worker_id() -> str:
 
 def beat(worker_id: str, started_at: datetime) -> None:
     now = timezone.now()
+    seen = {"host": socket.gethostname()[:200], "pid": os.getpid(), "last_seen": now}
     WorkerHeartbeat.objects.update_or_create(
-        worker_id=worker_id,
-        defaults={"host": socket.gethostname()[:200], "pid": os.getpid(), "last_seen": now},
-        create_defaults={
-            "host": socket.gethostname()[:200],
-            "pid": os.getpid(),
-            "last_seen": now,
-            "started_at": started_at,
-        },
+        worker_id=worker_id, defaults=seen, create_defaults={**seen, "started_at": started_at}
     )
     enqueue_due_chores(now)
 

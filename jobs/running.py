@@ -61,7 +61,7 @@ def run(job_id: UUID, worker_id: str) -> None:
     if job is None:
         logger.info("Job %s was claimed already or is gone", job_id)
         return
-    with override(job.params.get("language") or settings.LANGUAGE_CODE):
+    with override(job.language):
         try:
             content = builder_for(job.kind)(job, _ProgressWriter(job))
         except JobFailed as failure:
@@ -82,13 +82,17 @@ def run(job_id: UUID, worker_id: str) -> None:
 def fail_abandoned_jobs(now: datetime) -> int:
     """Running jobs whose worker stopped beating become failed, so the person can try again."""
     alive = WorkerHeartbeat.objects.filter(last_seen__gte=now - ABANDONED_AFTER).values("worker_id")
-    with override(settings.LANGUAGE_CODE):
-        reason = _("The worker stopped while making the file.")
-    return (
-        Job.objects.filter(status=JobStatus.RUNNING, started_at__lt=now - ABANDONED_AFTER)
-        .exclude(claimed_by__in=alive)
-        .update(status=JobStatus.FAILED, failure=reason, finished_at=now)
+    abandoned = Job.objects.filter(status=JobStatus.RUNNING, started_at__lt=now - ABANDONED_AFTER).exclude(
+        claimed_by__in=alive
     )
+    failed = 0
+    for job in abandoned:
+        with override(job.language):
+            reason = _("The worker stopped while making the file.")
+        failed += Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+            status=JobStatus.FAILED, failure=reason, finished_at=now
+        )
+    return failed
 
 
 def remove_expired_files(now: datetime) -> int:

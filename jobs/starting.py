@@ -1,10 +1,10 @@
-"""The web side of a job: ask for it (once), try again after a failure, forget it."""
+"""The web side of a job: ask for it (once), try again after a failure, withdraw it when its source is gone."""
 
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language, override
 from django_stubs_ext import StrOrPromise
@@ -68,7 +68,7 @@ def start_job(
 def retry_job(job: Job) -> bool:
     """A failed job goes back in the queue; False when it had not failed or trying again cannot help."""
     retried = Job.objects.filter(pk=job.pk, status=JobStatus.FAILED, retryable=True).update(
-        status=JobStatus.WAITING, attempts=job.attempts + 1, failure="", done=0, finished_at=None
+        status=JobStatus.WAITING, attempts=F("attempts") + 1, failure="", done=0, finished_at=None
     )
     if retried:
         _enqueue(job)
@@ -83,7 +83,7 @@ def withdraw_jobs(jobs: "list[Job]", reason: "StrOrPromise") -> None:
     """
     for job in jobs:
         storage.remove_file(job.file_path)
-        with override(job.params.get("language") or settings.LANGUAGE_CODE):  # the language the person asked in
+        with override(job.language):
             said = str(reason)
         Job.objects.filter(pk=job.pk).update(
             status=JobStatus.FAILED, failure=said, retryable=False, file_path="", finished_at=timezone.now()

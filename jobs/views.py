@@ -62,7 +62,7 @@ def job_retry(request: AuthenticatedRequest, school_id: UUID, job_id: UUID) -> H
         return HttpResponseNotAllowed(["POST"])
     if retry_job(job):
         messages.success(request, _("The file is being made again."))
-    return redirect("jobs:job", school_id=school_id, job_id=job.pk)
+    return redirect(job)
 
 
 @transaction.non_atomic_requests  # ATOMIC_REQUESTS would open the connection before the view could report it down

@@ -20,8 +20,7 @@ def _start(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, round
     _membership, round_ = get_round(request, school_id, round_id)
     if request.method != "POST":
         return redirect("results:profile", school_id=school_id, round_id=round_id)
-    job = start_round_file(round_, request.user, round_file, timezone.localdate())
-    return redirect("jobs:job", school_id=school_id, job_id=job.pk)
+    return redirect(start_round_file(round_, request.user, round_file, timezone.localdate()))
 
 
 @login_required

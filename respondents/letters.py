@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from weasyprint import HTML
 
+from accounts.staff_mail import public_url
 from respondents.languages import is_right_to_left, native_name
 from respondents.letter_stamping import stamp_over_backgrounds
 
@@ -45,7 +46,7 @@ class Letter:
 
 def code_link(url_name: str, code: str) -> str:
     # The plain code: the code page formats what it is given, and a formatted code would get a second dash.
-    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse(url_name, args=[code])
+    return public_url(reverse(url_name, args=[code]))
 
 
 def short_address(url_name: str) -> str:

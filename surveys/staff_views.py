@@ -118,8 +118,7 @@ def letters(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, batc
         return _codes_gone(request, school_id, round_id)
     if request.method != "POST":
         return redirect("surveys:invitations", school_id=school_id, round_id=round_id)
-    job = start_letters(batch, request.user)
-    return redirect("jobs:job", school_id=school_id, job_id=job.pk)
+    return redirect(start_letters(batch, request.user))
 
 
 @login_required

@@ -9,7 +9,7 @@ data of that moment.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.urls import reverse
@@ -40,14 +40,6 @@ class LetterChoice:
     waiting_only: bool  # reminders: only families who neither read it on the phone nor signed on paper
     reference: str  # one family (a lost letter), else empty
     void_earlier: bool
-
-    def as_params(self) -> dict[str, Any]:
-        return {
-            "class_name": self.class_name,
-            "waiting_only": self.waiting_only,
-            "reference": self.reference,
-            "void_earlier": self.void_earlier,
-        }
 
 
 @dataclass(frozen=True)
@@ -82,7 +74,7 @@ def start_letters(declaration: Declaration, user: User, choice: LetterChoice) ->
     label = _("Reminders for %(whom)s") if choice.waiting_only else _("Letters for %(whom)s")
     name = family_file_name(stem, declaration.school.name, declaration.school_year, "pdf", about)
     letters = FamilyFile(FAMILY_LETTERS, label % {"whom": whom}, name, "application/pdf")
-    return _start(declaration, user, letters, {"version": str(declaration.published_version_id), **choice.as_params()})
+    return _start(declaration, user, letters, {"version": str(declaration.published_version_id), **asdict(choice)})
 
 
 def start_family_list(declaration: Declaration, user: User, extension: str) -> Job:

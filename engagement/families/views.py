@@ -26,7 +26,6 @@ from engagement.families.privacy import delete_year, year_counts
 from engagement.families.storing import store_families
 from engagement.families.translation_need import translation_counts
 from engagement.models import Declaration, DeclarationVersion, Family, PrivacyLog
-from jobs.models import Job
 from schools.models import Membership
 
 
@@ -47,10 +46,6 @@ def _published(declaration: Declaration) -> DeclarationVersion | None:
     if declaration.published_version_id is None:
         return None
     return DeclarationVersion.objects.filter(pk=declaration.published_version_id).first()
-
-
-def _to_job(declaration: Declaration, job: Job) -> HttpResponse:
-    return redirect("jobs:job", school_id=declaration.school_id, job_id=job.pk)
 
 
 def _to_overview(declaration: Declaration) -> HttpResponse:
@@ -150,7 +145,7 @@ def family_letters(request: AuthenticatedRequest, school_id: UUID, declaration_i
                 % {"max": MAX_LETTERS_PER_PDF},
             )
         elif families:
-            return _to_job(declaration, start_letters(declaration, request.user, choice))
+            return redirect(start_letters(declaration, request.user, choice))
         else:
             form.add_error(None, _("There are no families to print a letter for with this choice."))
     context = {
@@ -179,7 +174,7 @@ def _family_list(request: AuthenticatedRequest, school_id: UUID, declaration_id:
     _membership, declaration = _coordinator(request, school_id, declaration_id)
     if request.method != "POST":
         return _to_overview(declaration)
-    return _to_job(declaration, start_family_list(declaration, request.user, extension))
+    return redirect(start_family_list(declaration, request.user, extension))
 
 
 @login_required
@@ -202,7 +197,7 @@ def family_privacy_export(request: AuthenticatedRequest, school_id: UUID, declar
     _membership, declaration = _coordinator(request, school_id, declaration_id)
     if request.method != "POST":
         return redirect("engagement:family_privacy", school_id=school_id, declaration_id=declaration_id)
-    return _to_job(declaration, start_year_export(declaration, request.user))
+    return redirect(start_year_export(declaration, request.user))
 
 
 @login_required
