@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.db import transaction
+from django.db.models import Max, Subquery
 
 from framework.models import ContentRelease
 
@@ -23,5 +24,18 @@ def load_once(release: str, load: Callable[[], Loaded], force: bool = False) -> 
         return None
     with transaction.atomic():
         loaded = load()
-        ContentRelease.objects.get_or_create(digest=release)
+        # A new row even when forced to load a release again: the latest row is the version that
+        # caches of content texts are keyed by (see latest_release), on every server alike.
+        ContentRelease.objects.filter(digest=release).delete()
+        ContentRelease.objects.create(digest=release)
     return loaded
+
+
+def latest_release() -> int:
+    """Which content is loaded: a number that grows with every load, seen alike by every server."""
+    return ContentRelease.objects.aggregate(latest=Max("pk"))["latest"] or 0
+
+
+def latest_release_subquery() -> Subquery:
+    """`latest_release` as part of another query, to annotate a row that a request reads anyway."""
+    return Subquery(ContentRelease.objects.order_by("-pk").values("pk")[:1])

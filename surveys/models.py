@@ -87,6 +87,8 @@ class SurveyResponse(models.Model):
     release = models.CharField(max_length=4, choices=Release.choices, default=Release.WAITING, blank=True)
     # The chunk it entered the figures with (surveys.tallies): a rebuild adds the same chunks again.
     chunk = models.UUIDField(null=True, blank=True, editable=False)
+    # Not stored: the content release read with the row by surveys.respond.draft_on_device, or None.
+    content_release: int | None = None
 
     class Meta:
         indexes = [models.Index(fields=("round", "audience", "status"))]

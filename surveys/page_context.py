@@ -12,9 +12,14 @@ from surveys.texts import RespondentItem, respondent_items
 
 
 def items_on_page(
-    round_id: UUID, audience: str, language: str, school_id: UUID, item_ids: list[UUID]
+    round_id: UUID,
+    audience: str,
+    language: str,
+    school_id: UUID,
+    item_ids: list[UUID],
+    content_release: int | None = None,
 ) -> list[RespondentItem]:
-    return respondent_items(round_id, audience, language, school_id, item_ids)
+    return respondent_items(round_id, audience, language, school_id, item_ids, content_release)
 
 
 class Choice(NamedTuple):

@@ -139,12 +139,15 @@ def resume_url(response: SurveyResponse) -> str:
     return reverse("surveys:page", args=[response.last_page + 1])
 
 
-def _open_questionnaire(request: HttpRequest) -> tuple[SurveyResponse, str] | HttpResponse:
+def _open_questionnaire(
+    request: HttpRequest, shows_questions: bool = False
+) -> tuple[SurveyResponse, str] | HttpResponse:
     """The questionnaire this device started and its language, or what to show instead: the thank-you page
     once it is handed in here, the code page when this device has none, and what happened to it when its
     voice closed (closing hands in every questionnaire in progress, so no draft outlives its voice)."""
     token = device_token(request)
-    response = draft_on_device(token) if token is not None else None
+    # A page that shows questions reads which texts are loaded in the same query (a rare failed save, apart).
+    response = draft_on_device(token, with_content_release=shows_questions) if token is not None else None
     if response is None:
         answering = _told_it_was_handed_in_at_closing(request, token) if token is not None else None
         if answering is not None:
@@ -182,7 +185,7 @@ def choose_language(request: HttpRequest) -> HttpResponse:
 
 @transaction.non_atomic_requests  # reads outside the write lock; save_answers has its own transaction
 def question_page(request: HttpRequest, page: int) -> HttpResponse:
-    opened = _open_questionnaire(request)
+    opened = _open_questionnaire(request, shows_questions=request.method == "GET")
     if isinstance(opened, HttpResponse):
         return opened
     response, language = opened
@@ -210,7 +213,9 @@ def question_page(request: HttpRequest, page: int) -> HttpResponse:
     else:
         existing = initial_answers(response.answers.filter(item_id__in=item_ids).values_list("item_id", "value"))
         form = RespondentPageForm(item_ids=item_ids, initial=existing)
-    items = items_on_page(response.round_id, response.audience, language, response.school_id, item_ids)
+    items = items_on_page(
+        response.round_id, response.audience, language, response.school_id, item_ids, response.content_release
+    )
     context = {
         "response": response,
         **question_page_context(form, items, page, len(pages), language, dutch),
@@ -280,13 +285,15 @@ def thanks(request: HttpRequest) -> HttpResponse:
 @transaction.non_atomic_requests
 def read_aloud(request: HttpRequest, item_id: UUID) -> HttpResponseBase:
     token = device_token(request)
-    response = draft_on_device(token) if token is not None else None
+    response = draft_on_device(token, with_content_release=True) if token is not None else None
     if response is None:
         raise Http404
     language = respondent_language(request, response.language)
     if not has_voice(language):
         raise Http404
-    shown = respondent_item(response.round_id, response.audience, language, response.school_id, item_id)
+    shown = respondent_item(
+        response.round_id, response.audience, language, response.school_id, item_id, response.content_release
+    )
     if shown is None:
         raise Http404
     spoken_in = language if not shown.is_fallback else "nl"

@@ -6,6 +6,7 @@ falls back to the Dutch text, marked so the page can say so — never to an empt
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from uuid import UUID
 
 from django.core.cache import cache
@@ -13,6 +14,7 @@ from django.core.cache import cache
 from analysis.models import RoundItem
 from framework.localized import pick_language
 from framework.models import MASTER_LANGUAGE, Item, ItemText, ScaleText
+from framework.releases import latest_release
 from surveys.models import TranslationCorrection
 
 
@@ -74,61 +76,90 @@ def _load_questionnaire_pages(round_id: UUID, audience: str) -> list[list[UUID]]
 
 
 def respondent_items(
-    round_id: UUID, audience: str, language: str, school_id: UUID, item_ids: Collection[UUID] | None = None
+    round_id: UUID,
+    audience: str,
+    language: str,
+    school_id: UUID,
+    item_ids: Collection[UUID] | None = None,
+    content_release: int | None = None,
 ) -> list[RespondentItem]:
     """The questionnaire's items as the respondent sees them, in order; only those of `item_ids` when given.
 
-    Asked on every page shown, so kept to three plain queries over the page's items (the items with
-    their texts, the school's corrections, the scales' labels). Which items the questionnaire holds comes from
-    `questionnaire_pages`; the texts are read on every request, so a correction shows at once everywhere.
+    Asked on every page shown, so kept to one plain query: the school's corrections, read on every
+    request so a correction shows at once on every server. The framework's texts change only when
+    content is loaded, so they come from this process's cache keyed by `content_release` (read here
+    when not given). Which items the questionnaire holds comes from `questionnaire_pages`.
     """
     in_questionnaire = [item_id for page in questionnaire_pages(round_id, audience) for item_id in page]
     asked = set(in_questionnaire if item_ids is None else item_ids)
-    wanted = [item_id for item_id in in_questionnaire if item_id in asked]
+    wanted = tuple(item_id for item_id in in_questionnaire if item_id in asked)
+    release = latest_release() if content_release is None else content_release
+    framework = _framework_texts(release, language, wanted)
+    items = [framework.items[item_id] for item_id in wanted if item_id in framework.items]
+    corrections = dict(
+        TranslationCorrection.objects.filter(school_id=school_id, language=language, item_id__in=wanted).values_list(
+            "item_id", "text"
+        )
+    )
+    shown = []
+    for item in items:
+        item_texts = dict(framework.texts.get(item.id, {}))
+        if corrections.get(item.id, "").strip():  # a blank correction counts as missing too
+            item_texts[language] = corrections[item.id]
+        text, is_fallback = pick_language(item_texts, language)
+        dutch = item_texts.get(MASTER_LANGUAGE) or item.key
+        shown.append(RespondentItem(item, text or dutch, dutch, is_fallback, framework.options.get(item.scale_id, ())))
+    return shown
+
+
+def respondent_item(
+    round_id: UUID, audience: str, language: str, school_id: UUID, item_id: UUID, content_release: int | None = None
+) -> RespondentItem | None:
+    """One item of the questionnaire as the respondent sees it (what read-aloud speaks), or None if not in it."""
+    return next(iter(respondent_items(round_id, audience, language, school_id, [item_id], content_release)), None)
+
+
+@dataclass(frozen=True)
+class _FrameworkTexts:
+    """The framework's side of some items in one language and Dutch; shared between requests, never changed."""
+
+    items: dict[UUID, Item]
+    texts: dict[UUID, dict[str, str]]  # item id → language → text (blank texts left out)
+    options: dict[int, tuple[Option, ...]]  # per scale id
+
+
+@lru_cache(maxsize=2048)  # a few entries per language and page: bounded, and old releases fall out
+def _framework_texts(release: int, language: str, item_ids: tuple[UUID, ...]) -> _FrameworkTexts:
+    """Two queries: the items with their texts, and their scales' labels. `release` is only the cache key."""
     languages = sorted({language, MASTER_LANGUAGE})
-    # The items come with their texts (one query); only fields shown: a full row costs more to build than the query.
+    # Only fields shown: a full row costs more to build than the query.
     found: dict[UUID, Item] = {}
     texts: dict[UUID, dict[str, str]] = {}
     for item_text in (
-        ItemText.objects.filter(item_id__in=wanted, language__in=languages)
+        ItemText.objects.filter(item_id__in=item_ids, language__in=languages)
         .select_related("item")
         .only("item_id", "language", "text", "item__id", "item__key", "item__dimension_id", "item__scale_id")
     ):
         found[item_text.item_id] = item_text.item
         if item_text.text.strip():  # a blank translation counts as missing: never an empty question
             texts.setdefault(item_text.item_id, {})[item_text.language] = item_text.text
-    if missing := [item_id for item_id in wanted if item_id not in found]:  # no text at all: shown by its key
+    if missing := [item_id for item_id in item_ids if item_id not in found]:  # no text at all: shown by its key
         found |= {
             item.id: item for item in Item.objects.filter(id__in=missing).only("id", "key", "dimension_id", "scale_id")
         }
-    items = [found[item_id] for item_id in wanted if item_id in found]
-    corrections = dict(
-        TranslationCorrection.objects.filter(school_id=school_id, language=language, item_id__in=wanted).values_list(
-            "item_id", "text"
-        )
-    )
+    scale_ids = {item.scale_id for item in found.values()}
     scale_labels: dict[int, dict[str, dict[str, str]]] = {}
     for scale_id, scale_language, labels in ScaleText.objects.filter(
-        scale_id__in={item.scale_id for item in items}, language__in=languages
+        scale_id__in=scale_ids, language__in=languages
     ).values_list("scale_id", "language", "labels"):
         scale_labels.setdefault(scale_id, {})[scale_language] = labels
-    shown = []
-    for item in items:
-        item_texts = dict(texts.get(item.id, {}))
-        if corrections.get(item.id, "").strip():  # a blank correction counts as missing too
-            item_texts[language] = corrections[item.id]
-        text, is_fallback = pick_language(item_texts, language)
-        dutch = item_texts.get(MASTER_LANGUAGE) or item.key
-        options = _options(scale_labels.get(item.scale_id, {}), language)
-        shown.append(RespondentItem(item, text or dutch, dutch, is_fallback, options))
-    return shown
+    options = {scale_id: _options(scale_labels.get(scale_id, {}), language) for scale_id in scale_ids}
+    return _FrameworkTexts(found, texts, options)
 
 
-def respondent_item(
-    round_id: UUID, audience: str, language: str, school_id: UUID, item_id: UUID
-) -> RespondentItem | None:
-    """One item of the questionnaire as the respondent sees it (what read-aloud speaks), or None if not in it."""
-    return next(iter(respondent_items(round_id, audience, language, school_id, [item_id])), None)
+def forget_framework_texts() -> None:
+    """Empty this process's cache of framework texts (tests that change texts behind the loaders' back)."""
+    _framework_texts.cache_clear()
 
 
 def _options(labels: dict[str, dict[str, str]], language: str) -> tuple[Option, ...]:

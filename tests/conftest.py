@@ -23,6 +23,7 @@ from analysis.rounds import start_round
 from framework.content_files import Content, read_content
 from framework.loading import load_framework
 from schools.models import Membership, Role, School
+from surveys.texts import forget_framework_texts
 from tests.helpers.world import World, make_user
 
 
@@ -100,6 +101,12 @@ def generated_files_dir(settings: Any, tmp_path_factory: pytest.TempPathFactory)
     """Files the worker makes go to a directory of the test, not to var/generated."""
     settings.GENERATED_FILES_DIR = tmp_path_factory.mktemp("generated")
     return Path(settings.GENERATED_FILES_DIR)
+
+
+@pytest.fixture(autouse=True)
+def fresh_framework_texts() -> None:
+    """Each test starts without cached framework texts: a test's changes are rolled back, the cache's are not."""
+    forget_framework_texts()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from surveys.models import (
     SurveyResponse,
     TranslationCorrection,
 )
+from tests.helpers.content_release import record_content_release
 from tests.helpers.respondent_helpers import (
     LANGUAGE_CODES,
     RTL,
@@ -137,6 +138,7 @@ def test_a_missing_translation_falls_back_to_dutch_visibly(world: World, how: st
     else:  # a school's blank correction does not hide that the translation is missing
         ItemText.objects.filter(item=missing, language="so").delete()
         TranslationCorrection.objects.create(school=world.school, item=missing, language="so", text=" \n")
+    record_content_release()
     page = client.get(page_url(response, 1), {"lang": "so"})
     assert page.status_code == 200
     assert_nothing_empty(page)
@@ -154,6 +156,7 @@ def test_a_missing_translation_falls_back_to_dutch_visibly(world: World, how: st
 
 def test_a_language_without_item_texts_shows_dutch_everywhere_marked(world: World) -> None:
     ItemText.objects.filter(language="ti").delete()
+    record_content_release()
     client = Client()
     response = start(client, issue(world, "ti").codes[0], "ti")
     for page_number in (1, 2):
@@ -175,6 +178,7 @@ def test_a_missing_answer_label_falls_back_to_dutch(world: World) -> None:
         labels["2"] = ""
         scale_text.labels = labels
         scale_text.save()
+    record_content_release()
     page = client.get(page_url(response, 1), {"lang": "so"})
     assert page.status_code == 200
     assert_nothing_empty(page)

@@ -6,24 +6,42 @@ from django.test.utils import CaptureQueriesContext
 
 from framework.models import ItemText
 from surveys.models import TranslationCorrection
-from surveys.texts import questionnaire_pages, respondent_item, respondent_items
+from surveys.texts import forget_framework_texts, questionnaire_pages, respondent_item, respondent_items
+from tests.helpers.content_release import record_content_release
 from tests.helpers.respondent_helpers import issue, item_names, page_url, start
 from tests.helpers.world import World
 
 
-def test_a_page_is_shown_in_five_queries_whatever_its_length(world: World) -> None:
-    # The device's questionnaire, the page's answers, its items with their texts, the school's corrections and
-    # the scales' labels: nothing per item, nothing of the other pages.
+def test_a_page_is_shown_in_five_queries_whatever_its_length_and_three_once_its_texts_are_known(
+    world: World,
+) -> None:
+    # The device's questionnaire (with the content release), the page's answers, its items with their texts,
+    # the school's corrections and the scales' labels: nothing per item, nothing of the other pages. Shown
+    # again, the framework's texts come from this server's cache: the release has not changed.
     client = Client()
     response = start(client, issue(world).codes[0])
     pages = questionnaire_pages(world.round.id, "parent")
     longest = max(range(len(pages)), key=lambda index: len(pages[index])) + 1
     for page in (1, longest):
-        with CaptureQueriesContext(connection) as queries:
-            shown = client.get(page_url(response, page), {"lang": "nl"})
-        assert shown.status_code == 200
-        assert len(item_names(shown)) == len(pages[page - 1])
-        assert len(queries.captured_queries) == 5, [query["sql"][:80] for query in queries.captured_queries]
+        forget_framework_texts()  # as on a server that has not shown this page yet
+        for expected in (5, 3):
+            with CaptureQueriesContext(connection) as queries:
+                shown = client.get(page_url(response, page), {"lang": "nl"})
+            assert shown.status_code == 200
+            assert len(item_names(shown)) == len(pages[page - 1])
+            queried = [query["sql"][:80] for query in queries.captured_queries]
+            assert len(queried) == expected, queried
+
+
+def test_texts_loaded_on_another_server_show_on_the_next_page(world: World) -> None:
+    # The cache is keyed by the latest content release, which every server reads with the questionnaire.
+    client = Client()
+    response = start(client, issue(world).codes[0])
+    first = questionnaire_pages(world.round.id, "parent")[0][0]
+    assert "Nieuwe tekst." not in client.get(page_url(response, 1), {"lang": "nl"}).content.decode()
+    ItemText.objects.filter(item_id=first, language="nl").update(text="Nieuwe tekst.")
+    record_content_release()
+    assert "Nieuwe tekst." in client.get(page_url(response, 1), {"lang": "nl"}).content.decode()
 
 
 def test_an_item_without_any_text_is_still_asked_by_its_key(world: World) -> None:
@@ -45,7 +63,7 @@ def test_a_page_keeps_the_questionnaires_order_and_leaves_out_what_is_not_in_it(
 
 
 def test_a_correction_shows_on_the_next_request(world: World) -> None:
-    # Texts are read from the database on every page, never kept in one server's memory.
+    # A school's corrections are read from the database on every page, never kept in one server's memory.
     item_id = questionnaire_pages(world.round.id, "parent")[0][0]
     before = respondent_item(world.round.id, "parent", "fr", world.school.id, item_id)
     assert before is not None
