@@ -12,6 +12,7 @@ from analysis.rounds import save_page
 from framework.content_files import CONTENT_DIR, DIMENSION_KEYS, ContentError, read_content
 from framework.loading import load_framework
 from framework.models import Dimension, DimensionText, Item, ItemText
+from framework.releases import latest_release
 from tests.helpers.world import World
 
 
@@ -74,11 +75,15 @@ def test_a_mirror_without_team_construct_is_refused(tmp_path: Path) -> None:
 @pytest.mark.django_db
 def test_loading_twice_is_skipped_and_forced_reload_changes_nothing(content: None) -> None:
     before = (Item.objects.count(), ItemText.objects.count(), DimensionText.objects.count())
+    release = latest_release()
     assert load_framework().skipped
+    assert latest_release() == release  # nothing loaded: the servers' cached texts stay good
     report = load_framework(force=True)
     assert (report.items_created, report.items_updated, report.items_retired) == (0, 0, 0)
     assert (Item.objects.count(), ItemText.objects.count(), DimensionText.objects.count()) == before
     assert Dimension.objects.count() == 7
+    # A forced load may have changed texts edited behind its back: every server reads them again.
+    assert latest_release() > release
 
 
 def test_upgrade_keeps_answers_and_retires_removed_items(world: World, tmp_path: Path) -> None:
