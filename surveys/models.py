@@ -8,6 +8,7 @@ marked used. The response's id never appears in a URL: the pages find it through
 """
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from analysis.models import SURVEY_RESPONSE_STATUSES, ResponseStatus, Round
 from framework.models import SURVEY_AUDIENCE_CHOICES, Item, TranslationStatus
 from schools.models import School
+
+if TYPE_CHECKING:  # surveys.texts_state reads this module
+    from surveys.texts_state import TextsState
 
 
 class GroupKind(models.TextChoices):
@@ -87,8 +91,8 @@ class SurveyResponse(models.Model):
     release = models.CharField(max_length=4, choices=Release.choices, default=Release.WAITING, blank=True)
     # The chunk it entered the figures with (surveys.tallies): a rebuild adds the same chunks again.
     chunk = models.UUIDField(null=True, blank=True, editable=False)
-    # Not stored: the content release read with the row by surveys.respond.draft_on_device, or None.
-    content_release: int | None = None
+    # Not stored: what surveys.respond.draft_on_device read of the texts with the row, or None.
+    texts_state: "TextsState | None" = None
 
     class Meta:
         indexes = [models.Index(fields=("round", "audience", "status"))]

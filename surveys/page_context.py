@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from respondents.languages import has_voice, is_supported
 from surveys.forms import RespondentPageForm
 from surveys.texts import RespondentItem, respondent_items
+from surveys.texts_state import TextsState
 
 
 def items_on_page(
@@ -17,9 +18,9 @@ def items_on_page(
     language: str,
     school_id: UUID,
     item_ids: list[UUID],
-    content_release: int | None = None,
+    texts_state: TextsState | None = None,
 ) -> list[RespondentItem]:
-    return respondent_items(round_id, audience, language, school_id, item_ids, content_release)
+    return respondent_items(round_id, audience, language, school_id, item_ids, texts_state)
 
 
 class Choice(NamedTuple):

@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from analysis.models import ResponseStatus, voice_of
 from analysis.windows import voice_is_open
-from framework.releases import latest_release_subquery
 from respondents.codes import code_digest, resume_digest
 from surveys.devices import device_digest, new_device_token
 from surveys.models import CodeStatus, HandedInAtClosing, RespondentCode, SurveyAnswer, SurveyResponse
 from surveys.tallies import count_handed_in
+from surveys.texts_state import texts_state_annotations, texts_state_of
 
 
 class Opening(enum.Enum):
@@ -104,19 +104,19 @@ def _claim_draft_from_before_devices(code: str, language: str, audience: str) ->
     return OpenResult(Opening.OPENED, legacy, legacy.language, token)
 
 
-def draft_on_device(device: str, with_content_release: bool = False) -> SurveyResponse | None:
+def draft_on_device(device: str, for_questions: bool = False) -> SurveyResponse | None:
     """The questionnaire in progress that the device with this token started.
 
-    `with_content_release` reads the latest content release in the same query, for a page about to show
-    questions: their texts can then come from this server's cache without a query of their own.
+    `for_questions` reads the state of the texts in the same query (surveys.texts_state), for a page about
+    to show questions: their texts then need no query of their own.
     """
     # The digest is unique: no ordering to ask for (.first() would add one).
     found = SurveyResponse.objects.filter(device_digest=device_digest(device))
-    if not with_content_release:
+    if not for_questions:
         return next(iter(found[:1]), None)
-    draft = next(iter(found.annotate(loaded_release=latest_release_subquery())[:1]), None)
+    draft = next(iter(found.annotate(**texts_state_annotations())[:1]), None)
     if draft is not None:
-        draft.content_release = draft.loaded_release
+        draft.texts_state = texts_state_of(draft)
     return draft
 
 

@@ -147,7 +147,7 @@ def _open_questionnaire(
     voice closed (closing hands in every questionnaire in progress, so no draft outlives its voice)."""
     token = device_token(request)
     # A page that shows questions reads which texts are loaded in the same query (a rare failed save, apart).
-    response = draft_on_device(token, with_content_release=shows_questions) if token is not None else None
+    response = draft_on_device(token, for_questions=shows_questions) if token is not None else None
     if response is None:
         answering = _told_it_was_handed_in_at_closing(request, token) if token is not None else None
         if answering is not None:
@@ -214,7 +214,7 @@ def question_page(request: HttpRequest, page: int) -> HttpResponse:
         existing = initial_answers(response.answers.filter(item_id__in=item_ids).values_list("item_id", "value"))
         form = RespondentPageForm(item_ids=item_ids, initial=existing)
     items = items_on_page(
-        response.round_id, response.audience, language, response.school_id, item_ids, response.content_release
+        response.round_id, response.audience, language, response.school_id, item_ids, response.texts_state
     )
     context = {
         "response": response,
@@ -285,14 +285,14 @@ def thanks(request: HttpRequest) -> HttpResponse:
 @transaction.non_atomic_requests
 def read_aloud(request: HttpRequest, item_id: UUID) -> HttpResponseBase:
     token = device_token(request)
-    response = draft_on_device(token, with_content_release=True) if token is not None else None
+    response = draft_on_device(token, for_questions=True) if token is not None else None
     if response is None:
         raise Http404
     language = respondent_language(request, response.language)
     if not has_voice(language):
         raise Http404
     shown = respondent_item(
-        response.round_id, response.audience, language, response.school_id, item_id, response.content_release
+        response.round_id, response.audience, language, response.school_id, item_id, response.texts_state
     )
     if shown is None:
         raise Http404

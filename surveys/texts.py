@@ -14,8 +14,8 @@ from django.core.cache import cache
 from analysis.models import RoundItem
 from framework.localized import pick_language
 from framework.models import MASTER_LANGUAGE, Item, ItemText, ScaleText
-from framework.releases import latest_release
 from surveys.models import TranslationCorrection
+from surveys.texts_state import TextsState, current_texts_state
 
 
 @dataclass(frozen=True)
@@ -81,26 +81,29 @@ def respondent_items(
     language: str,
     school_id: UUID,
     item_ids: Collection[UUID] | None = None,
-    content_release: int | None = None,
+    texts_state: TextsState | None = None,
 ) -> list[RespondentItem]:
     """The questionnaire's items as the respondent sees them, in order; only those of `item_ids` when given.
 
-    Asked on every page shown, so kept to one plain query: the school's corrections, read on every
-    request so a correction shows at once on every server. The framework's texts change only when
-    content is loaded, so they come from this process's cache keyed by `content_release` (read here
-    when not given). Which items the questionnaire holds comes from `questionnaire_pages`.
+    Asked on every page shown, so kept to at most one plain query: the school's corrections, read on
+    every request so a correction shows at once on every server (none when `texts_state` says the school
+    has none). The framework's texts change only when content is loaded, so they come from this process's
+    cache keyed by the latest content release. `texts_state` is read here when not given. Which items the
+    questionnaire holds comes from `questionnaire_pages`.
     """
     in_questionnaire = [item_id for page in questionnaire_pages(round_id, audience) for item_id in page]
     asked = set(in_questionnaire if item_ids is None else item_ids)
     wanted = tuple(item_id for item_id in in_questionnaire if item_id in asked)
-    release = latest_release() if content_release is None else content_release
-    framework = _framework_texts(release, language, wanted)
+    state = texts_state or current_texts_state()
+    framework = _framework_texts(state.release, language, wanted)
     items = [framework.items[item_id] for item_id in wanted if item_id in framework.items]
-    corrections = dict(
-        TranslationCorrection.objects.filter(school_id=school_id, language=language, item_id__in=wanted).values_list(
-            "item_id", "text"
+    corrections: dict[UUID, str] = {}
+    if state.school_corrects:
+        corrections = dict(
+            TranslationCorrection.objects.filter(
+                school_id=school_id, language=language, item_id__in=wanted
+            ).values_list("item_id", "text")
         )
-    )
     shown = []
     for item in items:
         item_texts = dict(framework.texts.get(item.id, {}))
@@ -113,10 +116,15 @@ def respondent_items(
 
 
 def respondent_item(
-    round_id: UUID, audience: str, language: str, school_id: UUID, item_id: UUID, content_release: int | None = None
+    round_id: UUID,
+    audience: str,
+    language: str,
+    school_id: UUID,
+    item_id: UUID,
+    texts_state: TextsState | None = None,
 ) -> RespondentItem | None:
     """One item of the questionnaire as the respondent sees it (what read-aloud speaks), or None if not in it."""
-    return next(iter(respondent_items(round_id, audience, language, school_id, [item_id], content_release)), None)
+    return next(iter(respondent_items(round_id, audience, language, school_id, [item_id], texts_state)), None)
 
 
 @dataclass(frozen=True)

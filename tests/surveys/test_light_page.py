@@ -12,19 +12,20 @@ from tests.helpers.respondent_helpers import issue, item_names, page_url, start
 from tests.helpers.world import World
 
 
-def test_a_page_is_shown_in_five_queries_whatever_its_length_and_three_once_its_texts_are_known(
+def test_a_page_is_shown_in_four_queries_whatever_its_length_and_two_once_its_texts_are_known(
     world: World,
 ) -> None:
-    # The device's questionnaire (with the content release), the page's answers, its items with their texts,
-    # the school's corrections and the scales' labels: nothing per item, nothing of the other pages. Shown
-    # again, the framework's texts come from this server's cache: the release has not changed.
+    # The device's questionnaire (with the content release and whether the school corrected a translation),
+    # the page's answers, its items with their texts and the scales' labels: nothing per item, nothing of
+    # the other pages, no corrections to look for. Shown again, the framework's texts come from this
+    # server's cache: the release has not changed.
     client = Client()
     response = start(client, issue(world).codes[0])
     pages = questionnaire_pages(world.round.id, "parent")
     longest = max(range(len(pages)), key=lambda index: len(pages[index])) + 1
     for page in (1, longest):
         forget_framework_texts()  # as on a server that has not shown this page yet
-        for expected in (5, 3):
+        for expected in (4, 2):
             with CaptureQueriesContext(connection) as queries:
                 shown = client.get(page_url(response, page), {"lang": "nl"})
             assert shown.status_code == 200
@@ -60,6 +61,18 @@ def test_a_page_keeps_the_questionnaires_order_and_leaves_out_what_is_not_in_it(
     shown = respondent_items(world.round.id, "parent", "nl", world.school.id, asked)
     assert [item.item.id for item in shown] == [pages[0][0], pages[1][-1]]
     assert respondent_item(world.round.id, "parent", "nl", world.school.id, other) is None
+
+
+def test_a_school_that_corrected_a_translation_has_its_corrections_read_on_every_page(world: World) -> None:
+    client = Client()
+    response = start(client, issue(world).codes[0])
+    item_id = questionnaire_pages(world.round.id, "parent")[0][0]
+    client.get(page_url(response, 1), {"lang": "nl"})  # the framework's texts are known on this server now
+    TranslationCorrection.objects.create(school=world.school, item_id=item_id, language="nl", text="Verbeterd.")
+    with CaptureQueriesContext(connection) as queries:
+        shown = client.get(page_url(response, 1), {"lang": "nl"})
+    assert "Verbeterd." in shown.content.decode()
+    assert len(queries.captured_queries) == 3  # the questionnaire, its answers, the school's corrections
 
 
 def test_a_correction_shows_on_the_next_request(world: World) -> None:
