@@ -12,6 +12,8 @@ from engagement.drafting import latest_version, start_declaration
 from engagement.models import Declaration, DomainComment, Family
 from framework.models import Item
 from jobs.models import Job
+from organisations.links import invite_organisation
+from organisations.staff import register_organisation
 from schools.invitations import create_invitation
 from schools.models import Membership, Role
 from surveys.batches import issue_codes
@@ -60,6 +62,9 @@ def test_the_walk_finds_the_school_urls() -> None:
         "actions:shared_list",
         "actions:shared",
         "analysis:sharing",
+        "organisations:school_links",
+        "organisations:share_round",
+        "organisations:beside_region",
     } <= names
 
 
@@ -79,7 +84,10 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
     job = Job.objects.create(
         school=world.school, requested_by=world.alice, kind="survey-letters", label="Brieven", back_url="/"
     )
+    organisation = register_organisation("Atlas", "integration", None, world.charlie)
+    link = invite_organisation(world.school, organisation, "2026-2027", False, world.alice)
     values = {
+        "link_id": link.id,
         "job_id": job.id,
         "declaration_id": declaration.id,
         "family_id": family.id,
