@@ -8,6 +8,7 @@ from accounts.models import User
 from analysis.models import Answer, Round, TeamResponse
 from analysis.queries import counted_items
 from analysis.rounds import close_round, start_round
+from engagement.school_years import school_year_of
 from organisations.links import invite_organisation, share_round
 from organisations.models import Organisation, OrganisationMembership, OrganisationRole, SchoolLink
 from organisations.staff import register_organisation
@@ -64,9 +65,7 @@ def closed_round(
 def share(organisation: Organisation, round_: Round, named: bool = False) -> SchoolLink:
     coordinator = Membership.objects.filter(school_id=round_.school_id, role=Role.COORDINATOR).first()
     assert coordinator is not None
-    year = (
-        "2026-2027" if round_.starts_on >= date(2026, 9, 1) else f"{round_.starts_on.year - 1}-{round_.starts_on.year}"
-    )
+    year = school_year_of(round_.starts_on)
     link = invite_organisation(round_.school, organisation, year, named, coordinator.user)
     assert share_round(link, round_, coordinator.user)
     return link
