@@ -12,6 +12,7 @@ from accounts.models import User
 from analysis.models import Round, RoundStatus
 from engagement.school_years import first_day_of, next_school_year
 from organisations.models import Organisation, SchoolLink, SharedRound
+from organisations.regional.summaries import summarise
 from schools.models import School
 
 
@@ -65,7 +66,9 @@ def share_round(link: SchoolLink, round_: Round, by: User) -> bool:
     """Share a closed round of the link's school year; False when it cannot be (open, another year, withdrawn)."""
     if not link.is_active or not rounds_of_school_year(link.school, link.school_year).filter(id=round_.id).exists():
         return False
-    SharedRound.objects.get_or_create(link=link, round=round_, defaults={"school": link.school, "shared_by": by})
+    with transaction.atomic():
+        summarise(Round.objects.filter(id=round_.id).values("id"))
+        SharedRound.objects.get_or_create(link=link, round=round_, defaults={"school": link.school, "shared_by": by})
     return True
 
 

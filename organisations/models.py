@@ -2,9 +2,9 @@
 service), as tenants above schools: their own staff, and what schools choose to share with them.
 
 A school invites an organisation per school year (SchoolLink) and shares closed rounds with it one at a time
-(SharedRound): only aggregates leave the school, read through organisations.regional. RegionalRelease records
-which schools stood behind every regional figure that was shown, so that no two shown versions of a figure differ
-by fewer than five schools (issue 7's rule between two moments, applied to schools).
+(SharedRound): only aggregates leave the school (RoundAggregate), read through organisations.regional.
+RegionalRelease records which schools stood behind every regional figure that was shown, so that no two shown
+versions of a figure differ by fewer than five schools (issue 7's rule between two moments, applied to schools).
 """
 
 import uuid
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from analysis.models import Round
+from framework.models import Dimension
 from schools.models import INVITATION_LIFETIME, School
 from support.models import OrganisationKind, SupportOrganisation
 
@@ -118,6 +119,26 @@ class SharedRound(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=("link", "round"), name="round_shared_once_per_link")]
+
+
+class RoundAggregate(models.Model):
+    """A shared round's sums per audience and dimension, written once when it is first shared
+    (organisations.regional.summaries): a closed round's figures are final, so the regional page reads a few rows
+    per school instead of every answer. Only what the school's own profile shows is summed here."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    audience = models.CharField(max_length=20)
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="+")
+    total = models.PositiveIntegerField()  # sum of the answers on the 1–5 scale
+    answered = models.PositiveIntegerField()  # answers on the scale
+    people = (
+        models.PositiveIntegerField()
+    )  # team members who answered; for a questionnaire the most answers of one item
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("round", "audience", "dimension"), name="one_aggregate_per_round_cell")
+        ]
 
 
 class RegionalRelease(models.Model):

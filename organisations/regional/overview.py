@@ -24,9 +24,8 @@ from organisations.regional.figures import (
 from organisations.regional.queries import (
     SharingSchool,
     action_choices,
+    contributions,
     sharing_schools,
-    survey_contributions,
-    team_contributions,
 )
 from organisations.regional.releases import Ledger
 
@@ -123,9 +122,7 @@ def build_overview(
     keys_by_id = {shown.dimension.pk: shown.key for shown in dimensions}
     names = {shown.key: shown.name for shown in dimensions}
     keys = [shown.key for shown in dimensions]
-    means = school_means(
-        [*team_contributions(organisation, keys_by_id), *survey_contributions(organisation, keys_by_id)]
-    )
+    means = school_means(contributions(organisation, keys_by_id))
     per_year: dict[str, list[SharingSchool]] = defaultdict(list)
     for school in schools:
         per_year[school.school_year].append(school)
