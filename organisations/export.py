@@ -1,6 +1,8 @@
 """The regional overview as a workbook: the same figures as the page, rounded as the page shows them, the same
 hidden cells with their reasons, and no school's own figure."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -11,11 +13,13 @@ from organisations.regional.overview import Overview
 from organisations.regional.wording import perspective_name, reason_text
 from reports.spreadsheets import Cell, write_xlsx
 
-PRECISION = 1  # decimals, as on the page
+ONE_DECIMAL = Decimal("0.1")  # as the page shows a figure (floatformat:1, which rounds half up)
 
 
 def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, PRECISION)
+    if value is None:
+        return None
+    return float(Decimal(repr(value)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP))
 
 
 def _distribution_cells(shown: Distribution | None, reason: str) -> list[Cell]:
