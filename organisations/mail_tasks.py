@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
-from accounts.models import User
 from accounts.staff_mail import send_in_language
 from organisations.models import OrganisationInvitation
 from organisations.staff import staff_invitation_link, write_staff_invitation
+from schools.invitations import invitee_language
 
 
 @task()
@@ -17,7 +17,6 @@ def send_staff_invitation_mail(invitation_id: str, site: str, inviter_language: 
     )
     if invitation is None:  # withdrawn before the worker got to it
         return
-    account = User.objects.filter(email__iexact=invitation.email).first()
-    language = account.language if account is not None else inviter_language
+    language = invitee_language(invitation.email, inviter_language)
     link = staff_invitation_link(site, invitation.pk)
     send_in_language(language, invitation.email, lambda: write_staff_invitation(invitation, link))

@@ -11,12 +11,11 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from analysis.models import Round
 from framework.models import Dimension
-from schools.models import INVITATION_LIFETIME, School
+from schools.models import InvitationBase, School
 from support.models import OrganisationKind, SupportOrganisation
 
 
@@ -64,24 +63,14 @@ class OrganisationMembership(models.Model):
         return self.role == OrganisationRole.ADMIN
 
 
-class OrganisationInvitation(models.Model):
-    """An e-mailed link to join an organisation's staff; only the hash of its token is stored (as schools do)."""
+class OrganisationInvitation(InvitationBase):
+    """An e-mailed link to join an organisation's staff (made, found and accepted as a school's is)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
-    email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=OrganisationRole.choices)
-    token_hash = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    accepted_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ("-created_at",)
-
-    @property
-    def expired(self) -> bool:
-        return timezone.now() > self.created_at + INVITATION_LIFETIME
+    class Meta(InvitationBase.Meta):
+        pass
 
 
 class SchoolLink(models.Model):

@@ -5,15 +5,14 @@ The token, its hash and the mail plumbing are the schools' (schools.invitations,
 
 from uuid import UUID, uuid4
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.staff_mail import StaffMail, enqueue_on_commit
 from organisations.models import Organisation, OrganisationInvitation, OrganisationMembership, OrganisationRole
-from schools.invitations import InvitationMismatch, invitation_token
+from schools.invitations import accept_into, find_open, invitation_token, withdraw_open
 from schools.models import hash_token
 from support.models import SupportOrganisation
 
@@ -72,38 +71,12 @@ def write_staff_invitation(invitation: OrganisationInvitation, link: str) -> Sta
 
 
 def find_open_staff_invitation(token: str) -> OrganisationInvitation | None:
-    invitation = (
-        OrganisationInvitation.objects.select_related("organisation", "invited_by")
-        .filter(token_hash=hash_token(token), accepted_at__isnull=True)
-        .first()
-    )
-    if invitation is None or invitation.expired:
-        return None
-    return invitation
+    return find_open(OrganisationInvitation.objects.select_related("organisation", "invited_by"), token)
 
 
 def withdraw_staff_invitation(organisation: Organisation, invitation_id: UUID) -> OrganisationInvitation | None:
-    invitation = OrganisationInvitation.objects.filter(
-        organisation=organisation, id=invitation_id, accepted_at__isnull=True
-    ).first()
-    if invitation is not None:
-        invitation.delete()
-    return invitation
+    return withdraw_open(OrganisationInvitation.objects.filter(organisation=organisation), invitation_id)
 
 
 def accept_staff_invitation(invitation: OrganisationInvitation, user: User) -> OrganisationMembership:
-    if invitation.email.lower() != user.email.lower():
-        raise InvitationMismatch
-    with transaction.atomic():
-        invitation.accepted_at = timezone.now()
-        invitation.save(update_fields=["accepted_at"])
-        existing = OrganisationMembership.objects.filter(organisation=invitation.organisation, user=user).first()
-        if existing is not None:
-            return existing
-        try:
-            with transaction.atomic():
-                return OrganisationMembership.objects.create(
-                    organisation=invitation.organisation, user=user, role=invitation.role
-                )
-        except IntegrityError:  # a double click raced us
-            return OrganisationMembership.objects.get(organisation=invitation.organisation, user=user)
+    return accept_into(invitation, user, OrganisationMembership, organisation=invitation.organisation)

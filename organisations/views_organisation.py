@@ -145,4 +145,5 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("organisations:accept_invitation", token=token)
         messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": membership.organisation.name})
         return redirect("organisations:overview", organisation_id=membership.organisation_id)
-    return render(request, "organisations/invitation_accept.html", {"invitation": invitation, "path": request.path})
+    context = {"invitation": invitation, "joining": invitation.organisation.name, "path": request.path}
+    return render(request, "schools/invitation_accept.html", context)

@@ -118,4 +118,5 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("schools:accept_invitation", token=token)
         messages.success(request, _("Welcome to %(school)s.") % {"school": membership.school.name})
         return redirect("results:dashboard", school_id=membership.school_id)
-    return render(request, "schools/invitation_accept.html", {"invitation": invitation, "path": request.path})
+    context = {"invitation": invitation, "joining": invitation.school.name, "path": request.path}
+    return render(request, "schools/invitation_accept.html", context)

@@ -100,3 +100,11 @@ def test_a_school_reaches_only_its_own_links(world: World, charlie_client: Clien
     assert bob.get(reverse("organisations:link", args=[world.school.id, link.id])).status_code == 200
     assert bob.post(reverse("organisations:link", args=[world.school.id, link.id]), {"named": "on"}).status_code == 403
     assert bob.post(reverse("organisations:withdraw_link", args=[world.school.id, link.id])).status_code == 403
+
+
+def test_a_staff_invitations_token_is_masked_in_every_log_like_a_schools() -> None:
+    from betrokken.secret_paths import mask_secret_paths
+    from tests.deploy.test_deploy_files import nginx_logged_uri
+
+    path = reverse("organisations:accept_invitation", args=["x1Y2-z3_t0ken"])
+    assert mask_secret_paths(path) == nginx_logged_uri(path) == "/invitations/***/organisation/"
