@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
+from accounts.models import User
 from organisations.access import get_organisation, get_rw_organisation
 from organisations.export import export_name, overview_workbook
 from organisations.forms import OrganisationForm, StaffInvitationForm
@@ -26,7 +28,7 @@ from organisations.staff import (
     staff_invitation_link,
     withdraw_staff_invitation,
 )
-from schools.invitations import InvitationMismatch
+from schools.invitation_page import invitation_page
 
 
 @login_required
@@ -129,21 +131,10 @@ def withdraw_invitation(request: AuthenticatedRequest, organisation_id: UUID, in
 
 def accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = find_open_staff_invitation(token)
-    if invitation is None:
-        return render(request, "schools/invitation_invalid.html", status=404)
-    if request.method == "POST":
-        if not request.user.is_authenticated:
-            raise Http404
-        try:
-            membership = accept_staff_invitation(invitation, request.user)
-        except InvitationMismatch:
-            messages.error(
-                request,
-                _("This invitation was sent to %(email)s. Log in with that address to accept it.")
-                % {"email": invitation.email},
-            )
-            return redirect("organisations:accept_invitation", token=token)
-        messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": membership.organisation.name})
-        return redirect("organisations:overview", organisation_id=membership.organisation_id)
-    context = {"invitation": invitation, "joining": invitation.organisation.name, "path": request.path}
-    return render(request, "schools/invitation_accept.html", context)
+
+    def join(user: User) -> str:
+        assert invitation is not None
+        membership = accept_staff_invitation(invitation, user)
+        return reverse("organisations:overview", args=[membership.organisation_id])
+
+    return invitation_page(request, invitation, invitation.organisation.name if invitation else "", join)

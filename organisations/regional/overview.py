@@ -148,6 +148,7 @@ def build_overview(
         )
         for key in keys
     )
+    read = _YearRead(ledger, means, keys, names, year, rounds)
     actions, actions_held_back = _actions(ledger, organisation, year, rounds, language)
     overview = Overview(
         school_year=year,
@@ -155,8 +156,8 @@ def build_overview(
         named_schools=tuple(sorted(school.school_name for school in per_year.get(year, []) if school.named)),
         unnamed_schools=sum(1 for school in per_year.get(year, []) if not school.named),
         dimensions=figures,
-        weakest=_weakest(ledger, means, keys, names, year, rounds),
-        blind_spots=_blind_spots(ledger, means, keys, names, year, rounds),
+        weakest=_weakest(read),
+        blind_spots=_blind_spots(read),
         trend=_trend(means, keys, names, per_year, figure),
         actions=actions,
         actions_held_back=actions_held_back,
@@ -165,14 +166,27 @@ def build_overview(
     return overview
 
 
-def _weakest(
-    ledger: Ledger,
-    means: Mapping[Key, Mapping[str, float]],
-    keys: Sequence[str],
-    names: Mapping[str, str],
-    year: str,
-    rounds: frozenset[str],
-) -> tuple[Weakest, ...]:
+@dataclass(frozen=True)
+class _YearRead:
+    """What one school year's figures are made of."""
+
+    ledger: Ledger
+    means: Mapping[Key, Mapping[str, float]]
+    keys: Sequence[str]
+    names: Mapping[str, str]
+    school_year: str
+    rounds: frozenset[str]
+
+
+def _weakest(read: _YearRead) -> tuple[Weakest, ...]:
+    ledger, means, keys, names, year, rounds = (
+        read.ledger,
+        read.means,
+        read.keys,
+        read.names,
+        read.school_year,
+        read.rounds,
+    )
     result = []
     for perspective in PERSPECTIVES:
         weakest = weakest_per_round(means, perspective, keys)
@@ -190,14 +204,15 @@ def _weakest(
     return tuple(result)
 
 
-def _blind_spots(
-    ledger: Ledger,
-    means: Mapping[Key, Mapping[str, float]],
-    keys: Sequence[str],
-    names: Mapping[str, str],
-    year: str,
-    rounds: frozenset[str],
-) -> tuple[BlindSpot, ...]:
+def _blind_spots(read: _YearRead) -> tuple[BlindSpot, ...]:
+    ledger, means, keys, names, year, rounds = (
+        read.ledger,
+        read.means,
+        read.keys,
+        read.names,
+        read.school_year,
+        read.rounds,
+    )
     spots = []
     for key in keys:
         gaps = gaps_per_round(means, key)

@@ -5,26 +5,18 @@ from collections.abc import Iterator
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, reverse
 
 from organisations.models import OrganisationMembership, OrganisationRole
 from organisations.staff import invite_staff
 from tests.helpers.world import World, make_user
 from tests.organisations.regional_data import organisation_with_coach
+from tests.schools.test_outsiders_get_404 import school_scoped_patterns
 
 
 def organisation_patterns() -> Iterator[tuple[str, URLPattern]]:
-    """Every URL pattern that takes an organisation id, found in the URL configuration (as the schools' walk)."""
-
-    def walk(patterns: list[URLPattern | URLResolver], namespace: str) -> Iterator[tuple[str, URLPattern]]:
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace
-                yield from walk(pattern.url_patterns, inner or namespace)
-            elif "organisation_id" in pattern.pattern.converters:
-                yield namespace, pattern
-
-    yield from walk(get_resolver().url_patterns, "")
+    """Every URL pattern that takes an organisation id: the schools' walk, by another key."""
+    return school_scoped_patterns("organisation_id")
 
 
 def organisation_urls(organisation_id: object, invitation_id: object) -> list[str]:

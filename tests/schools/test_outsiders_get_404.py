@@ -20,15 +20,16 @@ from surveys.batches import issue_codes
 from tests.helpers.world import World, make_user
 
 
-def school_scoped_patterns() -> Iterator[tuple[str, URLPattern]]:
-    """Every URL pattern (with its namespace) that takes a school id, found in the URL configuration."""
+def school_scoped_patterns(scope: str = "school_id") -> Iterator[tuple[str, URLPattern]]:
+    """Every URL pattern (with its namespace) that takes a school id (or another `scope`), found in the URL
+    configuration."""
 
     def walk(patterns: list[URLPattern | URLResolver], namespace: str) -> Iterator[tuple[str, URLPattern]]:
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace
                 yield from walk(pattern.url_patterns, inner or namespace)
-            elif "school_id" in pattern.pattern.converters:
+            elif scope in pattern.pattern.converters:
                 yield namespace, pattern
 
     yield from walk(get_resolver().url_patterns, "")
