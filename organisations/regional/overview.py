@@ -179,23 +179,17 @@ class _YearRead:
 
 
 def _weakest(read: _YearRead) -> tuple[Weakest, ...]:
-    ledger, means, keys, names, year, rounds = (
-        read.ledger,
-        read.means,
-        read.keys,
-        read.names,
-        read.school_year,
-        read.rounds,
-    )
     result = []
     for perspective in PERSPECTIVES:
-        weakest = weakest_per_round(means, perspective, keys)
-        decided = ledger.release(year, f"weakest:{perspective}", frozenset(weakest.keys() & rounds))
-        counts = weakest_counts(weakest, decided.rounds, keys)
+        weakest = weakest_per_round(read.means, perspective, read.keys)
+        decided = read.ledger.release(
+            read.school_year, f"weakest:{perspective}", frozenset(weakest.keys() & read.rounds)
+        )
+        counts = weakest_counts(weakest, decided.rounds, read.keys)
         rows = tuple(
             sorted(
-                (WeakestRow(key, names[key], count) for key, count in counts.items() if count),
-                key=lambda row: (-row.schools, keys.index(row.key)),
+                (WeakestRow(key, read.names[key], count) for key, count in counts.items() if count),
+                key=lambda row: (-row.schools, read.keys.index(row.key)),
             )
         )
         result.append(
@@ -205,21 +199,12 @@ def _weakest(read: _YearRead) -> tuple[Weakest, ...]:
 
 
 def _blind_spots(read: _YearRead) -> tuple[BlindSpot, ...]:
-    ledger, means, keys, names, year, rounds = (
-        read.ledger,
-        read.means,
-        read.keys,
-        read.names,
-        read.school_year,
-        read.rounds,
-    )
     spots = []
-    for key in keys:
-        gaps = gaps_per_round(means, key)
-        decided = ledger.release(year, f"gap:{key}", frozenset(gaps.keys() & rounds))
-        spots.append(
-            BlindSpot(key, names[key], distribution(gaps[r] for r in decided.rounds), decided.reason, decided.waiting)
-        )
+    for key in read.keys:
+        gaps = gaps_per_round(read.means, key)
+        decided = read.ledger.release(read.school_year, f"gap:{key}", frozenset(gaps.keys() & read.rounds))
+        shown = distribution(gaps[round_id] for round_id in decided.rounds)
+        spots.append(BlindSpot(key, read.names[key], shown, decided.reason, decided.waiting))
     # The largest blind spots first (the team thinks better of it than parents do); hidden ones last.
     return tuple(
         sorted(
