@@ -96,3 +96,22 @@ def test_staff_are_invited_by_e_mail_and_accept_with_the_invited_address(world: 
     assert world.client_for(nina).post(path).status_code == 302
     assert OrganisationMembership.objects.get(user=nina, organisation=atlas).role == "coach"
     assert Client().get(path).status_code == 404  # used once
+
+
+def test_stopping_a_round_and_inviting_again_after_withdrawing_share_nothing_until_shared(
+    world: World, alice_client: Client
+) -> None:
+    atlas, _coach = organisation_with_coach("Atlas")
+    round_ = closed_round("De Regenboog", school=world.school)
+    link = share(atlas, round_, named=True)
+    assert build_overview(atlas, None, "nl").named_schools == ("De Regenboog",)
+    stop_url = reverse("organisations:stop_round", args=[world.school.id, link.id, round_.id])
+    assert alice_client.post(stop_url).status_code == 302
+    assert build_overview(atlas, None, "nl").sharing == 0
+    share(atlas, round_, named=True)
+    alice_client.post(reverse("organisations:withdraw_link", args=[world.school.id, link.id]))
+    links_url = reverse("organisations:school_links", args=[world.school.id])
+    alice_client.post(links_url, {"organisation": atlas.id, "school_year": "2026-2027", "named": "on"})
+    link.refresh_from_db()
+    assert link.is_active and not link.shared_rounds.exists()  # a new invitation shares nothing by itself
+    assert build_overview(atlas, None, "nl").sharing == 0
