@@ -40,8 +40,15 @@ class StaffInvitationForm(forms.ModelForm[OrganisationInvitation]):
         return email
 
 
+class OrganisationChoiceField(forms.ModelChoiceField[Organisation]):
+    """Each organisation with its kind, so that a coordinator tells a city service from a network's service."""
+
+    def label_from_instance(self, obj: Organisation) -> str:
+        return f"{obj.name} — {obj.get_kind_display()}"
+
+
 class SchoolLinkForm(forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all(), empty_label=_("— choose —")
     )
     school_year = forms.CharField(label=_("School year"), max_length=9, help_text=_("For example 2026-2027."))

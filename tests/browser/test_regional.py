@@ -32,7 +32,7 @@ def test_the_coach_reads_the_region_of_the_schools_that_share(
     log_in(coordinator, base, world.alice.email)
     coordinator.goto(f"{base}/s/{world.school.id}/organisations/")
     axe_audit.check(coordinator)
-    coordinator.locator("#id_organisation").select_option(label="Atlas Antwerpen")
+    coordinator.locator("#id_organisation").select_option(value=str(atlas.id))
     coordinator.locator("#id_school_year").fill("2026-2027")
     coordinator.locator("#id_named").check()
     coordinator.get_by_role("button", name=in_dutch("Invite")).click()
