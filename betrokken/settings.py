@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "actions",
     "reports",
     "engagement",
+    "organisations",
     "digest",
     "guide",
     "demo",

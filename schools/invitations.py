@@ -1,9 +1,11 @@
 """Inviting people into a school by e-mail link, and accepting such a link."""
 
 from base64 import urlsafe_b64encode
+from typing import TypeVar
 from uuid import UUID, uuid4
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -11,7 +13,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.staff_mail import StaffMail, enqueue_on_commit
-from schools.models import Invitation, Membership, School, hash_token
+from schools.models import Invitation, InvitationBase, Membership, School, hash_token
+
+Invited = TypeVar("Invited", bound=InvitationBase)
+Joined = TypeVar("Joined", bound=models.Model)
 
 
 def invitation_token(invitation_id: UUID) -> str:
@@ -67,41 +72,58 @@ def write_invitation(invitation: Invitation, link: str) -> StaffMail:
     )
 
 
-def find_open_invitation(token: str) -> Invitation | None:
-    invitation = (
-        Invitation.objects.select_related("school", "invited_by")
-        .filter(token_hash=hash_token(token), accepted_at__isnull=True)
-        .first()
-    )
+def find_open(invitations: QuerySet[Invited], token: str) -> Invited | None:
+    """The open invitation among `invitations` (a school's or an organisation's kind) whose link holds `token`."""
+    invitation = invitations.filter(token_hash=hash_token(token), accepted_at__isnull=True).first()
     if invitation is None or invitation.expired:
         return None
     return invitation
 
 
-def withdraw_invitation(school: School, invitation_id: UUID) -> Invitation | None:
-    """Withdraw the school's invitation that nobody accepted yet; returns it, or None when there is no such one
-    (another school's, already accepted or already withdrawn). An accepted one stays: it records who joined."""
-    invitation = Invitation.objects.filter(school=school, id=invitation_id, accepted_at__isnull=True).first()
+def withdraw_open(invitations: QuerySet[Invited], invitation_id: UUID) -> Invited | None:
+    """Withdraw the invitation among `invitations` that nobody accepted yet; returns it, or None when there is no
+    such one (another's, already accepted or already withdrawn). An accepted one stays: it records who joined."""
+    invitation = invitations.filter(id=invitation_id, accepted_at__isnull=True).first()
     if invitation is not None:
         invitation.delete()
     return invitation
+
+
+def find_open_invitation(token: str) -> Invitation | None:
+    return find_open(Invitation.objects.select_related("school", "invited_by"), token)
+
+
+def withdraw_invitation(school: School, invitation_id: UUID) -> Invitation | None:
+    return withdraw_open(Invitation.objects.filter(school=school), invitation_id)
 
 
 class InvitationMismatch(Exception):
     """The invitation was sent to another e-mail address than the logged-in user's."""
 
 
-def accept_invitation(invitation: Invitation, user: User) -> Membership:
+def accept_into(invitation: InvitationBase, user: User, membership: type[Joined], **where: object) -> Joined:
+    """Accept `invitation` as `user`: the `membership` model's row with `where` (e.g. the school) and the user,
+    made with the invitation's role unless the user is a member already."""
     if invitation.email.lower() != user.email.lower():
         raise InvitationMismatch
     with transaction.atomic():
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
-        existing = Membership.objects.filter(school=invitation.school, user=user).first()
+        existing = membership._default_manager.filter(user=user, **where).first()
         if existing is not None:
             return existing
         try:
             with transaction.atomic():
-                return Membership.objects.create(school=invitation.school, user=user, role=invitation.role)
+                return membership._default_manager.create(user=user, role=invitation.role, **where)  # type: ignore[attr-defined]
         except IntegrityError:  # a double click raced us; the membership exists now
-            return Membership.objects.get(school=invitation.school, user=user)
+            return membership._default_manager.get(user=user, **where)
+
+
+def accept_invitation(invitation: Invitation, user: User) -> Membership:
+    return accept_into(invitation, user, Membership, school=invitation.school)
+
+
+def invitee_language(email: str, inviter_language: str) -> str:
+    """Someone who already has an account reads their own staff language; a newcomer the inviter's."""
+    account = User.objects.filter(email__iexact=email).first()
+    return account.language if account is not None else inviter_language

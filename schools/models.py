@@ -120,21 +120,31 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Invitation(models.Model):
-    """An e-mailed link to join a school in a role. Only the hash of its token is stored."""
+class InvitationBase(models.Model):
+    """An e-mailed link to join in a role (a school here, an organisation in organisations). Only the hash of its
+    token is stored; schools.invitations makes, finds and accepts both kinds."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ("-created_at",)
 
     @property
     def expired(self) -> bool:
         return timezone.now() > self.created_at + INVITATION_LIFETIME
+
+
+class Invitation(InvitationBase):
+    """An e-mailed link to join a school in a role."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta(InvitationBase.Meta):
+        pass

@@ -4,14 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedRequest
+from accounts.models import User
 from schools.access import get_membership, get_rw_membership
 from schools.forms import InvitationForm, SchoolForm, SchoolSettingsForm
+from schools.invitation_page import invitation_page
 from schools.invitations import (
-    InvitationMismatch,
     accept_invitation,
     create_invitation,
     find_open_invitation,
@@ -102,20 +104,9 @@ def revoke_invitation(request: AuthenticatedRequest, school_id: UUID, invitation
 
 def accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = find_open_invitation(token)
-    if invitation is None:
-        return render(request, "schools/invitation_invalid.html", status=404)
-    if request.method == "POST":
-        if not request.user.is_authenticated:
-            raise Http404
-        try:
-            membership = accept_invitation(invitation, request.user)
-        except InvitationMismatch:
-            messages.error(
-                request,
-                _("This invitation was sent to %(email)s. Log in with that address to accept it.")
-                % {"email": invitation.email},
-            )
-            return redirect("schools:accept_invitation", token=token)
-        messages.success(request, _("Welcome to %(school)s.") % {"school": membership.school.name})
-        return redirect("results:dashboard", school_id=membership.school_id)
-    return render(request, "schools/invitation_accept.html", {"invitation": invitation, "path": request.path})
+
+    def join(user: User) -> str:
+        assert invitation is not None
+        return reverse("results:dashboard", args=[accept_invitation(invitation, user).school_id])
+
+    return invitation_page(request, invitation, invitation.school.name if invitation else "", join)

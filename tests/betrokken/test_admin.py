@@ -19,6 +19,8 @@ from engagement.families.privacy import export_year
 from engagement.models import Acknowledgment, Declaration, DeclarationVersion, DomainComment, Family, PrivacyLog
 from framework.models import Dimension, Item
 from jobs.tasks import run_chore
+from organisations.links import invite_organisation
+from organisations.staff import register_organisation
 from schools.invitations import create_invitation
 from schools.models import Invitation, Membership
 from support.directory_loading import load_support_directory
@@ -71,6 +73,13 @@ def everything(world: World, published_declaration: Declaration) -> World:
     issue_code(make_family(world))
     export_year(world.school, "2026-2027", world.alice)
     load_support_directory()
+    invite_organisation(
+        world.school,
+        register_organisation("Atlas", "integration", None, world.charlie),
+        "2026-2027",
+        False,
+        world.alice,
+    )
     run_chore.enqueue("jobs.fail_abandoned")  # a row of the task queue, as the worker's pulse makes them
     return world
 

@@ -56,6 +56,7 @@ def test_every_route_with_a_code_or_token_in_its_path_is_masked_and_no_other_rou
     assert sorted(secret_routes) == [
         "accounts/password-reset/<uidb64>/<token>/",
         "invitations/<str:token>/",
+        "invitations/<str:token>/organisation/",
         "q/c/<str:code>/",
         "v/c/<str:code>/",
     ]

@@ -12,21 +12,24 @@ from engagement.drafting import latest_version, start_declaration
 from engagement.models import Declaration, DomainComment, Family
 from framework.models import Item
 from jobs.models import Job
+from organisations.links import invite_organisation
+from organisations.staff import register_organisation
 from schools.invitations import create_invitation
 from schools.models import Membership, Role
 from surveys.batches import issue_codes
 from tests.helpers.world import World, make_user
 
 
-def school_scoped_patterns() -> Iterator[tuple[str, URLPattern]]:
-    """Every URL pattern (with its namespace) that takes a school id, found in the URL configuration."""
+def school_scoped_patterns(scope: str = "school_id") -> Iterator[tuple[str, URLPattern]]:
+    """Every URL pattern (with its namespace) that takes a school id (or another `scope`), found in the URL
+    configuration."""
 
     def walk(patterns: list[URLPattern | URLResolver], namespace: str) -> Iterator[tuple[str, URLPattern]]:
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace
                 yield from walk(pattern.url_patterns, inner or namespace)
-            elif "school_id" in pattern.pattern.converters:
+            elif scope in pattern.pattern.converters:
                 yield namespace, pattern
 
     yield from walk(get_resolver().url_patterns, "")
@@ -60,6 +63,9 @@ def test_the_walk_finds_the_school_urls() -> None:
         "actions:shared_list",
         "actions:shared",
         "analysis:sharing",
+        "organisations:school_links",
+        "organisations:share_round",
+        "organisations:beside_region",
     } <= names
 
 
@@ -79,7 +85,10 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
     job = Job.objects.create(
         school=world.school, requested_by=world.alice, kind="survey-letters", label="Brieven", back_url="/"
     )
+    organisation = register_organisation("Atlas", "integration", None, world.charlie)
+    link = invite_organisation(world.school, organisation, "2026-2027", False, world.alice)
     values = {
+        "link_id": link.id,
         "job_id": job.id,
         "declaration_id": declaration.id,
         "family_id": family.id,
