@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.db import transaction
-from django.db.models import Max, Subquery
+from django.db.models import Max
 
 from framework.models import ContentRelease
 
@@ -34,8 +34,3 @@ def load_once(release: str, load: Callable[[], Loaded], force: bool = False) -> 
 def latest_release() -> int:
     """Which content is loaded: a number that grows with every load, seen alike by every server."""
     return ContentRelease.objects.aggregate(latest=Max("pk"))["latest"] or 0
-
-
-def latest_release_subquery() -> Subquery:
-    """`latest_release` as part of another query, to annotate a row that a request reads anyway."""
-    return Subquery(ContentRelease.objects.order_by("-pk").values("pk")[:1])

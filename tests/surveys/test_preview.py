@@ -2,6 +2,7 @@
 storing nothing, only for those who read the round."""
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from django.test import Client, override_settings
@@ -116,8 +117,9 @@ def test_the_dutch_text_and_the_language_menu_stay_in_the_preview(world: World) 
     assert 'class="r-nl"' not in plain.content.decode()
     buttons = {(node.attrs.get("name"), node.attrs.get("value")) for node in html_element(plain).iter("button")}
     assert ("action", "show_dutch") in buttons  # "also show the Dutch text", as on the respondent's page
-    links = [node.attrs["href"] for node in html_element(plain).iter("a")]
-    assert f"{url}?lang=fr" in links  # the language menu
+    # The language menu's links are relative to the page: they stay in the preview.
+    links = [urljoin(f"http://testserver{url}", node.attrs["href"]) for node in html_element(plain).iter("a")]
+    assert f"http://testserver{url}?lang=fr" in links
     # The toggle and a language button submit the page; the preview answers with the same page, shown anew.
     shown = client.post(url, {"lang": "ar", "action": "show_dutch"})
     assert shown.status_code == 302 and shown["Location"] == f"{url}?lang=ar&nl=1"
