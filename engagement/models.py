@@ -98,18 +98,14 @@ class DeclarationVersion(models.Model):
 class PublishedVersionIsFrozen(Exception):
     """A published version never changes: a change makes a new version."""
 
-    def __init__(self, version: DeclarationVersion) -> None:
+    def __init__(self, version: models.Model) -> None:
         super().__init__(f"{version} is published and cannot change")
 
 
-class DomainComment(models.Model):
-    """A comment of a parent representative or schoolraad member on one domain, and the coordinator's answer."""
+class ConsultationComment(models.Model):
+    """A comment in a consultation and the coordinator's answer: on a declaration's domain, or on a part of a
+    round's feedback page for families (feedback.models)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="comments")
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
-    version = models.ForeignKey(DeclarationVersion, on_delete=models.CASCADE, related_name="comments")
-    domain = models.CharField(_("domain"), max_length=30)  # a domain key, or "general"
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -120,7 +116,18 @@ class DomainComment(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ("created_at",)
+
+
+class DomainComment(ConsultationComment):
+    """A comment of a parent representative or schoolraad member on one domain, and the coordinator's answer."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="comments")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(DeclarationVersion, on_delete=models.CASCADE, related_name="comments")
+    domain = models.CharField(_("domain"), max_length=30)  # a domain key, or "general"
 
 
 class DeclarationTranslation(models.Model):
