@@ -50,10 +50,10 @@ def _difference_problems(figures: Sequence[FigureRef]) -> list[FigureProblem]:
                 for chosen in combinations(distinct_groups, size):
                     rest = whole.respondents - sum(figure.respondents for figure in chosen)
                     if 0 < rest < MIN_GROUP_SIZE:
-                        problems.append(FigureProblem(chosen[-1], BY_DIFFERENCE))
+                        problems += [FigureProblem(figure, BY_DIFFERENCE) for figure in chosen]
         for first, second in combinations(shown, 2):
             if first.key == second.key and 0 < abs(first.respondents - second.respondents) < MIN_GROUP_SIZE:
-                problems.append(FigureProblem(second, BY_DIFFERENCE))
+                problems += [FigureProblem(first, BY_DIFFERENCE), FigureProblem(second, BY_DIFFERENCE)]
     return problems
 
 

@@ -1,0 +1,89 @@
+"""Translating a version of the feedback page: what a new translation starts with, and storing it.
+
+A translation is an aid beside the Dutch (as the engagementsverklaring's: engagement.translations.translating,
+whose dict-based prefill and checks are used here). A field is prefilled only where its Dutch is word for word the
+Dutch a ready translation was made of: an action's title and pupils' part from the action library's translation
+(actions/content), or a field of this page's earlier version's translation. Dimension names and pictograms come
+from the framework at reading time (feedback.reading) and need no translating here.
+"""
+
+from collections.abc import Mapping
+
+from accounts.models import User
+from actions.models import Action, LibraryActionText
+from engagement.translations.translating import FROM_EARLIER_VERSION, Prefill, prefill_values
+from feedback.models import FeedbackTranslation, FeedbackVersion
+from feedback.texts import ACTIONS, FeedbackText, feedback_text, field_values
+from respondents.languages import MASTER
+
+FROM_LIBRARY = "library"
+Source = tuple[str, Mapping[str, str], Mapping[str, str]]
+
+
+def library_source(text: FeedbackText, language: str) -> Source:
+    """The library's Dutch and `language` texts of the page's actions that come from the library, by field key."""
+    sources = dict(
+        Action.objects.filter(id__in=[action.action_id for action in text.actions if action.action_id])
+        .exclude(source=None)
+        .values_list("id", "source_id")
+    )
+    library = {
+        (row.action_id, row.language): row
+        for row in LibraryActionText.objects.filter(action_id__in=sources.values(), language__in=(MASTER, language))
+    }
+    dutch: dict[str, str] = {}
+    translated: dict[str, str] = {}
+    for index, action in enumerate(text.actions):
+        source = next((source for action_id, source in sources.items() if str(action_id) == action.action_id), None)
+        if source is None:
+            continue
+        master, other = library.get((source, MASTER)), library.get((source, language))
+        if master is None or other is None:
+            continue
+        for part, dutch_text, translated_text in (
+            ("title", master.title, other.title),
+            ("pupils_part", master.pupil_part, other.pupil_part),
+        ):
+            dutch[f"{ACTIONS}.{index}.{part}"] = dutch_text
+            translated[f"{ACTIONS}.{index}.{part}"] = translated_text
+    return FROM_LIBRARY, dutch, translated
+
+
+def earlier_source(version: FeedbackVersion, language: str) -> Source | None:
+    """The newest translation in `language` of an earlier version, with the Dutch it was made of."""
+    row = (
+        FeedbackTranslation.objects.filter(
+            version__page_id=version.page_id, version__number__lt=version.number, language=language
+        )
+        .select_related("version")
+        .order_by("-version__number")
+        .first()
+    )
+    if row is None:
+        return None
+    return FROM_EARLIER_VERSION, field_values(feedback_text(row.version.content)), row.fields
+
+
+def start_values(version: FeedbackVersion, language: str) -> Prefill:
+    """What a new translation of `version` in `language` starts with."""
+    text = feedback_text(version.content)
+    sources = [source for source in (earlier_source(version, language), library_source(text, language)) if source]
+    return prefill_values(field_values(text), sources)
+
+
+def save_translation(
+    version: FeedbackVersion, language: str, values: Mapping[str, str], prefilled: list[str], status: str, user: User
+) -> FeedbackTranslation:
+    """One translation per version and language, replaced when saved again. `prefilled`: the keys still as prefilled."""
+    translation, _created = FeedbackTranslation.objects.update_or_create(
+        version=version,
+        language=language,
+        defaults={
+            "school_id": version.school_id,
+            "status": status,
+            "fields": {key: text for key, text in values.items() if text},
+            "prefilled": sorted(prefilled),
+            "updated_by": user,
+        },
+    )
+    return translation
