@@ -95,12 +95,10 @@ def _points(
     ]
 
 
-def _dimension_names(language: str) -> dict[str, tuple[str, str]]:
+def _dimension_names(translated: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """Per dimension its Dutch name and the translation's ("dimension.<key>", prefilled from the framework)."""
     dutch = {shown.key: shown.name for shown in show_dimensions(MASTER)}
-    if language == MASTER:
-        return {key: (name, "") for key, name in dutch.items()}
-    other = {shown.key: shown.name for shown in show_dimensions(language) if not shown.is_fallback}
-    return {key: (name, other.get(key, "")) for key, name in dutch.items()}
+    return {key: (name, translated.get(f"dimension.{key}", "")) for key, name in dutch.items()}
 
 
 def _evaluation(text: FeedbackText, language: str) -> list[DeliveryBlock]:
@@ -129,7 +127,7 @@ def reading_for(version: FeedbackVersion, language: str) -> FeedbackReading:
     if language != MASTER:
         row = FeedbackTranslation.objects.filter(version=version, language=language).first()
     translated: Mapping[str, str] = row.fields if row is not None else {}
-    names = _dimension_names(language if row is not None else MASTER)
+    names = _dimension_names(translated)
 
     def passage(key: str, dutch: str) -> Passage:
         return Passage(key, dutch, translated.get(key, "") if dutch else "")

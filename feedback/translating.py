@@ -3,8 +3,8 @@
 A translation is an aid beside the Dutch (as the engagementsverklaring's: engagement.translations.translating,
 whose dict-based prefill and checks are used here). A field is prefilled only where its Dutch is word for word the
 Dutch a ready translation was made of: an action's title and pupils' part from the action library's translation
-(actions/content), or a field of this page's earlier version's translation. Dimension names and pictograms come
-from the framework at reading time (feedback.reading) and need no translating here.
+(actions/content), a dimension's name from the framework's translation (framework/content), or a field of this
+page's earlier version's translation. Pictograms need no translating.
 """
 
 from collections.abc import Mapping
@@ -13,10 +13,13 @@ from accounts.models import User
 from actions.models import Action, LibraryActionText
 from engagement.translations.translating import FROM_EARLIER_VERSION, Prefill, prefill_values
 from feedback.models import FeedbackTranslation, FeedbackVersion
-from feedback.texts import ACTIONS, FeedbackText, feedback_text, field_values
+from feedback.texts import ACTIONS, FeedbackText, SourceField, feedback_text, source_fields
+from framework.localized import show_dimensions
 from respondents.languages import MASTER
 
 FROM_LIBRARY = "library"
+FROM_FRAMEWORK = "framework"
+DIMENSIONS = "dimensions"
 Source = tuple[str, Mapping[str, str], Mapping[str, str]]
 
 
@@ -49,6 +52,34 @@ def library_source(text: FeedbackText, language: str) -> Source:
     return FROM_LIBRARY, dutch, translated
 
 
+def dimension_fields(text: FeedbackText) -> list[SourceField]:
+    """The names of the dimensions the points are about, as fields of their own ("dimension.kennis")."""
+    used = dict.fromkeys(point.dimension for point in (*text.parents, *text.pupils))
+    names = {shown.key: shown.name for shown in show_dimensions(MASTER)}
+    return [SourceField(f"dimension.{key}", DIMENSIONS, names[key]) for key in used if key in names]
+
+
+def framework_source(text: FeedbackText, language: str) -> Source:
+    """The framework's own names of those dimensions in `language`, where it has them (framework/content)."""
+    fields = dimension_fields(text)
+    translated = {shown.key: shown.name for shown in show_dimensions(language) if not shown.is_fallback}
+    return (
+        FROM_FRAMEWORK,
+        {field.key: field.dutch for field in fields},
+        {
+            field.key: translated[field.key.split(".", 1)[1]]
+            for field in fields
+            if field.key.split(".", 1)[1] in translated
+        },
+    )
+
+
+def translatable_fields(version: FeedbackVersion) -> list[SourceField]:
+    """Everything a translation of `version` translates: the text's fields and the points' dimension names."""
+    text = feedback_text(version.content)
+    return [*source_fields(text), *dimension_fields(text)]
+
+
 def earlier_source(version: FeedbackVersion, language: str) -> Source | None:
     """The newest translation in `language` of an earlier version, with the Dutch it was made of."""
     row = (
@@ -61,14 +92,15 @@ def earlier_source(version: FeedbackVersion, language: str) -> Source | None:
     )
     if row is None:
         return None
-    return FROM_EARLIER_VERSION, field_values(feedback_text(row.version.content)), row.fields
+    return FROM_EARLIER_VERSION, {field.key: field.dutch for field in translatable_fields(row.version)}, row.fields
 
 
 def start_values(version: FeedbackVersion, language: str) -> Prefill:
     """What a new translation of `version` in `language` starts with."""
     text = feedback_text(version.content)
-    sources = [source for source in (earlier_source(version, language), library_source(text, language)) if source]
-    return prefill_values(field_values(text), sources)
+    candidates = (earlier_source(version, language), library_source(text, language), framework_source(text, language))
+    dutch = {field.key: field.dutch for field in translatable_fields(version)}
+    return prefill_values(dutch, [source for source in candidates if source])
 
 
 def save_translation(

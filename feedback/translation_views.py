@@ -17,10 +17,10 @@ from engagement.translations.forms import ERRORS, form_name
 from engagement.translations.translating import check_values, normalise
 from feedback.access import get_rw_feedback
 from feedback.models import FeedbackTranslation
-from feedback.texts import SourceField, source_fields
+from feedback.texts import SourceField
 from feedback.translating import save_translation as store
-from feedback.translating import start_values
-from feedback.versions import latest_version, version_text
+from feedback.translating import start_values, translatable_fields
+from feedback.versions import latest_version
 from framework.models import TranslationStatus
 from respondents.languages import MASTER, is_right_to_left, is_supported, staff_label
 
@@ -31,13 +31,14 @@ SECTION_LABELS = {
     "team": gettext_lazy("What the team concluded"),
     "actions": gettext_lazy("What the school does"),
     "for_pupils": gettext_lazy("For pupils"),
+    "dimensions": gettext_lazy("Name of the dimension"),
 }
 
 
 def field_label(field: SourceField) -> str:
     parts = field.key.split(".")
     number = f" {int(parts[1]) + 1}" if len(parts) > 1 and parts[1].isdigit() else ""
-    detail = f" · {parts[2]}" if len(parts) > 2 else (f" · {parts[1]}" if field.section == "for_pupils" else "")
+    detail = f" · {parts[2]}" if len(parts) > 2 else (f" · {parts[1]}" if not number and len(parts) > 1 else "")
     return f"{SECTION_LABELS.get(field.section, field.section)}{number}{detail}"
 
 
@@ -81,7 +82,7 @@ def translation(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
     if page is None or language == MASTER or not is_supported(language):
         raise Http404
     version = latest_version(page)
-    sources = source_fields(version_text(version))
+    sources = translatable_fields(version)
     existing = FeedbackTranslation.objects.filter(version=version, language=language).first()
     prefill = start_values(version, language)
     status = 200
