@@ -35,10 +35,18 @@ class PointBlock:
 
 @dataclass(frozen=True)
 class ActionBlock:
+    """One action, shown and read aloud as one block ("actions.<n>"): its title, when, who and the pupils' part."""
+
+    key: str
     title: Passage
     when: Passage
     who: Passage
     pupils_part: Passage
+
+    def words(self, translated: bool) -> str:
+        parts = [self.title, self.when, self.who, self.pupils_part]
+        texts = [(part.translated if translated else part.dutch) for part in parts]
+        return ". ".join(text.rstrip(".") for text in texts if text) if texts[0] else ""
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,10 @@ class FeedbackReading:
         return [*found, *self.for_pupils.values()]
 
     def words(self, key: str, translated: bool) -> str | None:
-        """The words of one passage for read-aloud; None when there is none (or no translation of it)."""
+        """The words of one passage (or a whole action) for read-aloud; None when there is none (or no translation)."""
+        for action in self.actions:
+            if action.key == key:
+                return action.words(translated) or None
         for passage in self.passages():
             if passage.key == key:
                 return (passage.translated if translated else passage.dutch) or None
@@ -142,6 +153,7 @@ def reading_for(version: FeedbackVersion, language: str) -> FeedbackReading:
         team=passage("team", text.team),
         actions=[
             ActionBlock(
+                key=f"{ACTIONS}.{index}",
                 title=passage(f"{ACTIONS}.{index}.title", action.title),
                 when=passage(f"{ACTIONS}.{index}.when", action.when),
                 who=passage(f"{ACTIONS}.{index}.who", action.who),

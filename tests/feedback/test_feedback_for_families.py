@@ -15,7 +15,7 @@ from engagement.drafting import start_declaration
 from engagement.drafting import take_step as declaration_step
 from engagement.models import Delivery, DomainEvaluation
 from feedback.models import FeedbackPage, FeedbackTranslation
-from feedback.public import public_path
+from feedback.public import public_path, published_texts
 from feedback.versions import change_text, latest_version, start_page, take_step, version_text
 from framework.models import TranslationStatus
 from tests.feedback.test_feedback_consultation import compose_data, url
@@ -83,6 +83,13 @@ def test_read_aloud_speaks_a_published_passage_only(world: World) -> None:
     assert Client().get(f"{base}audio/tr/parents.0/").status_code == 200
     assert Client().get(f"{base}audio/tr/parents.1/").status_code == 404  # not translated
     assert Client().get(f"{base}audio/nl/nothing/").status_code == 404
+    assert Client().get(f"{base}audio/nl/actions.0/").status_code == 200  # an action is read as one block
+    reading = published_texts(page, "tr")
+    assert reading is not None
+    assert reading.words("actions.0", translated=False) == (
+        "Koffiemoment aan de schoolpoort. tegen maart 2027. Coördinator. "
+        "Leerlingen van het zesde leerjaar schenken koffie en vertalen waar het kan"
+    )
     assert Client().get(f"{base}audio/ps/parents.0/").status_code == 404  # no voice
 
 
