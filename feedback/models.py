@@ -8,14 +8,14 @@ every change is a new version, a published version is frozen, and translations h
 
 import secrets
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from analysis.models import Round
-from engagement.models import ConsultationComment, PublishedVersionIsFrozen
+from engagement.models import ConsultationComment, ConsultedVersion
 from framework.models import TranslationStatus
 from schools.models import School
 
@@ -53,19 +53,13 @@ class FeedbackPage(models.Model):
         return f"{self.round}"
 
 
-class FeedbackVersion(models.Model):
+class FeedbackVersion(ConsultedVersion):
     """One state of the page's text (feedback.texts.FeedbackText as JSON). Only ever added; frozen once published."""
 
+    TEXT_FIELDS = ("content",)
+
     page = models.ForeignKey(FeedbackPage, on_delete=models.CASCADE, related_name="versions")
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
-    number = models.PositiveIntegerField()
     content = models.JSONField(default=dict)
-    change_note = models.CharField(_("what changed"), max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    published_at = models.DateTimeField(null=True, blank=True)
-    # Set the first time this text is opened for consultation, when its people are mailed.
-    consultation_mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=("page", "number"), name="feedback_version_number_once")]
@@ -73,13 +67,6 @@ class FeedbackVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page} v{self.number}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            frozen = FeedbackVersion.objects.filter(pk=self.pk, published_at__isnull=False).first()
-            if frozen is not None and (frozen.content, frozen.published_at) != (self.content, self.published_at):
-                raise PublishedVersionIsFrozen(self)
-        super().save(*args, **kwargs)
 
 
 class FeedbackComment(ConsultationComment):
@@ -90,6 +77,10 @@ class FeedbackComment(ConsultationComment):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     version = models.ForeignKey(FeedbackVersion, on_delete=models.CASCADE, related_name="comments")
     section = models.CharField(_("part"), max_length=30)  # a feedback.texts section, or "general"
+
+    @property
+    def answer_path(self) -> str:
+        return reverse("feedback:answer", args=[self.school_id, self.page.round_id, self.id])
 
 
 class FeedbackTranslation(models.Model):

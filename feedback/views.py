@@ -114,7 +114,7 @@ def page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
     if found is not None and context["visible"]:
         version = latest_version(found)
         text = version_text(version)
-        comments = FeedbackComment.objects.filter(page=found).select_related("author", "answered_by", "version")
+        comments = FeedbackComment.objects.filter(page=found).select_related("author", "answered_by", "version", "page")
         context.update(
             {
                 "version": version,
