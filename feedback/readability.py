@@ -14,7 +14,9 @@ from pathlib import Path
 JARGON_FILE = Path(__file__).parent / "content" / "jargon.toml"
 # B1 guidance (e.g. "Klare taal"): sentences of at most about fifteen words.
 MAX_SENTENCE_WORDS = 15
-LONG_SENTENCE, JARGON = "long_sentence", "jargon"
+LONG_SENTENCE, JARGON, POLITE_FORM = "long_sentence", "jargon", "polite_form"
+# The u-form: pupils are spoken to with je/jij (as the questionnaires do, surveys/addressing.py).
+POLITE_WORDS = frozenset({"u", "uw", "uzelf"})
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 WORD = re.compile(r"\w+(?:[-']\w+)*")
@@ -63,3 +65,12 @@ def jargon_list() -> dict[str, str]:
     """The versioned word list: {word in lower case: plainer words}."""
     data = tomllib.loads(JARGON_FILE.read_text(encoding="utf-8"))
     return {entry["word"].casefold(): entry["plain"] for entry in data["jargon"]}
+
+
+def polite_form_warnings(text: str) -> list[ReadabilityWarning]:
+    """For a pupils' text: each u-form word ("u", "uw") once, as written."""
+    seen: dict[str, ReadabilityWarning] = {}
+    for word in WORD.findall(text):
+        if word.casefold() in POLITE_WORDS and word.casefold() not in seen:
+            seen[word.casefold()] = ReadabilityWarning(POLITE_FORM, word)
+    return list(seen.values())

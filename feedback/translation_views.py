@@ -16,6 +16,7 @@ from accounts.http import AuthenticatedRequest
 from engagement.translations.forms import ERRORS, form_name
 from engagement.translations.translating import check_values, normalise
 from feedback.access import get_rw_feedback
+from feedback.labels import field_label
 from feedback.models import FeedbackTranslation
 from feedback.texts import SourceField
 from feedback.translating import save_translation as store
@@ -23,23 +24,6 @@ from feedback.translating import start_values, translatable_fields
 from feedback.versions import latest_version
 from framework.models import TranslationStatus
 from respondents.languages import MASTER, is_right_to_left, is_supported, staff_label
-
-SECTION_LABELS = {
-    "": gettext_lazy("Introduction"),
-    "parents": gettext_lazy("What parents said"),
-    "pupils": gettext_lazy("What pupils said"),
-    "team": gettext_lazy("What the team concluded"),
-    "actions": gettext_lazy("What the school does"),
-    "for_pupils": gettext_lazy("For pupils"),
-    "dimensions": gettext_lazy("Name of the dimension"),
-}
-
-
-def field_label(field: SourceField) -> str:
-    parts = field.key.split(".")
-    number = f" {int(parts[1]) + 1}" if len(parts) > 1 and parts[1].isdigit() else ""
-    detail = f" · {parts[2]}" if len(parts) > 2 else (f" · {parts[1]}" if not number and len(parts) > 1 else "")
-    return f"{SECTION_LABELS.get(field.section, field.section)}{number}{detail}"
 
 
 class FeedbackTranslationForm(forms.Form):

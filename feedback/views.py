@@ -25,10 +25,11 @@ from feedback.composing import figure_options, plan_actions
 from feedback.consultation import COMMENT_TOPICS, accepts_comments_from, add_comment
 from feedback.evaluation import evaluated_declaration, evaluation_shown
 from feedback.forms import ComposeForm, initial_from
-from feedback.models import FeedbackComment, FeedbackPage, FeedbackState
+from feedback.labels import field_label, key_label
+from feedback.models import FeedbackComment, FeedbackPage, FeedbackState, FeedbackVersion
 from feedback.privacy import BY_DIFFERENCE, SMALL_GROUP
 from feedback.public import public_path
-from feedback.readability import JARGON, jargon_list, readability_warnings
+from feedback.readability import jargon_list, polite_form_warnings, readability_warnings
 from feedback.texts import field_values, source_fields
 from feedback.versions import (
     STEPS,
@@ -68,9 +69,18 @@ def _warnings(page: FeedbackPage) -> list[dict[str, object]]:
     found = []
     jargon = jargon_list()
     for field in source_fields(version_text(latest_version(page))):
-        for warning in readability_warnings(field.dutch, jargon):
-            found.append({"key": field.key, "warning": warning, "is_jargon": warning.kind == JARGON})
+        warnings = readability_warnings(field.dutch, jargon)
+        if field.section == "for_pupils":
+            warnings += polite_form_warnings(field.dutch)
+        for warning in warnings:
+            found.append({"where": field_label(field), "warning": warning})
     return found
+
+
+def _translation_rows(version: FeedbackVersion) -> list[tuple[str, str, str]]:
+    """Per parent language: its staff name and the status of this version's translation ("" when there is none)."""
+    statuses = {row.language: row.get_status_display() for row in version.translations.all()}
+    return [(code, name, str(statuses.get(code, ""))) for code, name in STAFF_TRANSLATION_CHOICES]
 
 
 @login_required
@@ -126,7 +136,7 @@ def page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
                 "warnings": _warnings(found) if membership.is_coordinator else [],
                 "versions": found.versions.order_by("-number"),
                 "public_path": public_path(found),
-                "translation_languages": STAFF_TRANSLATION_CHOICES,
+                "translation_languages": _translation_rows(version),
             }
         )
     return render(request, "feedback/page.html", context)
@@ -286,7 +296,7 @@ def version_changes(request: AuthenticatedRequest, school_id: UUID, round_id: UU
     after = field_values(version_text(pair[number]))
     before = field_values(version_text(pair[number - 1])) if number - 1 in pair else {}
     fields = [
-        {"key": key, "pieces": word_diff(before.get(key, ""), after.get(key, ""))}
+        {"label": key_label(key), "pieces": word_diff(before.get(key, ""), after.get(key, ""))}
         for key in dict.fromkeys([*before, *after])
         if before.get(key, "") != after.get(key, "")
     ]

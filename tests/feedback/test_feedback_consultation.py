@@ -131,3 +131,24 @@ def test_starting_from_an_open_round_is_refused(world: World, alice_client: Clie
     response = alice_client.post(url(world, "start"), follow=True)
     assert "gesloten ronde" in response.content.decode()
     assert not FeedbackPage.objects.exists()
+
+
+def test_a_version_shows_what_changed_word_by_word(world: World, alice_client: Client) -> None:
+    closed_round(world)
+    alice_client.post(url(world, "start"))
+    alice_client.post(url(world, "compose"), compose_data(world))
+    changed = compose_data(world, parents_1_text="Veel ouders weten niet wat er op school gebeurt.")
+    alice_client.post(url(world, "compose"), changed)
+    html = alice_client.get(url(world, "version", 3)).content.decode()
+    assert "Wat ouders zeiden 1" in html
+    assert "<del>in de klas </del>" in html and "<ins>op school </ins>" in html
+    assert alice_client.get(url(world, "version", 9)).status_code == 404
+
+
+def test_a_pupils_text_in_the_u_form_is_flagged(world: World, alice_client: Client) -> None:
+    closed_round(world)
+    alice_client.post(url(world, "start"))
+    page = alice_client.post(
+        url(world, "compose"), compose_data(world, for_pupils_pupil_10_12="U zei dat het te snel gaat."), follow=True
+    )
+    assert "spreek leerlingen aan met “je” en “jij”" in page.content.decode()

@@ -1,6 +1,14 @@
 """The readability check of the feedback page: long sentences and jargon from the versioned word list."""
 
-from feedback.readability import JARGON, LONG_SENTENCE, MAX_SENTENCE_WORDS, jargon_list, readability_warnings
+from feedback.readability import (
+    JARGON,
+    LONG_SENTENCE,
+    MAX_SENTENCE_WORDS,
+    POLITE_FORM,
+    jargon_list,
+    polite_form_warnings,
+    readability_warnings,
+)
 
 WORDS = {"communicatie": "hoe we praten", "participatie": "meedoen"}
 
@@ -29,3 +37,9 @@ def test_the_word_list_is_content_with_plain_alternatives() -> None:
     words = jargon_list()
     assert len(words) >= 20 and all(plain.strip() for plain in words.values())
     assert words["ouderbetrokkenheid"] == "hoe ouders en school samenwerken"
+
+
+def test_a_pupils_text_in_the_u_form_warns_once_per_word() -> None:
+    warnings = polite_form_warnings("U zei dat uw juf te snel praat. U krijgt meer uitleg. Jullie ook.")
+    assert [(warning.kind, warning.excerpt) for warning in warnings] == [(POLITE_FORM, "U"), (POLITE_FORM, "uw")]
+    assert polite_form_warnings("Jij zei dat je juf te snel praat. Je krijgt meer uitleg.") == []
