@@ -152,3 +152,20 @@ def test_a_pupils_text_in_the_u_form_is_flagged(world: World, alice_client: Clie
         url(world, "compose"), compose_data(world, for_pupils_pupil_10_12="U zei dat het te snel gaat."), follow=True
     )
     assert "spreek leerlingen aan met “je” en “jij”" in page.content.decode()
+
+
+def test_reopening_the_consultation_on_the_same_text_mails_nobody(world: World, alice_client: Client) -> None:
+    member(world, "Rita Ouderraad", "rita@example.org", Role.PARENT_REP)
+    closed_round(world)
+    alice_client.post(url(world, "start"))
+    with sent_by_the_worker():
+        alice_client.post(url(world, "step", "consult"))
+        alice_client.post(url(world, "step", "back_to_draft"))
+        alice_client.post(url(world, "step", "consult"))
+    assert [message.to for message in mail.outbox] == [["rita@example.org"]]
+    assert "Uw opmerkingen graag" in mail.outbox[0].subject
+    alice_client.post(url(world, "step", "back_to_draft"))
+    alice_client.post(url(world, "compose"), compose_data(world))  # a changed text is mailed once more
+    with sent_by_the_worker():
+        alice_client.post(url(world, "step", "consult"))
+    assert len(mail.outbox) == 2
