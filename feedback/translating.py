@@ -15,6 +15,7 @@ from engagement.translations.translating import FROM_EARLIER_VERSION, Prefill, p
 from feedback.models import FeedbackTranslation, FeedbackVersion
 from feedback.texts import ACTIONS, FeedbackText, SourceField, feedback_text, source_fields
 from framework.localized import show_dimensions
+from framework.models import TranslationStatus
 from respondents.languages import MASTER
 
 FROM_LIBRARY = "library"
@@ -119,3 +120,29 @@ def save_translation(
         },
     )
     return translation
+
+
+def carry_translations(version: FeedbackVersion) -> None:
+    """At publication: each language translated for the version families read until now, and not yet for this one,
+    keeps the parts whose Dutch did not change. It stays reviewed only when nothing had to be left out."""
+    translated = set(version.translations.values_list("language", flat=True))
+    earlier = FeedbackTranslation.objects.filter(
+        version__page_id=version.page_id, version__published_at__isnull=False, version__number__lt=version.number
+    ).exclude(language__in=translated)
+    newest: dict[str, FeedbackTranslation] = {}
+    for row in earlier.select_related("version").order_by("version__number"):
+        newest[row.language] = row
+    dutch = {field.key: field.dutch for field in translatable_fields(version)}
+    for language, row in newest.items():
+        before = {field.key: field.dutch for field in translatable_fields(row.version)}
+        kept = prefill_values(dutch, [(FROM_EARLIER_VERSION, before, row.fields)])
+        complete = set(kept.values) == {key for key, text in dutch.items() if text.strip()}
+        FeedbackTranslation.objects.create(
+            version=version,
+            school_id=version.school_id,
+            language=language,
+            status=row.status if complete else TranslationStatus.DRAFT,
+            fields=kept.values,
+            prefilled=sorted(key for key in row.prefilled if key in kept.values),
+            updated_by=row.updated_by,
+        )

@@ -20,6 +20,7 @@ from feedback.consultation import mail_consultation_opened
 from feedback.models import FeedbackPage, FeedbackState, FeedbackVersion
 from feedback.privacy import FigureProblem, figure_problems, quoted_open_answers
 from feedback.texts import FeedbackText, FigureRef, feedback_text, source_fields
+from feedback.translating import carry_translations
 
 MIN_POINTS, MAX_POINTS = 3, 5  # what parents said: three to five points
 
@@ -151,6 +152,7 @@ def take_step(page: FeedbackPage, name: str) -> None:
         current.published_at = timezone.now()
         current.save(update_fields=["published_at"])
         page.published_version = current
+        carry_translations(current)
     page.state = step.to_state
     page.save()
     if name == "consult" and current.consultation_mailed_at is None:

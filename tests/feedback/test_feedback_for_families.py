@@ -161,3 +161,19 @@ def test_the_evaluation_is_shown_per_domain_after_the_schoolraad_saw_it(world: W
     assert "De schoolraad besprak dit op 2026-06-20." in html
     assert re.search(r'data-domain="oudercontact".*?Gedaan', html, re.S)
     assert re.search(r'data-domain="nederlands".*?Deels gedaan', html, re.S)
+
+
+def test_a_new_publication_keeps_the_translation_of_unchanged_parts(world: World) -> None:
+    page = published(world)
+    translate(page, "tr")  # reviewed, on version 2
+    text = version_text(latest_version(page))
+    change_text(page, type(text)(**{**text.__dict__, "team": "We schrijven elke maand een korte brief."}), world.alice)
+    take_step(page, "consult")
+    take_step(page, "publish")
+    page.refresh_from_db()
+    carried = FeedbackTranslation.objects.get(version=page.published_version, language="tr")
+    assert carried.fields["parents.0"] == "[tr] parents.0"  # the Dutch did not change
+    assert "team" not in carried.fields  # it did: the old translation would say something else
+    assert carried.status == TranslationStatus.DRAFT
+    html = Client().get(public_path(page), {"lang": "tr"}).content.decode()
+    assert "[tr] parents.0" in html and "We schrijven elke maand een korte brief." in html
