@@ -7,11 +7,11 @@ import pytest
 from playwright.sync_api import expect
 
 from feedback.models import FeedbackPage, FeedbackTranslation
-from feedback.versions import change_text, latest_version, start_page, take_step, version_text
+from feedback.versions import start_page
 from framework.models import TranslationStatus
 from tests.browser.axe import AxeAudit
 from tests.browser.test_declaration import NewContext, log_in
-from tests.helpers.feedback_rounds import closed_round, complete_text
+from tests.helpers.feedback_rounds import closed_round, published_page
 from tests.helpers.world import World
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True}
@@ -28,12 +28,7 @@ ARABIC = {
 
 
 def published(world: World) -> FeedbackPage:
-    round_ = closed_round(world)
-    page = start_page(round_, world.alice)
-    change_text(page, complete_text(round_, version_text(latest_version(page))), world.alice)
-    take_step(page, "consult")
-    take_step(page, "publish")
-    page.refresh_from_db()
+    page = published_page(world)
     for language, fields, status in (
         ("tr", TURKISH, TranslationStatus.REVIEWED),
         ("ar", ARABIC, TranslationStatus.DRAFT),

@@ -16,22 +16,13 @@ from engagement.drafting import take_step as declaration_step
 from engagement.models import Delivery, DomainEvaluation
 from feedback.models import FeedbackPage, FeedbackTranslation
 from feedback.public import public_path, published_texts
-from feedback.versions import change_text, latest_version, start_page, take_step, version_text
+from feedback.versions import change_text, latest_version, take_step, version_text
 from framework.models import TranslationStatus
 from tests.feedback.test_feedback_consultation import compose_data, url
-from tests.helpers.feedback_rounds import closed_round, complete_text
+from tests.helpers.feedback_rounds import closed_round, published_page
 from tests.helpers.world import World
 
 pytestmark = pytest.mark.django_db
-
-
-def published(world: World) -> FeedbackPage:
-    round_ = closed_round(world)
-    page = start_page(round_, world.alice)
-    change_text(page, complete_text(round_, version_text(latest_version(page))), world.alice)
-    take_step(page, "consult")
-    take_step(page, "publish")
-    return page
 
 
 def translate(page: FeedbackPage, language: str, status: str = TranslationStatus.REVIEWED) -> None:
@@ -44,7 +35,7 @@ def translate(page: FeedbackPage, language: str, status: str = TranslationStatus
 
 
 def test_turkish_stands_beside_the_dutch_with_read_aloud(world: World) -> None:
-    page = published(world)
+    page = published_page(world)
     translate(page, "tr", TranslationStatus.DRAFT)
     html = Client().get(public_path(page), {"lang": "tr"}).content.decode()
     assert '<html lang="tr" dir="ltr">' in html
@@ -58,7 +49,7 @@ def test_turkish_stands_beside_the_dutch_with_read_aloud(world: World) -> None:
 
 
 def test_arabic_is_right_to_left_and_the_dutch_stays_left_to_right(world: World) -> None:
-    page = published(world)
+    page = published_page(world)
     translate(page, "ar")
     html = Client().get(public_path(page), {"lang": "ar"}).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
@@ -68,14 +59,14 @@ def test_arabic_is_right_to_left_and_the_dutch_stays_left_to_right(world: World)
 
 
 def test_a_language_without_translation_shows_the_dutch_and_says_so(world: World) -> None:
-    page = published(world)
+    page = published_page(world)
     html = Client().get(public_path(page), {"lang": "pl"}).content.decode()
     assert "Veel ouders weten niet goed" in html and "d-translation" not in html
     assert "Nie ma jeszcze tłumaczenia" in html or "tłumaczenia" in html
 
 
 def test_read_aloud_speaks_a_published_passage_only(world: World) -> None:
-    page = published(world)
+    page = published_page(world)
     translate(page, "tr")
     base = reverse("feedback:public", args=[page.public_slug])
     spoken = Client().get(f"{base}audio/nl/parents.0/")
@@ -94,7 +85,7 @@ def test_read_aloud_speaks_a_published_passage_only(world: World) -> None:
 
 
 def test_pupils_read_their_own_je_form_version(world: World) -> None:
-    page = published(world)
+    page = published_page(world)
     pupils = Client().get(reverse("feedback:public_pupils", args=[page.public_slug, "10-12"]))
     html = pupils.content.decode()
     assert pupils.status_code == 200
@@ -164,7 +155,7 @@ def test_the_evaluation_is_shown_per_domain_after_the_schoolraad_saw_it(world: W
 
 
 def test_a_new_publication_keeps_the_translation_of_unchanged_parts(world: World) -> None:
-    page = published(world)
+    page = published_page(world)
     translate(page, "tr")  # reviewed, on version 2
     text = version_text(latest_version(page))
     change_text(page, type(text)(**{**text.__dict__, "team": "We schrijven elke maand een korte brief."}), world.alice)

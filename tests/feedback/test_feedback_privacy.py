@@ -9,9 +9,9 @@ from django.urls import reverse
 from feedback.models import FeedbackPage
 from feedback.privacy import BY_DIFFERENCE, NOT_IN_RESULTS, SMALL_GROUP, figure_problems, quoted_open_answers
 from feedback.texts import FeedbackText, FigureRef, Point
-from feedback.versions import TextRefused, change_text, latest_version, start_page, take_step, version_text
+from feedback.versions import TextRefused, change_text, latest_version, start_page, version_text
 from tests.feedback.test_feedback_consultation import compose_data, url
-from tests.helpers.feedback_rounds import OPEN_ANSWER, closed_round, complete_text, options_of
+from tests.helpers.feedback_rounds import OPEN_ANSWER, closed_round, complete_text, options_of, published_page
 from tests.helpers.world import World
 
 WHOLE = FigureRef("parents", "kennis", "parent_to_school", "", 12, 2.8)
@@ -103,11 +103,7 @@ def test_a_posted_figure_the_form_does_not_offer_is_refused(world: World, alice_
 @pytest.mark.django_db
 def test_the_public_page_names_nobody(world: World) -> None:
     """No group, no open answer, no staff name: the figures say how many answered, the actions who by role."""
-    round_ = closed_round(world)
-    page = start_page(round_, world.alice)
-    change_text(page, complete_text(round_, version_text(latest_version(page))), world.alice)
-    take_step(page, "consult")
-    take_step(page, "publish")
+    page = published_page(world)
     html = Client().get(reverse("feedback:public", args=[page.public_slug])).content.decode()
     for forbidden in (OPEN_ANSWER, "3A", "3B", "Alice", world.alice.email):
         assert forbidden not in html

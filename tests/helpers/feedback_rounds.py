@@ -7,7 +7,9 @@ from actions.models import Action
 from analysis.models import Round, Voice
 from analysis.windows import close_voice
 from feedback.composing import FigureOption, figure_options
+from feedback.models import FeedbackPage
 from feedback.texts import FeedbackText, FigureRef, Point
+from feedback.versions import change_text, latest_version, start_page, take_step, version_text
 from surveys.respond import hand_in
 from tests.helpers.hand_ins import respond
 from tests.helpers.world import World
@@ -73,3 +75,14 @@ def complete_text(round_: Round, base: FeedbackText) -> FeedbackText:
         actions=base.actions,
         for_pupils={"pupil_10_12": "Jullie zeiden dat je graag meer uitleg krijgt. Dat gaan we doen."},
     )
+
+
+def published_page(world: World) -> FeedbackPage:
+    """The world's round closed, its page composed with three points and published (version 2)."""
+    round_ = closed_round(world)
+    page = start_page(round_, world.alice)
+    change_text(page, complete_text(round_, version_text(latest_version(page))), world.alice)
+    take_step(page, "consult")
+    take_step(page, "publish")
+    page.refresh_from_db()
+    return page
