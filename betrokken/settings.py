@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "actions",
     "reports",
     "engagement",
+    "feedback",
     "organisations",
     "digest",
     "guide",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("support.urls")),
     path("", include("reports.urls")),
     path("", include("engagement.urls")),
+    path("", include("feedback.urls")),
     path("", include("organisations.urls")),
     path("", include("framework.urls")),
     path("", include("analysis.urls")),

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from framework.models import TranslationStatus
@@ -58,16 +59,14 @@ class Declaration(models.Model):
         return f"{self.school} {self.school_year}"
 
 
-class DeclarationVersion(models.Model):
-    """One state of the text. Rows are only ever added; a published one is frozen (see save)."""
+class ConsultedVersion(models.Model):
+    """One state of a text that is consulted and published: the declaration's, or a feedback page's to families
+    (feedback.models). Rows are only ever added; a published one is frozen: its `TEXT_FIELDS` never change."""
 
-    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="versions")
+    TEXT_FIELDS: tuple[str, ...] = ()
+
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     number = models.PositiveIntegerField()
-    title = models.CharField(_("title"), max_length=200)
-    introduction = models.TextField(_("introduction"), blank=True)
-    # {domain key: {"title", "school_offers", "parents_commit", "pupil_commits"}}; a missing key is a missing domain.
-    domains = models.JSONField(default=dict)
     change_note = models.CharField(_("what changed"), max_length=300, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -76,40 +75,49 @@ class DeclarationVersion(models.Model):
     consultation_mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            frozen = type(self)._default_manager.filter(pk=self.pk, published_at__isnull=False).first()
+            if frozen is not None and frozen._frozen_values() != self._frozen_values():
+                raise PublishedVersionIsFrozen(self)
+        super().save(*args, **kwargs)
+
+    def _frozen_values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in (*self.TEXT_FIELDS, "published_at"))
+
+
+class DeclarationVersion(ConsultedVersion):
+    """One state of the declaration's text. Rows are only ever added; a published one is frozen (see save)."""
+
+    TEXT_FIELDS = ("title", "introduction", "domains")
+
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="versions")
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True)
+    # {domain key: {"title", "school_offers", "parents_commit", "pupil_commits"}}; a missing key is a missing domain.
+    domains = models.JSONField(default=dict)
+
+    class Meta:
         constraints = [models.UniqueConstraint(fields=("declaration", "number"), name="version_number_once")]
         ordering = ("declaration", "-number")
 
     def __str__(self) -> str:
         return f"{self.declaration} v{self.number}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            frozen = DeclarationVersion.objects.filter(pk=self.pk, published_at__isnull=False).first()
-            if frozen is not None and (frozen.title, frozen.introduction, frozen.domains, frozen.published_at) != (
-                self.title,
-                self.introduction,
-                self.domains,
-                self.published_at,
-            ):
-                raise PublishedVersionIsFrozen(self)
-        super().save(*args, **kwargs)
-
 
 class PublishedVersionIsFrozen(Exception):
     """A published version never changes: a change makes a new version."""
 
-    def __init__(self, version: DeclarationVersion) -> None:
+    def __init__(self, version: models.Model) -> None:
         super().__init__(f"{version} is published and cannot change")
 
 
-class DomainComment(models.Model):
-    """A comment of a parent representative or schoolraad member on one domain, and the coordinator's answer."""
+class ConsultationComment(models.Model):
+    """A comment in a consultation and the coordinator's answer: on a declaration's domain, or on a part of a
+    round's feedback page for families (feedback.models)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="comments")
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
-    version = models.ForeignKey(DeclarationVersion, on_delete=models.CASCADE, related_name="comments")
-    domain = models.CharField(_("domain"), max_length=30)  # a domain key, or "general"
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -120,7 +128,27 @@ class DomainComment(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ("created_at",)
+
+    @property
+    def answer_path(self) -> str:
+        """Where the coordinator's answer to this comment is posted (engagement/comment.html)."""
+        raise NotImplementedError
+
+
+class DomainComment(ConsultationComment):
+    """A comment of a parent representative or schoolraad member on one domain, and the coordinator's answer."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="comments")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(DeclarationVersion, on_delete=models.CASCADE, related_name="comments")
+    domain = models.CharField(_("domain"), max_length=30)  # a domain key, or "general"
+
+    @property
+    def answer_path(self) -> str:
+        return reverse("engagement:answer", args=[self.school_id, self.declaration_id, self.id])
 
 
 class DeclarationTranslation(models.Model):

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from engagement.drafting import latest_version
-from engagement.models import Declaration, DeclarationState, DomainComment
+from engagement.models import ConsultationComment, Declaration, DeclarationState, DomainComment
 from schools.models import Membership
 
 
@@ -26,7 +26,7 @@ def add_comment(declaration: Declaration, domain: str, author: User, body: str) 
     )
 
 
-def answer_comment(comment: DomainComment, answer: str, answered_by: User) -> None:
+def answer_comment(comment: ConsultationComment, answer: str, answered_by: User) -> None:
     """The coordinator's answer to a comment; answering again replaces the answer."""
     comment.answer = answer
     comment.answered_by = answered_by

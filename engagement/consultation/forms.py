@@ -1,5 +1,8 @@
 """Forms of the consultation: comments per domain, the coordinator's answer, the schoolraad's adoption."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +13,11 @@ from engagement.past_dates import PastDateField
 class CommentForm(forms.Form):
     domain = forms.ChoiceField(label=_("About"), choices=COMMENT_TOPICS)
     body = forms.CharField(label=_("Your comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, topics: Sequence[tuple[str, Any]] = COMMENT_TOPICS, **kwargs: Any) -> None:
+        """`topics`: what one may comment on; the declaration's domains, or the parts of another consulted text."""
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].choices = topics  # type: ignore[attr-defined]
 
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"].strip()

@@ -4,10 +4,8 @@ from functools import partial
 
 from django_tasks import task
 
-from accounts.staff_mail import send_to_user
-from engagement.consultation.opened_mail import CONSULTED_ROLES, write_consultation_opened
+from engagement.consultation.opened_mail import send_to_consulted, write_consultation_opened
 from engagement.models import Declaration
-from schools.models import Membership
 
 
 @task()
@@ -15,8 +13,4 @@ def send_consultation_opened(declaration_id: str, user_ids: list[int]) -> None:
     declaration = Declaration.objects.select_related("school").filter(pk=declaration_id).first()
     if declaration is None:
         return
-    memberships = Membership.objects.filter(
-        school_id=declaration.school_id, user_id__in=user_ids, role__in=CONSULTED_ROLES
-    ).select_related("user")
-    for membership in memberships.order_by("user_id"):
-        send_to_user(membership.user, partial(write_consultation_opened, declaration, membership.role))
+    send_to_consulted(declaration.school_id, user_ids, partial(write_consultation_opened, declaration))

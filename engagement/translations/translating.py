@@ -97,21 +97,27 @@ def prefill(dutch: DeclarationText, sources: Sequence[PrefillSource]) -> Prefill
     """What a new translation starts with: per field the first source whose Dutch is exactly this field's Dutch.
 
     A field whose Dutch the school changed starts empty: the ready translation would say something else."""
+    return prefill_values(
+        field_values(dutch),
+        [(source.name, field_values(source.dutch), field_values(source.translation)) for source in sources],
+    )
+
+
+def prefill_values(
+    dutch: Mapping[str, str], sources: Sequence[tuple[str, Mapping[str, str], Mapping[str, str]]]
+) -> Prefill:
+    """`prefill` on {field key: text}: each source is (name, the Dutch it was made of, its translation); also used
+    by the feedback page to families (feedback.translating)."""
     values: dict[str, str] = {}
     used: dict[str, str] = {}
-    prepared = [(source.name, field_values(source.dutch), field_values(source.translation)) for source in sources]
-    for field in source_fields(dutch):
-        if not field.has_dutch:
+    for key, text in dutch.items():
+        if not text.strip():
             continue
-        for name, source_dutch, source_translation in prepared:
-            translated = normalise(source_translation.get(field.key, ""))
-            if (
-                field.key in source_dutch
-                and normalise(source_dutch[field.key]) == normalise(field.dutch)
-                and translated
-            ):
-                values[field.key] = translated
-                used[field.key] = name
+        for name, source_dutch, source_translation in sources:
+            translated = normalise(source_translation.get(key, ""))
+            if key in source_dutch and normalise(source_dutch[key]) == normalise(text) and translated:
+                values[key] = translated
+                used[key] = name
                 break
     return Prefill(values, used)
 
@@ -132,17 +138,20 @@ def check_translation(dutch: DeclarationText, values: Mapping[str, str], status:
 
     A draft may leave parts untranslated; a reviewed translation translates every part with Dutch text.
     No translation ever has text where the Dutch has none."""
+    return check_values(field_values(dutch), values, status)
+
+
+def check_values(dutch: Mapping[str, str], values: Mapping[str, str], status: str) -> dict[str, str]:
+    """`check_translation` on {field key: text} (also the feedback page's translations)."""
     errors = {}
-    known = set()
-    for field in source_fields(dutch):
-        known.add(field.key)
-        has_translation = bool(normalise(values.get(field.key, "")))
-        if field.has_dutch and not has_translation and status == TranslationStatus.REVIEWED:
-            errors[field.key] = MISSING
-        elif not field.has_dutch and has_translation:
-            errors[field.key] = EXTRA
-    for key, value in values.items():  # a domain the Dutch does not have at all
-        if key not in known and normalise(value):
+    for key, text in dutch.items():
+        has_translation = bool(normalise(values.get(key, "")))
+        if text.strip() and not has_translation and status == TranslationStatus.REVIEWED:
+            errors[key] = MISSING
+        elif not text.strip() and has_translation:
+            errors[key] = EXTRA
+    for key, value in values.items():  # a field the Dutch does not have at all
+        if key not in dutch and normalise(value):
             errors[key] = EXTRA
     return errors
 

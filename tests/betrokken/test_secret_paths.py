@@ -19,7 +19,16 @@ from betrokken.secret_paths import MaskSecretPaths, mask_secret_paths
 
 SECRET = "Secret7Value"
 # Parameters in a path that name no secret: what the page shows, never who may see it.
-PUBLIC_PARAMETERS = {"audience", "name", "language", "block_key", "voice"}
+PUBLIC_PARAMETERS = {
+    "audience",
+    "name",
+    "language",
+    "block_key",
+    "voice",
+    "slug",
+    "band",
+    "key",
+}  # slug: a feedback page's public address, printed on posters
 OPAQUE_CONVERTERS = {"uuid", "int"}  # an object's id, useless without a signed-in session that may see it
 
 

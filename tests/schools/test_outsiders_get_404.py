@@ -66,6 +66,12 @@ def test_the_walk_finds_the_school_urls() -> None:
         "organisations:school_links",
         "organisations:share_round",
         "organisations:beside_region",
+        "feedback:page",
+        "feedback:compose",
+        "feedback:comment",
+        "feedback:answer",
+        "feedback:step",
+        "feedback:translation",
     } <= names
 
 
@@ -127,6 +133,9 @@ def test_outsider_gets_404_on_every_school_url(world: World, charlie_client: Cli
 # Her own actions she reads and updates on “My actions”, outside the round.
 SHARED_RESULTS = "actions:shared"
 HIDDEN_FROM_PARENT_SIDE = {SHARED_RESULTS, "actions:plan", "actions:detail", "actions:edit"}
+# The feedback page to families is hers to read and comment on (feedback.access); the walk's round has no page yet,
+# so what hangs on the page is not found, and writing it is the coordinator's.
+FEEDBACK_FOR_PARENT_SIDE = {"feedback:page": (200, 405), "feedback:comment": (404, 404), "feedback:version": (404, 404)}
 
 
 def round_scoped_urls(world: World) -> Iterator[tuple[str, str]]:
@@ -150,7 +159,9 @@ def test_parent_representative_opens_no_round_page_of_a_round_not_shared(world: 
         for name, url in urls:
             for method in ("get", "post"):
                 status = getattr(client, method)(url).status_code
-                if name == SHARED_RESULTS and sharing.anything:
+                if name in FEEDBACK_FOR_PARENT_SIDE:
+                    expected = FEEDBACK_FOR_PARENT_SIDE[name][method == "post"]
+                elif name == SHARED_RESULTS and sharing.anything:
                     expected = 200 if method == "get" else 405
                 else:
                     expected = 404 if name in HIDDEN_FROM_PARENT_SIDE else 403
