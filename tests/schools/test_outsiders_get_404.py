@@ -69,6 +69,7 @@ def test_the_walk_finds_the_school_urls() -> None:
         "feedback:reach",
         "feedback:poster",
         "feedback:letters",
+        "feedback:done",
     } <= names
 
 
