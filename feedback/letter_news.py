@@ -17,6 +17,8 @@ ON_LETTER = 160  # characters of each part: the letter stays one page; the page 
 
 
 def _short(text: str) -> str:
+    """At most ON_LETTER characters, without the closing full stop: the letter's sentence goes on after it."""
+    text = text.strip().rstrip(".。։۔።")
     return text if len(text) <= ON_LETTER else text[: ON_LETTER - 1].rsplit(" ", 1)[0] + "…"
 
 

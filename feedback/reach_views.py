@@ -43,7 +43,7 @@ def reach(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Htt
         "published": page.published_version_id is not None,
         "short_address": short_address(page),
         "public_path": public_path(page),
-        "languages": languages,
+        "page_languages": languages,
         "classes": class_names(page) if membership.is_coordinator else [],
         "families": len(latest_families(page)) if membership.is_coordinator else 0,
         "max_letters": MAX_LETTERS,

@@ -152,8 +152,9 @@ def test_the_next_rounds_letter_says_what_parents_said_and_what_the_school_did(
     )
     text = letter_text(next_round(world), world, "tr")
     said = version_text(latest_version(page)).parents[0].text
-    assert f"Vorig jaar zei u: “{said}”; de school deed: “{WHAT_HAPPENED}”." in text
-    assert f"Geçen yıl şunu söylediniz: “{TURKISH_SAID}”; okul şunu yaptı: “{TURKISH_DID}”." in text
+    # Without the texts' own full stops: the sentence goes on after them.
+    assert f"Vorig jaar zei u: “{said[:-1]}”; de school deed: “{WHAT_HAPPENED[:-1]}”." in text
+    assert f"Geçen yıl şunu söylediniz: “{TURKISH_SAID[:-1]}”; okul şunu yaptı: “{TURKISH_DID[:-1]}”." in text
     assert "".join(text.split()).count(short_address(page)) == 2  # in both columns (wrapped where it is long)
 
 

@@ -237,3 +237,15 @@ def test_a_device_of_another_round_or_an_older_cookie_gets_no_link(world: World)
     broken = Client()
     broken.cookies[COOKIE_NAME] = "handed-in:nl:parent:not-a-round"
     assert "/terug/" not in thanks_in(broken, "nl")
+
+
+def test_the_reach_page_shows_the_address_the_poster_languages_and_the_classes(
+    world: World, alice_client: Client
+) -> None:
+    page = published(world)
+    translate(page, "tr")
+    families(world)
+    html = alice_client.get(reach_url(page, "reach")).content.decode()
+    assert short_address(page) in html
+    assert "naast het Nederlands kunnen lezen: Turks." in html  # Alice reads Dutch
+    assert '<option value="3B">3B</option>' in html and "Alle klassen (3 gezinnen)" in html
