@@ -3,7 +3,6 @@
 from uuid import UUID
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from feedback.access import get_rw_feedback
 from feedback.done import MAX_DONE_LENGTH, finished_actions, record_done
 from feedback.texts import DoneAction
 from feedback.versions import TextRefused, latest_version, version_text
+from feedback.views import say_saved
 
 
 class DoneForm(forms.Form):
@@ -70,10 +70,7 @@ def done(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
             except TextRefused:
                 form.add_error(None, _("An open answer is quoted word for word. Write the theme in your own words."))
             else:
-                if saved is None:
-                    messages.info(request, _("Nothing changed."))
-                else:
-                    messages.success(request, _("Saved as version %(number)s.") % {"number": saved.number})
+                say_saved(request, saved)
                 return redirect("feedback:page", school_id, round_id)
         status = 400
     else:

@@ -26,7 +26,7 @@ from feedback.composing import figure_options, plan_actions
 from feedback.consultation import COMMENT_TOPICS, accepts_comments_from, add_comment
 from feedback.evaluation import evaluated_declaration, evaluation_shown
 from feedback.forms import ComposeForm, initial_from
-from feedback.models import FeedbackComment, FeedbackPage, FeedbackState
+from feedback.models import FeedbackComment, FeedbackPage, FeedbackState, FeedbackVersion
 from feedback.privacy import BY_DIFFERENCE, SMALL_GROUP
 from feedback.public import public_path
 from feedback.readability import JARGON, jargon_list, readability_warnings
@@ -168,6 +168,14 @@ def _refusal_errors(form: ComposeForm, error: TextRefused) -> None:
         )
 
 
+def say_saved(request: HttpRequest, saved: FeedbackVersion | None) -> None:
+    """What a save of the page's text did: a new version, or nothing when nothing changed."""
+    if saved is None:
+        messages.info(request, _("Nothing changed."))
+    else:
+        messages.success(request, _("Saved as version %(number)s.") % {"number": saved.number})
+
+
 @login_required
 def compose(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     membership, round_, found = get_rw_feedback(request, school_id, round_id)
@@ -190,10 +198,7 @@ def compose(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
             except TextRefused as error:
                 _refusal_errors(form, error)
             else:
-                if saved is None:
-                    messages.info(request, _("Nothing changed."))
-                else:
-                    messages.success(request, _("Saved as version %(number)s.") % {"number": saved.number})
+                say_saved(request, saved)
                 return redirect("feedback:compose", school_id, round_id)
         status = 400
     else:

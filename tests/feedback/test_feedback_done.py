@@ -51,6 +51,14 @@ def tell(client: Client, page: FeedbackPage, action: Action, text: str = WHAT_HA
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
+def told(world: World, client: Client) -> tuple[FeedbackPage, Action]:
+    """A published page whose action is done, and the coordinator has said what happened (a draft, not published)."""
+    page = published(world)
+    action = finish_the_action(world)
+    tell(client, page, action)
+    return page, action
+
+
 def republish(page: FeedbackPage) -> None:
     page.refresh_from_db()
     take_step(page, "consult")
@@ -70,9 +78,7 @@ def test_the_form_lists_finished_actions_prefilled_with_their_evaluation(world: 
 def test_what_happened_is_a_new_version_that_families_read_once_it_is_published_again(
     world: World, alice_client: Client
 ) -> None:
-    page = published(world)
-    action = finish_the_action(world)
-    tell(alice_client, page, action)
+    page, action = told(world, alice_client)
     page.refresh_from_db()
     assert page.state == FeedbackState.DRAFT and latest_version(page).number == 3
     assert page.published_version is not None and page.published_version.number == 2  # frozen, still online
@@ -86,9 +92,7 @@ def test_what_happened_is_a_new_version_that_families_read_once_it_is_published_
 
 
 def test_composing_again_keeps_what_the_school_did(world: World, alice_client: Client) -> None:
-    page = published(world)
-    action = finish_the_action(world)
-    tell(alice_client, page, action)
+    page, _action = told(world, alice_client)
     compose = reverse("feedback:compose", args=[world.school.id, world.round.id])
     assert alice_client.post(compose, compose_data(world, team="Een andere conclusie.")).status_code == 302
     assert version_text(latest_version(page)).done[0].what_happened == WHAT_HAPPENED
@@ -139,9 +143,7 @@ def letter_text(round_: Round, world: World, language: str) -> str:
 def test_the_next_rounds_letter_says_what_parents_said_and_what_the_school_did(
     world: World, alice_client: Client
 ) -> None:
-    page = published(world)
-    action = finish_the_action(world)
-    tell(alice_client, page, action)
+    page, _action = told(world, alice_client)
     republish(page)
     FeedbackTranslation.objects.create(
         version=page.published_version,
