@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = _("Feedback to families")
+
+    def ready(self) -> None:
+        from feedback.reach_registry import register_reach
+
+        register_reach()

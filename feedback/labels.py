@@ -11,6 +11,7 @@ SECTION_LABELS = {
     "team": gettext_lazy("What the team concluded"),
     "actions": gettext_lazy("What the school does"),
     "for_pupils": gettext_lazy("For pupils"),
+    "done": gettext_lazy("What the school did"),
     "dimensions": gettext_lazy("Name of the dimension"),
 }
 

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import reverse
 
 from engagement.parents.acknowledging import DUTCH_MASTER_LABEL
+from feedback.done import done_passages
 from feedback.models import FeedbackPage
 from feedback.public import PUPIL_BANDS, page_for_slug, published_texts
 from feedback.reading import FeedbackReading
@@ -45,6 +46,7 @@ def _reading_context(page: FeedbackPage, reading: FeedbackReading, language: str
         "translation_voice": bool(reading.translation_language) and has_voice(reading.translation_language),
         "audio_base": reverse("feedback:public", args=[page.public_slug]) + "audio/",
         "pupil_bands": [band for band, audience in PUPIL_BANDS.items() if audience in reading.for_pupils],
+        "done": done_passages(reading.version, language),  # "wij deden" (feedback.done)
     }
 
 

@@ -6,7 +6,8 @@ Four parts and two extras:
 - `team`: what the team concluded, in the coordinator's own words;
 - `actions`: the actions the school takes, taken from the round's plan (when, who, the pupils' part);
 - `for_pupils`: per pupil age band, the same news in the je-form;
-- `evaluation`: the engagementsverklaring's year-end evaluation per domain, once the schoolraad has seen it.
+- `evaluation`: the engagementsverklaring's year-end evaluation per domain, once the schoolraad has seen it;
+- `done` ("wij deden"): what happened with the plan's actions that are done or stopped (feedback.done).
 """
 
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from typing import Any
 PARENTS, PUPILS, TEAM, ACTIONS = "parents", "pupils", "team", "actions"
 SECTIONS = (PARENTS, PUPILS, TEAM, ACTIONS)
 ACTION_PARTS = ("title", "when", "who", "pupils_part")
+DONE_PARTS = ("title", "what_happened")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,16 @@ class EvaluationShown:
 
 
 @dataclass(frozen=True)
+class DoneAction:
+    """ "Wij deden": what happened with one action of the plan, in the coordinator's words for families."""
+
+    action_id: str
+    title: str
+    outcome: str  # an actions ActionStatus value: "done" or "stopped"
+    what_happened: str
+
+
+@dataclass(frozen=True)
 class FeedbackText:
     introduction: str = ""
     parents: tuple[Point, ...] = ()
@@ -77,6 +89,7 @@ class FeedbackText:
     actions: tuple[PlannedAction, ...] = ()
     for_pupils: Mapping[str, str] = field(default_factory=dict)  # pupil audience → je-form text
     evaluation: EvaluationShown | None = None
+    done: tuple[DoneAction, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -149,6 +162,21 @@ def _evaluation(value: Any) -> EvaluationShown | None:
     )
 
 
+def _done(values: Any) -> tuple[DoneAction, ...]:
+    if not isinstance(values, list):
+        return ()
+    return tuple(
+        DoneAction(
+            _str(value.get("action_id")),
+            _str(value.get("title")),
+            _str(value.get("outcome")),
+            _str(value.get("what_happened")),
+        )
+        for value in values
+        if isinstance(value, Mapping)
+    )
+
+
 def feedback_text(content: Mapping[str, Any]) -> FeedbackText:
     """Read stored JSON back; malformed parts are left out rather than trusted."""
     pupils_texts = content.get("for_pupils")
@@ -162,6 +190,7 @@ def feedback_text(content: Mapping[str, Any]) -> FeedbackText:
         if isinstance(pupils_texts, Mapping)
         else {},
         evaluation=_evaluation(content.get("evaluation")),
+        done=_done(content.get("done")),
     )
 
 
@@ -185,6 +214,10 @@ def source_fields(text: FeedbackText) -> list[SourceField]:
     fields += [
         SourceField(f"for_pupils.{band}", "for_pupils", words) for band, words in sorted(text.for_pupils.items())
     ]
+    for index, done in enumerate(text.done):
+        fields += [
+            SourceField(f"done.{index}.{part}", "done", getattr(done, part)) for part in ("title", "what_happened")
+        ]
     return [field for field in fields if field.dutch.strip()]
 
 

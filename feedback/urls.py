@@ -1,6 +1,6 @@
 from django.urls import path
 
-from feedback import public_views, translation_views, views
+from feedback import done_views, public_views, reach_views, translation_views, views
 
 app_name = "feedback"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     path(PAGE + "stap/<str:name>/", views.step, name="step"),
     path(PAGE + "versies/<int:number>/", views.version_changes, name="version"),
     path(PAGE + "vertaling/<str:language>/", translation_views.translation, name="translation"),
+    path(PAGE + "bereik/", reach_views.reach, name="reach"),
+    path(PAGE + "affiche/<str:size>/", reach_views.poster, name="poster"),
+    path(PAGE + "brieven/", reach_views.letters, name="letters"),
+    path(PAGE + "wij-deden/", done_views.done, name="done"),
     path(PUBLIC, public_views.public, name="public"),
     path(PUBLIC + "leerlingen/<str:band>/", public_views.public_pupils, name="public_pupils"),
     path(PUBLIC + "audio/<str:language>/<str:key>/", public_views.public_audio, name="public_audio"),

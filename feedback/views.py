@@ -4,6 +4,7 @@ Thin views: parse, call feedback.versions / feedback.consultation, render. Reada
 every save (no JavaScript); figures the rule of five does not allow and quoted open answers are refused.
 """
 
+from dataclasses import replace
 from uuid import UUID
 
 from django.contrib import messages
@@ -177,6 +178,14 @@ def _refusal_errors(form: ComposeForm, error: TextRefused) -> None:
         )
 
 
+def say_saved(request: HttpRequest, saved: FeedbackVersion | None) -> None:
+    """What a save of the page's text did: a new version, or nothing when nothing changed."""
+    if saved is None:
+        messages.info(request, _("Nothing changed."))
+    else:
+        messages.success(request, _("Saved as version %(number)s.") % {"number": saved.number})
+
+
 @login_required
 def compose(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> HttpResponse:
     membership, round_, found = get_rw_feedback(request, school_id, round_id)
@@ -193,14 +202,13 @@ def compose(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
             seen_on = form.seen_on()
             shown = evaluation_shown(declaration, seen_on) if declaration is not None and seen_on else None
             try:
-                saved = change_text(found, form.text(shown), request.user, form.cleaned_data["change_note"])
+                done = version_text(latest_version(found)).done  # "wij deden" has its own form (feedback.done)
+                text = replace(form.text(shown), done=done)
+                saved = change_text(found, text, request.user, form.cleaned_data["change_note"])
             except TextRefused as error:
                 _refusal_errors(form, error)
             else:
-                if saved is None:
-                    messages.info(request, _("Nothing changed."))
-                else:
-                    messages.success(request, _("Saved as version %(number)s.") % {"number": saved.number})
+                say_saved(request, saved)
                 return redirect("feedback:compose", school_id, round_id)
         status = 400
     else:

@@ -21,6 +21,7 @@ from respondents.letters import Letter, LetterText, code_link, isolated, letter_
 from respondents.letters import letters_pdf as print_letters
 from surveys.addressing import letter_template_for
 from surveys.code_files import kept_codes, kept_until
+from surveys.letter_news import previous_round_news
 from surveys.models import CodeBatch
 
 LETTERS_JOB = "survey-letters"
@@ -38,6 +39,7 @@ def _letter_text(batch: CodeBatch, language: str) -> LetterText:
         # Both columns promise read-aloud only when the family's language has a voice: a Somali family
         # reading "listen to the questions" in the Dutch column would look for it in vain.
         "read_aloud": has_voice(batch.home_language or "nl"),
+        "previous": previous_round_news(batch.round, language),  # "Vorig jaar zei u …; de school deed …"
     }
     return letter_text(letter_template_for(batch.audience), context, language)
 

@@ -28,7 +28,15 @@ from respondents.read_aloud import audio_response
 from respondents.rendering import respondent_language, respondent_render
 from respondents.throttle import look_up_counted, record_failure, refused, wait_for
 from surveys.addressing import words_for
-from surveys.devices import device_token, handed_in_audience, handed_in_cookie, handed_in_language, remember_device
+from surveys.after_thanks import links_after_thanks
+from surveys.devices import (
+    device_token,
+    handed_in_audience,
+    handed_in_cookie,
+    handed_in_language,
+    handed_in_round,
+    remember_device,
+)
 from surveys.forms import OPEN_ANSWER_LIMIT, OpenAnswerForm, RespondentPageForm
 from surveys.landing import landing_for_code, questionnaire_minutes
 from surveys.models import SurveyResponse
@@ -256,7 +264,7 @@ def end_page(request: HttpRequest) -> HttpResponse:
             hand_in(response, text)
             thanked = redirect(reverse("surveys:thanks") + _query(language, False))
             # The token is gone: nothing left to continue; the cookie keeps how to thank.
-            remember_device(thanked, handed_in_cookie(language, response.audience))
+            remember_device(thanked, handed_in_cookie(language, response.audience, response.round_id))
             return thanked
     pages = page_count(response) + 1
     with translation.override(language):
@@ -278,8 +286,10 @@ def end_page(request: HttpRequest) -> HttpResponse:
 
 
 def thanks(request: HttpRequest) -> HttpResponse:
-    context: dict[str, object] = {"words": words_for(handed_in_audience(request))}
-    return respondent_render(request, "surveys/thanks.html", context, respondent_language(request, "nl"))
+    audience, language = handed_in_audience(request), respondent_language(request, "nl")
+    links = links_after_thanks(handed_in_round(request), language, audience or "")
+    context: dict[str, object] = {"words": words_for(audience), "links": links}
+    return respondent_render(request, "surveys/thanks.html", context, language)
 
 
 @transaction.non_atomic_requests

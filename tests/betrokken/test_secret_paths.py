@@ -28,7 +28,8 @@ PUBLIC_PARAMETERS = {
     "slug",
     "band",
     "key",
-}  # slug: a feedback page's public address, printed on posters
+    "size",
+}  # slug: a feedback page's public address, printed on posters; size: a poster's paper size
 OPAQUE_CONVERTERS = {"uuid", "int"}  # an object's id, useless without a signed-in session that may see it
 
 

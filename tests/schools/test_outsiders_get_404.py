@@ -72,6 +72,10 @@ def test_the_walk_finds_the_school_urls() -> None:
         "feedback:answer",
         "feedback:step",
         "feedback:translation",
+        "feedback:reach",
+        "feedback:poster",
+        "feedback:letters",
+        "feedback:done",
     } <= names
 
 
@@ -112,6 +116,7 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
         "page": 1,
         "audience": "parent",
         "voice": "team",
+        "size": "a4",
     }
     return {name: values[name] for name in pattern.pattern.converters}
 
@@ -135,7 +140,13 @@ SHARED_RESULTS = "actions:shared"
 HIDDEN_FROM_PARENT_SIDE = {SHARED_RESULTS, "actions:plan", "actions:detail", "actions:edit"}
 # The feedback page to families is hers to read and comment on (feedback.access); the walk's round has no page yet,
 # so what hangs on the page is not found, and writing it is the coordinator's.
-FEEDBACK_FOR_PARENT_SIDE = {"feedback:page": (200, 405), "feedback:comment": (404, 404), "feedback:version": (404, 404)}
+FEEDBACK_FOR_PARENT_SIDE = {
+    "feedback:page": (200, 405),
+    "feedback:comment": (404, 404),
+    "feedback:version": (404, 404),
+    "feedback:reach": (404, 404),
+    "feedback:poster": (404, 404),
+}
 
 
 def round_scoped_urls(world: World) -> Iterator[tuple[str, str]]:
