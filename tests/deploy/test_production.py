@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import reverse
 
+from respondents.codes import format_code
 from tests.helpers.deployment import (
     CLIENT_ADDRESS,
     Browser,
@@ -102,7 +103,7 @@ def test_the_log_holds_no_code_of_a_code_link_and_no_invitation_or_reset_token(d
     ids = deployment.ids
     code = links_codes(coordinator.get(reverse("surveys:links", args=[ids["school"], ids["round"], ids["batch"]])))[1]
     parent = Browser([deployment.web.port])
-    assert code in parent.get(f"/q/c/{code}/")  # the scanned QR code: the form, prefilled
+    assert format_code(code) in parent.get(f"/q/c/{code}/")  # the scanned QR code: the form, prefilled
     assert parent.request("GET", f"/q/c/{code.lower()}").status == 301  # typed without the slash
     assert parent.request("GET", "/invitations/Tok3n-never-made/").status == 404
     assert parent.request("GET", "/accounts/password-reset/MQ/cbx1a2-0f9e8d7c6b5a/").status == 200
