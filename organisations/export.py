@@ -55,9 +55,18 @@ def overview_rows(organisation: Organisation, overview: Overview) -> list[list[C
                     *_distribution_cells(figure.distribution, figure.reason),
                 ]
             )
-    rows += [[], [_("Blind spots: the team's mean minus the parents' (per school)")], [_("Dimension"), *heading]]
+    # As the page shows them: no outer percentiles, which would say more of single schools than the page does.
+    rows += [
+        [],
+        [_("Blind spots: the team's mean minus the parents' (per school)")],
+        [_("Dimension"), _("Schools"), _("Median"), _("First quartile"), _("Third quartile"), _("Note")],
+    ]
     for spot in overview.blind_spots:
-        rows.append([spot.name, *_distribution_cells(spot.distribution, spot.reason)])
+        shown = spot.distribution
+        if shown is None:
+            rows.append([spot.name, None, None, None, None, reason_text(spot.reason)])
+        else:
+            rows.append([spot.name, shown.schools, *(_rounded(v) for v in (shown.median, shown.q1, shown.q3)), ""])
     rows += [
         [],
         [_("Most often among a school's two weakest dimensions")],

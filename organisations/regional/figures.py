@@ -91,16 +91,23 @@ def distribution(values: Iterable[float]) -> Distribution | None:
 def weakest_per_round(
     means: Mapping[Key, Mapping[str, float]], perspective: str, dimensions: Sequence[str]
 ) -> dict[str, tuple[str, ...]]:
-    """Per round, its weakest dimensions in the perspective (when it has enough scored dimensions)."""
-    per_round: dict[str, list[tuple[float, int, str]]] = defaultdict(list)
-    for position, dimension in enumerate(dimensions):
+    """Per round, its weakest dimensions in the perspective (when it has enough scored dimensions).
+
+    A dimension tied with the last of the weakest counts too, so the order of the dimensions never decides;
+    when the tie takes in every dimension, none stands out and the round has no weakest.
+    """
+    per_round: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for dimension in dimensions:
         for round_id, mean in means.get((dimension, perspective), {}).items():
-            per_round[round_id].append((mean, position, dimension))
-    return {
-        round_id: tuple(dimension for _mean, _position, dimension in sorted(scored)[:WEAKEST_PER_SCHOOL])
-        for round_id, scored in per_round.items()
-        if len(scored) >= MIN_SCORED_FOR_WEAKEST
-    }
+            per_round[round_id].append((round(mean, 2), dimension))  # as shown: a difference under 0.01 is a tie
+    weakest: dict[str, tuple[str, ...]] = {}
+    for round_id, scored in per_round.items():
+        if len(scored) < MIN_SCORED_FOR_WEAKEST:
+            continue
+        cutoff = sorted(mean for mean, _dimension in scored)[WEAKEST_PER_SCHOOL - 1]
+        tied_or_lower = tuple(dimension for mean, dimension in scored if mean <= cutoff)
+        weakest[round_id] = tied_or_lower if len(tied_or_lower) < len(scored) else ()
+    return weakest
 
 
 def weakest_counts(

@@ -19,7 +19,8 @@ WHAT_LEAVES = _(
     "Per dimension, the mean of the team's, the parents' and the pupils' answers, only where at least 5 people "
     "answered, and which actions from the library the school chose with their status. Never the answers of one "
     "person, the team's notes, open answers, the text of an evaluation or who answered. The organisation sees "
-    "them only inside regional figures of at least 5 schools, never as the figures of this school."
+    "them only inside regional figures of at least 5 schools, without the school's name: where few schools share, "
+    "the spread of a figure can show each school's mean, but never which school it is."
 )
 NAMED_MEANS = _(
     "The organisation may name the school in its list of schools that share. A name is never shown beside a figure."

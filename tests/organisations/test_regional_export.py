@@ -53,3 +53,24 @@ def test_the_export_rounds_as_the_page_does(world: World) -> None:
     assert kennis_parents[2:8] == [6, 1.0, 1.3, 2.5, 3.8, 4.5]
     html = world.client_for(coach).get(reverse("organisations:overview", args=[atlas.id])).content.decode()
     assert "1,3 – 3,8" in html
+
+
+def test_the_blind_spots_hold_the_columns_the_page_shows_and_no_outer_percentiles(world: World) -> None:
+    atlas, coach = organisation_with_coach()
+    for index, value in enumerate((1, 2, 2, 4, 5)):
+        share(atlas, closed_round(f"School {index}", parent_value=value))
+    rows = cells(world.client_for(coach).get(reverse("organisations:export", args=[atlas.id])).content)
+    start = next(
+        i
+        for i, row in enumerate(rows)
+        if row[0] == in_dutch("Blind spots: the team's mean minus the parents' (per school)")
+    )
+    heading = [value for value in rows[start + 1] if value is not None]
+    assert heading == [
+        in_dutch(name) for name in ("Dimension", "Schools", "Median", "First quartile", "Third quartile", "Note")
+    ]
+    section = rows[start + 2 : next(i for i in range(start + 2, len(rows)) if not any(rows[i]))]
+    assert section and all(len([value for value in row if value not in (None, "")]) <= 5 for row in section)
+    kennis = next(row for row in section if row[0] == "Kennis")
+    page = world.client_for(coach).get(reverse("organisations:overview", args=[atlas.id])).content.decode()
+    assert kennis[1] == 5 and f"{kennis[3]:.1f} – {kennis[4]:.1f}".replace(".", ",") in page

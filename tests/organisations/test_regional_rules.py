@@ -95,6 +95,18 @@ def test_weakest_dimensions_and_blind_spots_per_school() -> None:
         ("tijd", "parents"): {"a": 3.5, "b": 2.5},
     }
     weakest = weakest_per_round(means, "team", keys)
-    assert weakest == {"a": ("competentie", "tijd")}  # b has two scored dimensions: "weakest" says nothing there
+    assert weakest == {"a": ("tijd", "competentie")}  # b has two scored dimensions: "weakest" says nothing there
     assert weakest_counts(weakest, ["a"], keys) == {"kennis": 0, "tijd": 1, "emotie": 0, "competentie": 1}
     assert gaps_per_round(means, "tijd") == {"a": -1.5, "b": 0.0}
+
+
+def test_tied_dimensions_are_weakest_together_and_a_tie_of_all_names_none() -> None:
+    keys = ["kennis", "rationeel", "tijd", "emotie"]
+    means = {
+        ("kennis", "team"): {"tie": 3.0, "all": 3.0},
+        ("rationeel", "team"): {"tie": 2.0, "all": 3.0},
+        ("tijd", "team"): {"tie": 3.0, "all": 3.0},
+        ("emotie", "team"): {"tie": 4.0, "all": 3.004},  # equal as shown, to two decimals
+    }
+    # The order of the dimensions never decides: kennis and tijd tie for second place, so both count.
+    assert weakest_per_round(means, "team", keys) == {"tie": ("kennis", "rationeel", "tijd"), "all": ()}
