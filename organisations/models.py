@@ -39,7 +39,7 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # Anyone may create an organisation, so a school can only find and share with one that the site's
     # administrators verified (organisations.verification): nobody registers "Atlas" and gets invited as it.
-    verified = models.BooleanField(_("verified by the site's administrators"), default=False)
+    verified = models.BooleanField(_("verified"), default=False)
     verified_at = models.DateTimeField(_("verified on"), null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='organisation',
             name='verified',
-            field=models.BooleanField(default=False, verbose_name="verified by the site's administrators"),
+            field=models.BooleanField(default=False, verbose_name='verified'),
         ),
         migrations.AddField(
             model_name='organisation',
