@@ -60,11 +60,13 @@ def build(schools: int, parents: int) -> tuple[object, object]:  # (organisation
     from django.db import connection
 
     from accounts.models import User
-    from organisations.models import OrganisationMembership, OrganisationRole
+    from organisations.models import Organisation, OrganisationMembership, OrganisationRole
     from organisations.staff import register_organisation
+    from organisations.verification import verify_organisations
 
     coach = User.objects.create_user("coach@bench.example.org", "bench-password-1", name="Coach")
     organisation = register_organisation("Bench agency", "integration", None, coach)
+    verify_organisations(Organisation.objects.filter(pk=organisation.pk), coach)  # as a site administrator would
     OrganisationMembership.objects.filter(user=coach).update(role=OrganisationRole.COACH)
     team = User.objects.bulk_create(
         User(email=f"team{index}@bench.example.org", name=f"Team {index}", password="!")
@@ -264,10 +266,12 @@ def main() -> None:
     print(f"the page and the hand-written SQL agree on {len(figures)} figures over {args.schools} schools")
 
     # The same page for an organisation that 50 of the schools share with: the same number of queries.
-    from organisations.models import SchoolLink, SharedRound
+    from organisations.models import Organisation, SchoolLink, SharedRound
     from organisations.staff import register_organisation
+    from organisations.verification import verify_organisations
 
     small = register_organisation("Fifty schools", "clb", None, coach)  # type: ignore[arg-type]
+    verify_organisations(Organisation.objects.filter(pk=small.pk), coach)  # type: ignore[arg-type]
     for link in SchoolLink.objects.filter(organisation=organisation).order_by("school__name")[:50]:
         copy = SchoolLink.objects.create(school_id=link.school_id, organisation=small, school_year=link.school_year)
         round_id = SharedRound.objects.get(link=link).round_id

@@ -1,14 +1,31 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from organisations.models import Organisation, OrganisationMembership, SchoolLink
+from organisations.verification import verify_organisations
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin[Organisation]):
-    list_display = ("name", "kind", "created_at")
-    list_filter = ("kind",)
+    """Site administrators verify an organisation here (the action), after checking it is who it says it is."""
+
+    list_display = ("name", "kind", "verified", "verified_by", "verified_at", "created_at")
+    list_filter = ("verified", "kind")
+    list_select_related = ("verified_by",)
     search_fields = ("name",)
-    readonly_fields = ("id", "created_at")
+    # Verified only through the action, which records who and when.
+    readonly_fields = ("id", "created_at", "verified", "verified_at", "verified_by")
+    actions = ("verify",)
+
+    @admin.action(description=gettext_lazy("Verify the selected organisations"))
+    def verify(self, request: HttpRequest, queryset: QuerySet[Organisation]) -> None:
+        assert isinstance(request.user, User)
+        verified = verify_organisations(queryset, request.user)
+        self.message_user(request, _("Organisations verified: %(count)d.") % {"count": verified}, messages.SUCCESS)
 
 
 @admin.register(OrganisationMembership)

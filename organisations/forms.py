@@ -5,6 +5,7 @@ from accounts.forms import normalized_email
 from accounts.plain_text import required_single_line
 from engagement.school_years import is_school_year
 from organisations.models import Organisation, OrganisationInvitation, OrganisationMembership, OrganisationRole
+from organisations.verification import verified_organisations
 from support.models import OrganisationKind, SupportOrganisation
 
 
@@ -49,7 +50,10 @@ class OrganisationChoiceField(forms.ModelChoiceField[Organisation]):
 
 class SchoolLinkForm(forms.Form):
     organisation = OrganisationChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.all(), empty_label=_("— choose —")
+        label=_("Organisation"),
+        queryset=verified_organisations(),
+        empty_label=_("— choose —"),
+        help_text=_("Only organisations that the site's administrators verified."),
     )
     school_year = forms.CharField(label=_("School year"), max_length=9, help_text=_("For example 2026-2027."))
     named = forms.BooleanField(label=_("The organisation may name our school"), required=False)

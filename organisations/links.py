@@ -13,6 +13,7 @@ from analysis.models import Round, RoundStatus
 from engagement.school_years import first_day_of, next_school_year
 from organisations.models import Organisation, SchoolLink, SharedRound
 from organisations.regional.summaries import summarise
+from organisations.verification import require_verified
 from schools.models import School
 
 
@@ -29,7 +30,9 @@ def rounds_of_school_year(school: School, school_year: str) -> QuerySet[Round]:
 def invite_organisation(
     school: School, organisation: Organisation, school_year: str, named: bool, by: User
 ) -> SchoolLink:
-    """Invite the organisation for the school year (again, if it was withdrawn); nothing is shared yet."""
+    """Invite the organisation for the school year (again, if it was withdrawn); nothing is shared yet.
+    Raises OrganisationNotVerified for an organisation that the site's administrators did not verify."""
+    require_verified(organisation)
     with transaction.atomic():
         link = SchoolLink.objects.filter(school=school, organisation=organisation, school_year=school_year).first()
         if link is None:
@@ -63,8 +66,13 @@ def set_link_choices(link: SchoolLink, named: bool, beside_region: bool) -> None
 
 
 def share_round(link: SchoolLink, round_: Round, by: User) -> bool:
-    """Share a closed round of the link's school year; False when it cannot be (open, another year, withdrawn)."""
-    if not link.is_active or not rounds_of_school_year(link.school, link.school_year).filter(id=round_.id).exists():
+    """Share a closed round of the link's school year; False when it cannot be (open, another year, withdrawn,
+    or an organisation that is not verified)."""
+    if (
+        not link.is_active
+        or not link.organisation.verified
+        or not rounds_of_school_year(link.school, link.school_year).filter(id=round_.id).exists()
+    ):
         return False
     with transaction.atomic():
         summarise(Round.objects.filter(id=round_.id).values("id"))

@@ -1,4 +1,4 @@
-"""An organisation's staff: creating an organisation, inviting people into it by e-mail link, accepting.
+"""An organisation's staff: creating an organisation, inviting people into it by e-mail link, accepting, removing.
 
 The token, its hash and the mail plumbing are the schools' (schools.invitations, accounts.staff_mail).
 """
@@ -80,3 +80,23 @@ def withdraw_staff_invitation(organisation: Organisation, invitation_id: UUID) -
 
 def accept_staff_invitation(invitation: OrganisationInvitation, user: User) -> OrganisationMembership:
     return accept_into(invitation, user, OrganisationMembership, organisation=invitation.organisation)
+
+
+class LastAdministrator(Exception):
+    """Removing this member would leave the organisation without anyone who can invite its staff."""
+
+
+def is_last_administrator(member: OrganisationMembership) -> bool:
+    admins = OrganisationMembership.objects.filter(organisation_id=member.organisation_id, role=OrganisationRole.ADMIN)
+    return member.is_admin and not admins.exclude(pk=member.pk).exists()
+
+
+def remove_staff_member(member: OrganisationMembership) -> None:
+    """Take someone off the staff: from then on the organisation's pages are 404 to them, as to any outsider.
+    Raises LastAdministrator for the only administrator (the organisation would be left without one)."""
+    with transaction.atomic():
+        # Lock the staff so that two administrators cannot remove each other at the same moment.
+        list(OrganisationMembership.objects.select_for_update().filter(organisation_id=member.organisation_id))
+        if is_last_administrator(member):
+            raise LastAdministrator(member.pk)
+        OrganisationMembership.objects.filter(pk=member.pk).delete()

@@ -17,6 +17,11 @@ urlpatterns = [
         views_organisation.withdraw_invitation,
         name="withdraw_invitation",
     ),
+    path(
+        "o/<uuid:organisation_id>/staff/<int:membership_id>/remove/",
+        views_organisation.remove_member,
+        name="remove_member",
+    ),
     path("s/<uuid:school_id>/organisations/", views_school.school_links, name="school_links"),
     path("s/<uuid:school_id>/organisations/<uuid:link_id>/", views_school.link_detail, name="link"),
     path("s/<uuid:school_id>/organisations/<uuid:link_id>/withdraw/", views_school.withdraw, name="withdraw_link"),

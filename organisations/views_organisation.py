@@ -14,16 +14,19 @@ from accounts.http import AuthenticatedRequest
 from accounts.models import User
 from organisations.access import get_organisation, get_rw_organisation
 from organisations.export import export_name, overview_workbook
-from organisations.forms import OrganisationForm, StaffInvitationForm
+from organisations.forms import ConfirmForm, OrganisationForm, StaffInvitationForm
 from organisations.models import OrganisationInvitation, OrganisationMembership
 from organisations.regional.box_plot import box_plot
 from organisations.regional.overview import build_overview
 from organisations.regional.wording import perspective_name, reason_text
 from organisations.staff import (
+    LastAdministrator,
     accept_staff_invitation,
     find_open_staff_invitation,
     invite_staff,
+    is_last_administrator,
     register_organisation,
+    remove_staff_member,
     send_staff_invitation,
     staff_invitation_link,
     withdraw_staff_invitation,
@@ -53,6 +56,9 @@ def overview(request: AuthenticatedRequest, organisation_id: UUID) -> HttpRespon
     membership = get_organisation(request, organisation_id)
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
+    context: dict[str, object] = {"membership": membership, "organisation": membership.organisation}
+    if not membership.organisation.verified:  # nothing may be shared with it: the notice, no figures
+        return render(request, "organisations/overview.html", context)
     shown = build_overview(membership.organisation, request.GET.get("year"), get_language())
     plots = [
         (
@@ -66,7 +72,7 @@ def overview(request: AuthenticatedRequest, organisation_id: UUID) -> HttpRespon
         )
         for dimension in shown.dimensions
     ]
-    context = {"membership": membership, "organisation": membership.organisation, "overview": shown, "plots": plots}
+    context.update({"overview": shown, "plots": plots})
     return render(request, "organisations/overview.html", context)
 
 
@@ -76,6 +82,8 @@ def export(request: AuthenticatedRequest, organisation_id: UUID) -> HttpResponse
     membership = get_organisation(request, organisation_id)
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
+    if not membership.organisation.verified:  # its overview page says why
+        return redirect("organisations:overview", organisation_id=organisation_id)
     shown = build_overview(membership.organisation, request.GET.get("year"), get_language())
     response = HttpResponse(
         overview_workbook(membership.organisation, shown),
@@ -106,7 +114,10 @@ def staff(request: AuthenticatedRequest, organisation_id: UUID) -> HttpResponse:
     context = {
         "membership": membership,
         "organisation": organisation,
-        "members": OrganisationMembership.objects.filter(organisation=organisation).select_related("user"),
+        "members": [
+            (member, membership.is_admin and not is_last_administrator(member))
+            for member in OrganisationMembership.objects.filter(organisation=organisation).select_related("user")
+        ],
         "invitations": (
             OrganisationInvitation.objects.filter(organisation=organisation, accepted_at__isnull=True)
             if membership.is_admin
@@ -127,6 +138,38 @@ def withdraw_invitation(request: AuthenticatedRequest, organisation_id: UUID, in
         raise Http404
     messages.success(request, _("The invitation for %(email)s is withdrawn.") % {"email": invitation.email})
     return redirect("organisations:staff", organisation_id=membership.organisation.id)
+
+
+@login_required
+def remove_member(request: AuthenticatedRequest, organisation_id: UUID, membership_id: int) -> HttpResponse:
+    """POST from the staff list asks for confirmation; POST with the confirmation removes the member."""
+    membership = get_rw_organisation(request, organisation_id)
+    if request.method != "POST":  # checked after access, so outsiders get 404 whatever the method
+        return HttpResponseNotAllowed(["POST"])
+    organisation = membership.organisation
+    member = (
+        OrganisationMembership.objects.filter(organisation=organisation, id=membership_id)
+        .select_related("user")
+        .first()
+    )
+    if member is None:
+        raise Http404
+    form = ConfirmForm(request.POST)
+    if not is_last_administrator(member) and not (form.is_valid() and form.cleaned_data["confirmed"]):
+        context = {"membership": membership, "organisation": organisation, "member": member}
+        return render(request, "organisations/remove_member_confirm.html", context)
+    try:
+        remove_staff_member(member)
+    except LastAdministrator:
+        messages.error(
+            request,
+            _("%(name)s is the only administrator: invite another administrator first.") % {"name": member.user.name},
+        )
+        return redirect("organisations:staff", organisation_id=organisation.id)
+    messages.success(request, _("%(name)s is no longer on the staff.") % {"name": member.user.name})
+    if member.user_id == request.user.pk:
+        return redirect("organisations:list")
+    return redirect("organisations:staff", organisation_id=organisation.id)
 
 
 def accept(request: HttpRequest, token: str) -> HttpResponse:

@@ -99,7 +99,7 @@ def share(request: AuthenticatedRequest, school_id: UUID, link_id: UUID, round_i
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     round_ = rounds_of_school_year(link.school, link.school_year).filter(id=round_id).first()
-    if round_ is None or not link.is_active:
+    if round_ is None or not link.is_active or not link.organisation.verified:
         raise Http404
     form = ConfirmForm(request.POST)
     if not (form.is_valid() and form.cleaned_data["confirmed"]):
@@ -167,7 +167,7 @@ def beside_region(request: AuthenticatedRequest, school_id: UUID, link_id: UUID)
         .values_list("round_id", flat=True)
         .first()
     )
-    if link.is_active and link.beside_region and own_round is not None:
+    if link.is_active and link.organisation.verified and link.beside_region and own_round is not None:
         shown = build_overview(link.organisation, link.school_year, get_language(), own_round=str(own_round))
         context["overview"] = shown
         context["plots"] = [

@@ -20,7 +20,6 @@ from engagement.models import Acknowledgment, Declaration, DeclarationVersion, D
 from framework.models import Dimension, Item
 from jobs.tasks import run_chore
 from organisations.links import invite_organisation
-from organisations.staff import register_organisation
 from schools.invitations import create_invitation
 from schools.models import Invitation, Membership
 from support.directory_loading import load_support_directory
@@ -28,6 +27,7 @@ from surveys.batches import issue_codes
 from surveys.models import AnswerTally, CodeBatch, GroupTally, RespondentCode, SurveyAnswer, SurveyResponse
 from tests.helpers.engagement_parent_steps import make_family
 from tests.helpers.hand_ins import respond
+from tests.helpers.organisations import verified_organisation
 from tests.helpers.world import PASSWORD, World
 
 pytestmark = pytest.mark.usefixtures("fast_password_hashing")
@@ -75,7 +75,7 @@ def everything(world: World, published_declaration: Declaration) -> World:
     load_support_directory()
     invite_organisation(
         world.school,
-        register_organisation("Atlas", "integration", None, world.charlie),
+        verified_organisation("Atlas", "integration", world.charlie),
         "2026-2027",
         False,
         world.alice,

@@ -11,9 +11,9 @@ from analysis.rounds import close_round, start_round
 from engagement.school_years import school_year_of
 from organisations.links import invite_organisation, share_round
 from organisations.models import Organisation, OrganisationMembership, OrganisationRole, SchoolLink
-from organisations.staff import register_organisation
 from schools.models import Membership, Role, School
 from support.models import OrganisationKind
+from tests.helpers.organisations import verified_organisation
 from tests.helpers.survey_data import constant, hand_in_surveys
 from tests.helpers.world import make_user
 
@@ -24,7 +24,7 @@ AUTUMN_2026 = (date(2026, 10, 1), date(2026, 12, 1))
 def organisation_with_coach(name: str = "Atlas", coach_email: str = "") -> tuple[Organisation, User]:
     number = next(_numbers)
     coach = make_user(f"Coach {number}", coach_email or f"coach{number}@example.org")
-    organisation = register_organisation(name, OrganisationKind.INTEGRATION, None, coach)
+    organisation = verified_organisation(name, OrganisationKind.INTEGRATION, coach)
     OrganisationMembership.objects.filter(organisation=organisation, user=coach).update(role=OrganisationRole.COACH)
     return organisation, coach
 

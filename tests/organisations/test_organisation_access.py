@@ -19,8 +19,8 @@ def organisation_patterns() -> Iterator[tuple[str, URLPattern]]:
     return school_scoped_patterns("organisation_id")
 
 
-def organisation_urls(organisation_id: object, invitation_id: object) -> list[str]:
-    values = {"organisation_id": organisation_id, "invitation_id": invitation_id}
+def organisation_urls(organisation_id: object, invitation_id: object, membership_id: object) -> list[str]:
+    values = {"organisation_id": organisation_id, "invitation_id": invitation_id, "membership_id": membership_id}
     return [
         reverse(f"{namespace}:{pattern.name}", kwargs={name: values[name] for name in pattern.pattern.converters})
         for namespace, pattern in organisation_patterns()
@@ -34,6 +34,7 @@ def test_the_walk_finds_the_organisation_urls() -> None:
         "organisations:export",
         "organisations:staff",
         "organisations:withdraw_invitation",
+        "organisations:remove_member",
     }
 
 
@@ -48,8 +49,9 @@ def test_everyone_but_its_staff_gets_404_on_every_organisation_url(world: World,
     else:
         person = world.alice  # coordinates a school, is on no organisation's staff
     client = world.client_for(person)
-    urls = organisation_urls(atlas.id, invitation.id)
-    assert len(urls) == 4
+    coach_membership = OrganisationMembership.objects.get(organisation=atlas, user=coach)
+    urls = organisation_urls(atlas.id, invitation.id, coach_membership.id)
+    assert len(urls) == 5
     for url in urls:
         for method in (client.get, client.post):
             response = method(url)

@@ -13,10 +13,10 @@ from engagement.models import Declaration, DomainComment, Family
 from framework.models import Item
 from jobs.models import Job
 from organisations.links import invite_organisation
-from organisations.staff import register_organisation
 from schools.invitations import create_invitation
 from schools.models import Membership, Role
 from surveys.batches import issue_codes
+from tests.helpers.organisations import verified_organisation
 from tests.helpers.world import World, make_user
 
 
@@ -95,7 +95,7 @@ def kwargs_for(pattern: URLPattern, world: World) -> dict[str, object]:
     job = Job.objects.create(
         school=world.school, requested_by=world.alice, kind="survey-letters", label="Brieven", back_url="/"
     )
-    organisation = register_organisation("Atlas", "integration", None, world.charlie)
+    organisation = verified_organisation("Atlas", "integration", world.charlie)
     link = invite_organisation(world.school, organisation, "2026-2027", False, world.alice)
     values = {
         "link_id": link.id,
