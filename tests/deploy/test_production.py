@@ -78,7 +78,7 @@ def test_a_parent_answers_with_a_code_from_the_coordinators_links(deployment: De
     ids = deployment.ids
     links = coordinator.get(reverse("surveys:links", args=[ids["school"], ids["round"], ids["batch"]]))
     codes = links_codes(links)
-    assert len(codes) == 3 and links.startswith("https://127.0.0.1/q/c/")
+    assert len(codes) == 4 and links.startswith("https://127.0.0.1/q/c/")
 
     ticked = answer_questionnaire(Browser([deployment.web.port]), codes[0])
 

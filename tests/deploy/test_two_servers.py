@@ -119,6 +119,30 @@ def test_a_translation_corrected_on_one_server_is_read_at_once_on_the_other(farm
     assert correction in parent.get(page_one)
 
 
+CONTENT_LOAD_SCRIPT = """
+from framework.models import ItemText
+from framework.releases import load_once
+load_once("test:two-servers", lambda: ItemText.objects.filter(item_id="ITEM", language="fr").update(text="TEXT"))
+"""
+
+
+def test_content_loaded_on_another_machine_shows_on_the_next_page_of_each_server(farm: Farm) -> None:
+    # Each server keeps the framework's texts in its memory, keyed by the latest content release it reads with
+    # every page of questions: a load run elsewhere records a new release, and the next page reads the new text.
+    parent = Browser([farm.b.port])
+    parent.get("/q/")
+    language_page = parent.post("/q/", {"code": farm.codes[3]})
+    page_one = parent.post(language_page.split("?")[0], {"lang": "fr"})
+    on_a = Browser([farm.a.port], cookies=parent.cookies)  # the same device, through the other server
+    before = parent.get(page_one)
+    item = fields_of(before)[1].removeprefix("item-")
+    loaded = "Texte de la nouvelle version du contenu, chargée sur une autre machine."
+    assert loaded not in before and loaded not in on_a.get(page_one)  # both servers keep this page's texts now
+    manage(farm.env, "shell", "-c", CONTENT_LOAD_SCRIPT.replace("ITEM", item).replace("TEXT", loaded))
+    assert loaded in parent.get(page_one)
+    assert loaded in on_a.get(page_one)
+
+
 def test_read_aloud_clips_are_made_in_each_servers_own_cache(farm: Farm) -> None:
     parent = Browser([farm.a.port, farm.b.port])
     parent.get("/q/")

@@ -44,7 +44,7 @@ school = School.objects.create(name="De Productie", town="Gent")
 user = User.objects.create_user(EMAIL, PASSWORD, name="Coördinator")
 Membership.objects.create(school=school, user=user, role=Role.COORDINATOR)
 round_ = start_round(school, user, "Echt", "whole_school", "", date(2026, 1, 1), date(2099, 12, 1), [user])
-issued = issue_codes(round_, "parent", "class", "2B", "", 3, user)
+issued = issue_codes(round_, "parent", "class", "2B", "", 4, user)
 keep_codes(issued.batch.id, issued.codes)
 print("SETUP=" + json.dumps({"school": str(school.id), "round": str(round_.id), "batch": str(issued.batch.id)}))
 """
@@ -136,7 +136,7 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 def install(env: dict[str, str], email: str, password: str) -> dict[str, str]:
     """The production steps of README: migrate, load the framework, collect the static files; then a school,
-    its coordinator, an open round and a batch of three parents' codes. Returns the ids."""
+    its coordinator, an open round and a batch of four parents' codes. Returns the ids."""
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "load_framework")
     manage(env, "collectstatic", "--no-input", "-v", "0")
