@@ -13,6 +13,9 @@ from feedback.composing import PARENTS, PUPILS, FigureOption
 from feedback.texts import EvaluationShown, FeedbackText, FigureRef, PlannedAction, Point
 from framework.models import PUPIL_AUDIENCES, Audience
 
+INCOMPLETE = _(
+    "The form arrived incomplete, so nothing was saved. Here is the text as it was: change it and save again."
+)
 POINT_SLOTS = 5  # at most five points per audience (feedback.versions.MAX_POINTS)
 TEXT_LIMIT = 600
 
@@ -106,8 +109,18 @@ class ComposeForm(forms.Form):
     def pupil_fields(self) -> list[forms.BoundField]:
         return [self[f"for_pupils_{audience}"] for audience in PUPIL_AUDIENCES]
 
+    def missing_fields(self) -> list[str]:
+        """The fields the page showed that a sent form lacks (a browser always sends them, empty or not; only an
+        unticked checkbox is left out). A form without them is incomplete, not a wish to empty the page."""
+        if not self.is_bound:
+            return []
+        shown = [name for name, field in self.fields.items() if not isinstance(field.widget, forms.CheckboxInput)]
+        return [name for name in shown if name not in self.data]
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if self.missing_fields():
+            raise forms.ValidationError(INCOMPLETE)
         for audience in (PARENTS, PUPILS):
             for slot in range(1, POINT_SLOTS + 1):
                 figure, text = cleaned.get(f"{audience}_{slot}_figure"), cleaned.get(f"{audience}_{slot}_text", "")

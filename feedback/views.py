@@ -26,7 +26,7 @@ from feedback.access import get_feedback, get_rw_feedback, readers_of_school
 from feedback.composing import figure_options, plan_actions
 from feedback.consultation import COMMENT_TOPICS, accepts_comments_from, add_comment
 from feedback.evaluation import evaluated_declaration, evaluation_shown
-from feedback.forms import ComposeForm, initial_from
+from feedback.forms import INCOMPLETE, ComposeForm, initial_from
 from feedback.labels import field_label, key_label
 from feedback.models import FeedbackComment, FeedbackPage, FeedbackVersion
 from feedback.privacy import BY_DIFFERENCE, SMALL_GROUP
@@ -221,6 +221,9 @@ def compose(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
             else:
                 say_saved(request, saved)
                 return redirect("feedback:compose", school_id, round_id)
+        elif form.missing_fields():
+            messages.error(request, str(INCOMPLETE))  # the kept text again, never an emptied form
+            form = ComposeForm(initial=initial_from(version_text(latest_version(found)), plan), **kwargs)  # type: ignore[arg-type]
         status = 400
     else:
         form = ComposeForm(initial=initial_from(version_text(latest_version(found)), plan), **kwargs)  # type: ignore[arg-type]

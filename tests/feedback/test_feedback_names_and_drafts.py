@@ -65,3 +65,19 @@ def test_a_draft_never_opened_stays_with_the_coordinator_and_the_team(
     assert "U gaf uw mening over onze school" not in opened
     changes = rep_client.get(url(world, "version", 3)).content.decode()  # made while it was open
     assert "<del>Een eerste idee van de coördinator</del><ins>We vertellen ouders elke maand meer</ins>" in changes
+
+
+@pytest.mark.django_db
+def test_a_save_without_the_forms_fields_keeps_the_text(world: World, alice_client: Client) -> None:
+    """A POST with only the CSRF token (or a form cut short) is no wish to empty the page."""
+    closed_round(world)
+    alice_client.post(url(world, "start"))
+    alice_client.post(url(world, "compose"), compose_data(world))
+    cut_short = {key: value for key, value in compose_data(world).items() if key != "team"}
+    for sent in ({"csrfmiddlewaretoken": "x"}, cut_short):
+        response = alice_client.post(url(world, "compose"), sent)
+        html = response.content.decode()
+        assert response.status_code == 400
+        assert "Het formulier kwam onvolledig aan, dus er is niets bewaard." in html
+        assert "We vertellen ouders elke maand wat de klas doet." in html  # the kept text, shown again
+    assert latest_version(FeedbackPage.objects.get()).number == 2
