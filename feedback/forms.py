@@ -42,6 +42,15 @@ def figure_label(option: FigureOption) -> str:
     return str(_("%(dimension)s · %(where)s: mean %(mean)s, %(people)s parents in this figure") % facts)
 
 
+def missing_fields(form: forms.Form) -> list[str]:
+    """The fields the page showed that a sent form lacks (a browser always sends them, empty or not; only an
+    unticked checkbox is left out). A form without them is incomplete, not a wish to empty the page."""
+    if not form.is_bound:
+        return []
+    shown = [name for name, field in form.fields.items() if not isinstance(field.widget, forms.CheckboxInput)]
+    return [name for name in shown if name not in form.data]
+
+
 class ComposeForm(forms.Form):
     introduction = _area(_("Introduction"), rows=3)
     team = _area(_("What the team concluded"), rows=4, help_text=_("In your own words, for parents."))
@@ -112,17 +121,9 @@ class ComposeForm(forms.Form):
     def pupil_fields(self) -> list[forms.BoundField]:
         return [self[f"for_pupils_{audience}"] for audience in PUPIL_AUDIENCES]
 
-    def missing_fields(self) -> list[str]:
-        """The fields the page showed that a sent form lacks (a browser always sends them, empty or not; only an
-        unticked checkbox is left out). A form without them is incomplete, not a wish to empty the page."""
-        if not self.is_bound:
-            return []
-        shown = [name for name, field in self.fields.items() if not isinstance(field.widget, forms.CheckboxInput)]
-        return [name for name in shown if name not in self.data]
-
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if self.missing_fields():
+        if missing_fields(self):
             raise forms.ValidationError(INCOMPLETE)
         for audience in (PARENTS, PUPILS):
             for slot in range(1, POINT_SLOTS + 1):

@@ -7,6 +7,7 @@ every save (no JavaScript); figures the rule of five does not allow and quoted o
 from dataclasses import replace
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
@@ -26,7 +27,7 @@ from feedback.access import get_feedback, get_rw_feedback, readers_of_school
 from feedback.composing import figure_options, plan_actions
 from feedback.consultation import COMMENT_TOPICS, accepts_comments_from, add_comment
 from feedback.evaluation import evaluated_declaration, evaluation_shown
-from feedback.forms import INCOMPLETE, ComposeForm, initial_from
+from feedback.forms import INCOMPLETE, ComposeForm, initial_from, missing_fields
 from feedback.labels import field_label, key_label
 from feedback.models import FeedbackComment, FeedbackPage, FeedbackVersion
 from feedback.privacy import BY_DIFFERENCE, SMALL_GROUP
@@ -157,7 +158,8 @@ def start(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Htt
     return redirect("feedback:compose", school_id, round_id)
 
 
-def _refusal_errors(form: ComposeForm, error: TextRefused) -> None:
+def refusal_errors(form: forms.Form, error: TextRefused) -> None:
+    """Why a text was refused, on the form: each figure, quote and name, with what to do instead."""
     for problem in error.refusal.figures:
         if problem.reason == SMALL_GROUP:
             message = _("A figure of fewer than five people is never shown.")
@@ -217,11 +219,11 @@ def compose(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
                 text = replace(form.text(shown), done=done)
                 saved = change_text(found, text, request.user, form.cleaned_data["change_note"])
             except TextRefused as error:
-                _refusal_errors(form, error)
+                refusal_errors(form, error)
             else:
                 say_saved(request, saved)
                 return redirect("feedback:compose", school_id, round_id)
-        elif form.missing_fields():
+        elif missing_fields(form):
             messages.error(request, str(INCOMPLETE))  # the kept text again, never an emptied form
             form = ComposeForm(initial=initial_from(version_text(latest_version(found)), plan), **kwargs)  # type: ignore[arg-type]
         status = 400

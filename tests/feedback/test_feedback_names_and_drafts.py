@@ -3,12 +3,14 @@ representatives and the schoolraad read versions from the consultation on, never
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from feedback.models import FeedbackPage
 from feedback.privacy import names_in, quoted_open_answers, repeated_names
-from feedback.versions import latest_version
+from feedback.versions import latest_version, version_text
 from schools.models import Role
 from tests.feedback.test_feedback_consultation import compose_data, member, url
+from tests.feedback.test_feedback_done import WHAT_HAPPENED, told
 from tests.helpers.feedback_rounds import closed_round
 from tests.helpers.world import World
 
@@ -81,3 +83,13 @@ def test_a_save_without_the_forms_fields_keeps_the_text(world: World, alice_clie
         assert "Het formulier kwam onvolledig aan, dus er is niets bewaard." in html
         assert "We vertellen ouders elke maand wat de klas doet." in html  # the kept text, shown again
     assert latest_version(FeedbackPage.objects.get()).number == 2
+
+
+@pytest.mark.django_db
+def test_a_wij_deden_save_without_its_fields_keeps_what_families_were_told(world: World, alice_client: Client) -> None:
+    page, action = told(world, alice_client)  # version 3 says what happened
+    response = alice_client.post(reverse("feedback:done", args=[page.school_id, page.round_id]), {})
+    html = response.content.decode()
+    assert response.status_code == 400 and "Het formulier kwam onvolledig aan" in html
+    assert WHAT_HAPPENED in html
+    assert latest_version(page).number == 3 and version_text(latest_version(page)).done[0].action_id == str(action.id)
