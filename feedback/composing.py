@@ -10,6 +10,7 @@ from datetime import date
 
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from actions.models import Action, ActionStatus
 from analysis.models import Round
@@ -29,6 +30,7 @@ class FigureOption:
     dimension_name: str
     side_name: str
     group_name: str
+    pooled: bool = False  # the rest of several groups, released together when the voice closed (results.voices)
 
 
 def _ref(audience: str, dimension: str, side: str, group: str, figure: Figure) -> FigureRef | None:
@@ -54,6 +56,7 @@ def figure_options(round_: Round, language: str) -> list[FigureOption]:
         (PARENTS, results.voices.parents_by_group),
         (PUPILS, results.voices.pupils_by_group),
     )
+    pooled = str(_("other groups"))  # results.voices' label of the pooled rest, in the same language
     for audience, rows in rows_of:
         for group_row in rows:
             if group_row.suppressed:
@@ -61,7 +64,7 @@ def figure_options(round_: Round, language: str) -> list[FigureOption]:
             for key, name, figure in zip(keys, names, group_row.figures, strict=True):
                 ref = _ref(audience, key, BOTH_SIDES, group_row.group, figure)
                 if ref is not None:
-                    options.append(FigureOption(ref, name, "", group_row.group))
+                    options.append(FigureOption(ref, name, "", group_row.group, group_row.group == pooled))
     return sorted(options, key=lambda option: (option.ref.audience, option.ref.group != "", option.ref.group))
 
 

@@ -3,6 +3,7 @@
 from uuid import UUID
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,9 +14,10 @@ from accounts.http import AuthenticatedRequest
 from actions.models import Action
 from feedback.access import get_rw_feedback
 from feedback.done import MAX_DONE_LENGTH, finished_actions, record_done
+from feedback.forms import INCOMPLETE, missing_fields
 from feedback.texts import DoneAction
 from feedback.versions import TextRefused, latest_version, version_text
-from feedback.views import say_saved
+from feedback.views import refusal_errors, say_saved
 
 
 class DoneForm(forms.Form):
@@ -40,6 +42,8 @@ class DoneForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        if missing_fields(self):
+            raise forms.ValidationError(INCOMPLETE)
         for action in self.actions:
             if data.get(f"done_{action.id}_include") and not str(data.get(f"done_{action.id}_text") or "").strip():
                 self.add_error(f"done_{action.id}_text", _("Write what happened, or untick “Tell families”."))
@@ -67,11 +71,14 @@ def done(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
         if form.is_valid():
             try:
                 saved = record_done(page, form.done(), request.user)
-            except TextRefused:
-                form.add_error(None, _("An open answer is quoted word for word. Write the theme in your own words."))
+            except TextRefused as error:
+                refusal_errors(form, error)
             else:
                 say_saved(request, saved)
                 return redirect("feedback:page", school_id, round_id)
+        elif missing_fields(form):
+            messages.error(request, str(INCOMPLETE))  # what families read stays; the form shows it again
+            form = DoneForm(actions=actions, shown=shown)
         status = 400
     else:
         form = DoneForm(actions=actions, shown=shown)

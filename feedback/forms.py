@@ -13,6 +13,10 @@ from feedback.composing import PARENTS, PUPILS, FigureOption
 from feedback.texts import EvaluationShown, FeedbackText, FigureRef, PlannedAction, Point
 from framework.models import PUPIL_AUDIENCES, Audience
 
+INCOMPLETE = _(
+    "The form arrived incomplete, so nothing was saved. Here is the text as it was: change it and save again."
+)
+POOLED_LABEL = _("answers of several groups together (not counted per group)")
 POINT_SLOTS = 5  # at most five points per audience (feedback.versions.MAX_POINTS)
 TEXT_LIMIT = 600
 
@@ -28,12 +32,23 @@ def _area(label: Any, rows: int = 3, limit: int = TEXT_LIMIT, help_text: Any = "
 
 
 def figure_label(option: FigureOption) -> str:
-    where = option.group_name or option.side_name
+    """The figure as the coordinator chooses it. Answers are counted in chunks of five, so the number is who is IN
+    the figure (not who answered); the pooled rest is named as what it is, not as a group."""
+    where = POOLED_LABEL if option.pooled else (option.group_name or option.side_name)
     mean = f"{option.ref.mean:.1f}".replace(".", ",") if option.ref.mean is not None else "–"
-    return str(
-        _("%(dimension)s · %(where)s: mean %(mean)s, %(people)s people")
-        % {"dimension": option.dimension_name, "where": where, "mean": mean, "people": option.ref.respondents}
-    )
+    facts = {"dimension": option.dimension_name, "where": where, "mean": mean, "people": option.ref.respondents}
+    if option.ref.audience == PUPILS:
+        return str(_("%(dimension)s · %(where)s: mean %(mean)s, %(people)s pupils in this figure") % facts)
+    return str(_("%(dimension)s · %(where)s: mean %(mean)s, %(people)s parents in this figure") % facts)
+
+
+def missing_fields(form: forms.Form) -> list[str]:
+    """The fields the page showed that a sent form lacks (a browser always sends them, empty or not; only an
+    unticked checkbox is left out). A form without them is incomplete, not a wish to empty the page."""
+    if not form.is_bound:
+        return []
+    shown = [name for name, field in form.fields.items() if not isinstance(field.widget, forms.CheckboxInput)]
+    return [name for name in shown if name not in form.data]
 
 
 class ComposeForm(forms.Form):
@@ -108,6 +123,8 @@ class ComposeForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if missing_fields(self):
+            raise forms.ValidationError(INCOMPLETE)
         for audience in (PARENTS, PUPILS):
             for slot in range(1, POINT_SLOTS + 1):
                 figure, text = cleaned.get(f"{audience}_{slot}_figure"), cleaned.get(f"{audience}_{slot}_text", "")

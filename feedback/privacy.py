@@ -6,16 +6,21 @@ Pure functions, no database. Two guards:
   people, when it is not (or no longer) what the results show, or when it could be subtracted from other figures
   the page shows or showed in an earlier published version to give fewer than five people;
 - open answers: never quoted. The coordinator writes themes in their own words; a text that repeats an open
-  answer (or a long run of its words) is refused.
+  answer, a run of four of its words, or a name it mentions is refused.
 """
 
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
+from pathlib import Path
 
+from feedback.readability import JARGON_FILE
 from feedback.texts import FigureRef
+from framework.content_files import CONTENT_DIR
+from respondents.languages import LANGUAGES, dutch_name
 from results.perspectives import MIN_GROUP_SIZE
 
 SMALL_GROUP = "small_group"  # fewer than five people behind it
@@ -23,9 +28,14 @@ NOT_IN_RESULTS = "not_in_results"  # the round's results do not show this figure
 BY_DIFFERENCE = "by_difference"  # with other shown figures, subtraction gives fewer than five people
 
 # A run of this many words of an open answer is a quote; a whole answer of at least QUOTE_MIN_WORDS words too.
-QUOTE_RUN_WORDS = 6
+QUOTE_RUN_WORDS = 4
 QUOTE_MIN_WORDS = 3
 WORD = re.compile(r"\w+")
+# A capitalised word inside a sentence ("… gepest door Kevin"): in Dutch that is a name, a place or a language.
+SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*)\W*$")
+# The Dutch a page is written in: words of the framework's questionnaires and dimensions, the jargon list, and the
+# language names; a capitalised word among them (Vlaanderen, Turks) is no one's name.
+VOCABULARY_FILES = (JARGON_FILE, *sorted(CONTENT_DIR.glob("*.toml")), *sorted(CONTENT_DIR.glob("items/*.toml")))
 
 
 @dataclass(frozen=True)
@@ -96,3 +106,34 @@ def quoted_open_answers(text: str, open_answers: Iterable[str]) -> list[str]:
         if whole or any(run in runs for run in answer_runs):
             quoted.append(answer)
     return quoted
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    words: set[str] = set()
+    for path in VOCABULARY_FILES:
+        words.update(_words(Path(path).read_text(encoding="utf-8")))
+    words.update(_words(" ".join(dutch_name(code) for code in LANGUAGES)))
+    return frozenset(words)
+
+
+def names_in(answer: str) -> list[str]:
+    """The words of an open answer that look like names: capitalised, not the first word of a sentence, and not
+    a word of the Dutch the page is written in."""
+    names = []
+    for match in re.finditer(r"[^\W\d_][\w'-]*", answer):
+        word = match.group()
+        if not word[0].isupper() or SENTENCE_START.search(answer[: match.start()]):
+            continue
+        if word.casefold() not in ordinary_words() and word not in names:
+            names.append(word)
+    return names
+
+
+def repeated_names(text: str, open_answers: Iterable[str]) -> list[str]:
+    """The names from open answers that `text` repeats (in any case)."""
+    words = set(_words(text))
+    found: list[str] = []
+    for answer in open_answers:
+        found += [name for name in names_in(answer) if name.casefold() in words and name not in found]
+    return found

@@ -44,10 +44,17 @@ def readability_warnings(
 ) -> list[ReadabilityWarning]:
     """Sentences longer than `max_words` words, and words of `jargon` (lower case → plain words), in reading order.
 
-    A jargon entry also matches compounds that end in it ("ouderparticipatie" for "participatie")."""
+    A jargon entry also matches compounds that end in it ("ouderparticipatie" for "participatie"); an entry of
+    several words ("in het kader van") matches those words in a row."""
     warnings = []
     seen: set[str] = set()
+    phrases = [term for term in jargon if " " in term]
     for sentence in sentences(text):
+        spaced = f" {' '.join(WORD.findall(sentence)).casefold()} "
+        for phrase in phrases:
+            if f" {phrase} " in spaced and phrase not in seen:
+                seen.add(phrase)
+                warnings.append(ReadabilityWarning(JARGON, phrase, plain=jargon[phrase]))
         found = WORD.findall(sentence)
         if len(found) > max_words:
             warnings.append(ReadabilityWarning(LONG_SENTENCE, _short(sentence), len(found)))

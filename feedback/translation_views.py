@@ -1,5 +1,6 @@
-"""The coordinator translates the page's latest version into a parent language (draft or reviewed), field by
-field beside the Dutch; families read the translation of the published version."""
+"""The coordinator translates a version of the page into a parent language (draft or reviewed), field by field
+beside the Dutch; families read the translation of the published version, so that one stays translatable while a
+newer draft is prepared."""
 
 from typing import Any
 from uuid import UUID
@@ -17,7 +18,7 @@ from engagement.translations.forms import ERRORS, form_name
 from engagement.translations.translating import check_values, normalise
 from feedback.access import get_rw_feedback
 from feedback.labels import field_label
-from feedback.models import FeedbackTranslation
+from feedback.models import FeedbackPage, FeedbackTranslation, FeedbackVersion
 from feedback.texts import SourceField
 from feedback.translating import save_translation as store
 from feedback.translating import start_values, translatable_fields
@@ -60,12 +61,33 @@ class FeedbackTranslationForm(forms.Form):
         return [(field, self[form_name(field.key)]) for field in self.sources]
 
 
+VERSION_PARAMETER = "versie"
+
+
+def version_to_translate(page: FeedbackPage, asked: str | None) -> tuple[FeedbackVersion, FeedbackVersion | None]:
+    """The version to translate, and the other one the coordinator may switch to (None when there is one).
+
+    While a newer draft is prepared, families keep reading the published version: that one comes first, so it can
+    still be translated; `?versie=<number>` chooses the draft. Any other number is not found."""
+    latest = latest_version(page)
+    published = page.published_version
+    choices = {str(latest.number): latest}
+    if published is not None and published.pk != latest.pk:
+        choices[str(published.number)] = published
+    if asked is not None and asked not in choices:
+        raise Http404
+    chosen = choices[asked] if asked is not None else (published if published in choices.values() else latest)
+    assert chosen is not None
+    other = next((version for version in choices.values() if version.pk != chosen.pk), None)
+    return chosen, other
+
+
 @login_required
 def translation(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, language: str) -> HttpResponse:
     membership, round_, page = get_rw_feedback(request, school_id, round_id)
     if page is None or language == MASTER or not is_supported(language):
         raise Http404
-    version = latest_version(page)
+    version, other = version_to_translate(page, request.GET.get(VERSION_PARAMETER))
     sources = translatable_fields(version)
     existing = FeedbackTranslation.objects.filter(version=version, language=language).first()
     prefill = start_values(version, language)
@@ -77,7 +99,9 @@ def translation(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
             kept = [key for key, text in prefill.values.items() if values.get(key) == normalise(text)]
             store(version, language, values, kept, form.cleaned_data["status"], request.user)
             messages.success(request, _("The translation is saved."))
-            return redirect("feedback:translation", school_id, round_id, language)
+            response = redirect("feedback:translation", school_id, round_id, language)
+            response["Location"] += f"?{VERSION_PARAMETER}={version.number}"
+            return response
         status = 400
     else:
         values = existing.fields if existing is not None else prefill.values
@@ -91,6 +115,9 @@ def translation(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, 
         "round": round_,
         "page": page,
         "version": version,
+        "other_version": other,
+        "families_read": page.published_version_id == version.pk,
+        "version_parameter": VERSION_PARAMETER,
         "language": language,
         "language_name": staff_label(language),
         "rows": [(field, bound, field.key in prefilled) for field, bound in form.rows()],

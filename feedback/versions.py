@@ -8,7 +8,7 @@ published text starts a new draft (engagement.states.state_after_text_change, th
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -18,7 +18,7 @@ from engagement.states import Step, state_after_text_change
 from feedback.composing import allowed_figures, figure_options, first_text, round_open_answers
 from feedback.consultation import mail_consultation_opened
 from feedback.models import FeedbackPage, FeedbackState, FeedbackVersion
-from feedback.privacy import FigureProblem, figure_problems, quoted_open_answers
+from feedback.privacy import FigureProblem, figure_problems, quoted_open_answers, repeated_names
 from feedback.texts import FeedbackText, FigureRef, feedback_text, source_fields
 from feedback.translating import carry_translations
 
@@ -40,13 +40,15 @@ class RoundNotClosed(Exception):
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a text cannot be kept: figures the rules of issue 7 do not allow, or open answers it quotes."""
+    """Why a text cannot be kept: figures the rules of issue 7 do not allow, open answers it quotes, or names from
+    open answers it repeats."""
 
     figures: tuple[FigureProblem, ...]
     quotes: tuple[str, ...]
+    names: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.figures or self.quotes)
+        return bool(self.figures or self.quotes or self.names)
 
 
 class TextRefused(Exception):
@@ -65,6 +67,12 @@ def latest_version(page: FeedbackPage) -> FeedbackVersion:
     return version
 
 
+def consulted_versions(page: FeedbackPage) -> QuerySet[FeedbackVersion]:
+    """The versions the parent representatives and the schoolraad read: opened for consultation, made while it was
+    open, or published. A first draft the coordinator never opened stays the coordinator's and the team's."""
+    return page.versions.filter(Q(consultation_mailed_at__isnull=False) | Q(published_at__isnull=False))
+
+
 def shown_before(page: FeedbackPage) -> list[FigureRef]:
     """The figures of every version families could read: a new figure must not be subtractable from them."""
     figures: list[FigureRef] = []
@@ -78,9 +86,11 @@ def refusal_for(page: FeedbackPage, text: FeedbackText) -> Refusal:
     problems = figure_problems(text.figures(), allowed, shown_before(page))
     answers = round_open_answers(page.round)
     quotes: list[str] = []
+    names: list[str] = []
     for field in source_fields(text):
         quotes += [answer for answer in quoted_open_answers(field.dutch, answers) if answer not in quotes]
-    return Refusal(tuple(problems), tuple(quotes))
+        names += [name for name in repeated_names(field.dutch, answers) if name not in names]
+    return Refusal(tuple(problems), tuple(quotes), tuple(names))
 
 
 def publishing_problems(text: FeedbackText) -> list[str]:
@@ -128,6 +138,10 @@ def change_text(page: FeedbackPage, text: FeedbackText, user: User, note: str = 
     if refusal:
         raise TextRefused(refusal)
     version = _add_version(page, text, user, note)
+    if page.state == FeedbackState.CONSULTATION:
+        # Made while the consultation is open: its people were told and read it (re-opening on it mails nobody).
+        version.consultation_mailed_at = timezone.now()
+        version.save(update_fields=["consultation_mailed_at"])
     new_state = state_after_text_change(page.state)
     if new_state != page.state:
         page.state = new_state

@@ -7,8 +7,10 @@ every save (no JavaScript); figures the rule of five does not allow and quoted o
 from dataclasses import replace
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,9 +27,9 @@ from feedback.access import get_feedback, get_rw_feedback, readers_of_school
 from feedback.composing import figure_options, plan_actions
 from feedback.consultation import COMMENT_TOPICS, accepts_comments_from, add_comment
 from feedback.evaluation import evaluated_declaration, evaluation_shown
-from feedback.forms import ComposeForm, initial_from
+from feedback.forms import INCOMPLETE, ComposeForm, initial_from, missing_fields
 from feedback.labels import field_label, key_label
-from feedback.models import FeedbackComment, FeedbackPage, FeedbackState, FeedbackVersion
+from feedback.models import FeedbackComment, FeedbackPage, FeedbackVersion
 from feedback.privacy import BY_DIFFERENCE, SMALL_GROUP
 from feedback.public import public_path
 from feedback.readability import jargon_list, polite_form_warnings, readability_warnings
@@ -36,6 +38,7 @@ from feedback.versions import (
     STEPS,
     TextRefused,
     change_text,
+    consulted_versions,
     latest_version,
     publishing_problems,
     start_page,
@@ -102,11 +105,10 @@ def pages(request: AuthenticatedRequest, school_id: UUID) -> HttpResponse:
     )
 
 
-def _visible_to(membership: Membership, page: FeedbackPage | None) -> bool:
-    """Parent representatives and schoolraad members read the page from its consultation on, not the first draft."""
-    if membership.reads_analysis:
-        return True
-    return page is not None and (page.state != FeedbackState.DRAFT or page.published_version_id is not None)
+def _readable_versions(membership: Membership, page: FeedbackPage) -> QuerySet[FeedbackVersion]:
+    """The team reads every version; parent representatives and schoolraad members those from the consultation on
+    (feedback.versions.consulted_versions), never a draft the coordinator did not open."""
+    return page.versions.all() if membership.reads_analysis else consulted_versions(page)
 
 
 @login_required
@@ -120,10 +122,11 @@ def page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
         "round": round_,
         "page": found,
         "round_closed": round_.status == RoundStatus.CLOSED,
-        "visible": _visible_to(membership, found),
     }
-    if found is not None and context["visible"]:
-        version = latest_version(found)
+    readable = _readable_versions(membership, found).order_by("-number") if found is not None else None
+    version = readable.first() if readable is not None else None
+    context["visible"] = version is not None
+    if found is not None and readable is not None and version is not None:
         text = version_text(version)
         comments = FeedbackComment.objects.filter(page=found).select_related("author", "answered_by", "version", "page")
         context.update(
@@ -135,7 +138,7 @@ def page(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Http
                 "steps": [name for name, step in STEPS.items() if found.state in step.from_states],
                 "problems": [PUBLISHING_PROBLEMS[problem] for problem in publishing_problems(text)],
                 "warnings": _warnings(found) if membership.is_coordinator else [],
-                "versions": found.versions.order_by("-number"),
+                "versions": readable,
                 "public_path": public_path(found),
                 "translation_languages": _translation_rows(version),
             }
@@ -155,7 +158,8 @@ def start(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> Htt
     return redirect("feedback:compose", school_id, round_id)
 
 
-def _refusal_errors(form: ComposeForm, error: TextRefused) -> None:
+def refusal_errors(form: forms.Form, error: TextRefused) -> None:
+    """Why a text was refused, on the form: each figure, quote and name, with what to do instead."""
     for problem in error.refusal.figures:
         if problem.reason == SMALL_GROUP:
             message = _("A figure of fewer than five people is never shown.")
@@ -175,6 +179,15 @@ def _refusal_errors(form: ComposeForm, error: TextRefused) -> None:
                 "own words. Quoted: “%(quote)s”"
             )
             % {"quote": quote[:120]},
+        )
+    for name in error.refusal.names:
+        form.add_error(
+            None,
+            _(
+                "“%(name)s” is a name from an open answer. Names never go on the page: write the theme in your own "
+                "words, without names of children, parents or staff."
+            )
+            % {"name": name},
         )
 
 
@@ -206,10 +219,13 @@ def compose(request: AuthenticatedRequest, school_id: UUID, round_id: UUID) -> H
                 text = replace(form.text(shown), done=done)
                 saved = change_text(found, text, request.user, form.cleaned_data["change_note"])
             except TextRefused as error:
-                _refusal_errors(form, error)
+                refusal_errors(form, error)
             else:
                 say_saved(request, saved)
                 return redirect("feedback:compose", school_id, round_id)
+        elif missing_fields(form):
+            messages.error(request, str(INCOMPLETE))  # the kept text again, never an emptied form
+            form = ComposeForm(initial=initial_from(version_text(latest_version(found)), plan), **kwargs)  # type: ignore[arg-type]
         status = 400
     else:
         form = ComposeForm(initial=initial_from(version_text(latest_version(found)), plan), **kwargs)  # type: ignore[arg-type]
@@ -296,13 +312,15 @@ def step(request: HttpRequest, school_id: UUID, round_id: UUID, name: str) -> Ht
 def version_changes(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, number: int) -> HttpResponse:
     """What version `number` changed compared with the one before it, field by field, word by word."""
     membership, round_, found = get_feedback(request, school_id, round_id)
-    if found is None or not _visible_to(membership, found) or number > MAX_VERSION_NUMBER:
+    if found is None or number > MAX_VERSION_NUMBER:
         raise Http404
-    pair = {version.number: version for version in found.versions.filter(number__in=(number - 1, number))}
-    if number not in pair:
+    readable = _readable_versions(membership, found)
+    shown = readable.filter(number=number).first()
+    if shown is None:
         raise Http404
-    after = field_values(version_text(pair[number]))
-    before = field_values(version_text(pair[number - 1])) if number - 1 in pair else {}
+    earlier = readable.filter(number__lt=number).order_by("-number").first()  # the one before that they could read
+    after = field_values(version_text(shown))
+    before = field_values(version_text(earlier)) if earlier is not None else {}
     fields = [
         {"label": key_label(key), "pieces": word_diff(before.get(key, ""), after.get(key, ""))}
         for key in dict.fromkeys([*before, *after])
@@ -312,5 +330,5 @@ def version_changes(request: AuthenticatedRequest, school_id: UUID, round_id: UU
     return render(
         request,
         "feedback/version.html",
-        {**context, "version": pair[number], "has_before": bool(before), "fields": fields},
+        {**context, "version": shown, "has_before": bool(before), "fields": fields},
     )

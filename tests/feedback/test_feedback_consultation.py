@@ -3,11 +3,14 @@ publishes; readability warnings on save; who may do what (issue 14, points 1 and
 
 import pytest
 from django.core import mail
+from django.forms import CheckboxInput
 from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from feedback.composing import figure_options
+from feedback.composing import figure_options, plan_actions
+from feedback.evaluation import evaluated_declaration
+from feedback.forms import ComposeForm
 from feedback.models import FeedbackComment, FeedbackPage, FeedbackState
 from feedback.public import public_path
 from feedback.versions import latest_version, version_text
@@ -30,11 +33,20 @@ def url(world: World, name: str, *more: object) -> str:
 
 
 def compose_data(world: World, **changes: str) -> dict[str, str]:
-    """Three parents' points on three dimensions' whole-school figures, the team's conclusion, the plan's action."""
-    options = [option for option in figure_options(world.round, "nl") if option.ref.audience == "parents"]
+    """Three parents' points on three dimensions' whole-school figures, the team's conclusion, the plan's action;
+    every other field the page shows is sent empty, as a browser sends it."""
+    everything = figure_options(world.round, "nl")
+    options = [option for option in everything if option.ref.audience == "parents"]
     by_dimension = {option.ref.dimension: option.ref.key for option in options if not option.ref.group}
     keys = list(by_dimension.values())[:3]
-    data = {
+    declaration = evaluated_declaration(world.school)
+    form = ComposeForm(
+        options=everything,
+        plan=plan_actions(world.round),
+        evaluation_year=declaration.school_year if declaration else "",
+    )
+    shown = {name: "" for name, field in form.fields.items() if not isinstance(field.widget, CheckboxInput)}
+    data = shown | {
         "introduction": "U gaf uw mening. Dank u wel!",
         "parents_1_figure": keys[0],
         "parents_1_text": "Veel ouders weten niet wat er in de klas gebeurt.",

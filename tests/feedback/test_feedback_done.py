@@ -106,7 +106,7 @@ def test_ticked_without_words_and_a_quoted_open_answer_are_refused(world: World,
     quoted = alice_client.post(
         done_url(page), {f"done_{action.id}_include": "on", f"done_{action.id}_text": f"U schreef: {OPEN_ANSWER}"}
     )
-    assert quoted.status_code == 400 and "letterlijk geciteerd" in quoted.content.decode()
+    assert quoted.status_code == 400 and "Open antwoorden worden nooit geciteerd" in quoted.content.decode()
     assert latest_version(page).number == 2
 
 

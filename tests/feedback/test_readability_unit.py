@@ -43,3 +43,15 @@ def test_a_pupils_text_in_the_u_form_warns_once_per_word() -> None:
     warnings = polite_form_warnings("U zei dat uw juf te snel praat. U krijgt meer uitleg. Jullie ook.")
     assert [(warning.kind, warning.excerpt) for warning in warnings] == [(POLITE_FORM, "U"), (POLITE_FORM, "uw")]
     assert polite_form_warnings("Jij zei dat je juf te snel praat. Je krijgt meer uitleg.") == []
+
+
+def test_policy_words_and_phrases_of_the_list_warn() -> None:
+    text = "In het kader van het partnerschap evalueren we de competenties. De school valoriseert uw inbreng."
+    found = {warning.excerpt: warning.plain for warning in readability_warnings(text, jargon_list())}
+    assert found == {
+        "in het kader van": "voor, bij",
+        "partnerschap": "samenwerken",
+        "evalueren": "bekijken hoe het ging",
+        "competenties": "wat u kunt, wat uw kind kan",
+        "valoriseert": "gebruikt, waardeert",
+    }
