@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import Action, ActionStatus
 from analysis.models import Round
-from feedback.texts import FeedbackText, FigureRef, PlannedAction
+from feedback.texts import POOLED_GROUP, FeedbackText, FigureRef, PlannedAction
 from results.perspectives import MIN_GROUP_SIZE, Figure, GroupRow
 from results.round_results import round_results
 from schools.models import Membership
@@ -56,15 +56,18 @@ def figure_options(round_: Round, language: str) -> list[FigureOption]:
         (PARENTS, results.voices.parents_by_group),
         (PUPILS, results.voices.pupils_by_group),
     )
-    pooled = str(_("other groups"))  # results.voices' label of the pooled rest, in the same language
+    pooled = str(_("other groups"))  # results.voices' label of the pooled rest, in the language of `results`
     for audience, rows in rows_of:
         for group_row in rows:
             if group_row.suppressed:
                 continue
+            # The pooled rest is stored by a key, never by its label: a figure chosen in Dutch stays the same
+            # figure when the page is saved again in another staff language.
+            group = POOLED_GROUP if group_row.group == pooled else group_row.group
             for key, name, figure in zip(keys, names, group_row.figures, strict=True):
-                ref = _ref(audience, key, BOTH_SIDES, group_row.group, figure)
+                ref = _ref(audience, key, BOTH_SIDES, group, figure)
                 if ref is not None:
-                    options.append(FigureOption(ref, name, "", group_row.group, group_row.group == pooled))
+                    options.append(FigureOption(ref, name, "", group_row.group, ref.is_pooled))
     return sorted(options, key=lambda option: (option.ref.audience, option.ref.group != "", option.ref.group))
 
 

@@ -10,13 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.past_dates import PastDateField
 from feedback.composing import PARENTS, PUPILS, FigureOption
-from feedback.texts import EvaluationShown, FeedbackText, FigureRef, PlannedAction, Point
+from feedback.texts import POOLED_LABEL, EvaluationShown, FeedbackText, FigureRef, PlannedAction, Point
 from framework.models import PUPIL_AUDIENCES, Audience
 
 INCOMPLETE = _(
     "The form arrived incomplete, so nothing was saved. Here is the text as it was: change it and save again."
 )
-POOLED_LABEL = _("answers of several groups together (not counted per group)")
 POINT_SLOTS = 5  # at most five points per audience (feedback.versions.MAX_POINTS)
 TEXT_LIMIT = 600
 

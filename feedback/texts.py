@@ -14,10 +14,16 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 PARENTS, PUPILS, TEAM, ACTIONS = "parents", "pupils", "team", "actions"
 SECTIONS = (PARENTS, PUPILS, TEAM, ACTIONS)
 ACTION_PARTS = ("title", "when", "who", "pupils_part")
 DONE_PARTS = ("title", "what_happened")
+
+
+POOLED_LABEL = _("answers of several groups together (not counted per group)")
+POOLED_GROUP = "*"  # the rest of several groups released together: a key, where results.voices has a label
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,15 @@ class FigureRef:
     @property
     def key(self) -> str:
         return f"{self.audience}:{self.side}:{self.dimension}:{self.group}"
+
+    @property
+    def is_pooled(self) -> bool:
+        return self.group == POOLED_GROUP
+
+    @property
+    def group_label(self) -> str:
+        """The group as staff read it: empty for the whole school, the pooled rest named as what it is."""
+        return str(POOLED_LABEL) if self.is_pooled else self.group
 
 
 @dataclass(frozen=True)

@@ -56,3 +56,14 @@ def test_families_read_the_number_counted_for_a_point_not_who_answered(world: Wo
     with translation.override("tr"):  # the translated column says the same
         said = pgettext("respondent", "Number of parents counted for this point: %(figure)s") % {"figure": 5}
     assert said == "Bu madde için sayılan veli sayısı: 5"
+
+
+def test_a_pooled_figure_is_the_same_figure_in_every_staff_language(world: World) -> None:
+    # Chosen while the coordinator read Dutch, it must still be an allowed figure when the page is saved in English.
+    round_ = closed_round(world, parents={"3A": 9, "3B": 6})
+    keys = {}
+    for language in ("nl", "en"):
+        with translation.override(language):
+            keys[language] = {option.ref.key for option in figure_options(round_, language) if option.pooled}
+    assert keys["nl"] and keys["nl"] == keys["en"]
+    assert all(key.endswith(":*") for key in keys["nl"])
