@@ -4,7 +4,7 @@ import enum
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -14,6 +14,7 @@ from analysis.windows import voice_is_open
 from respondents.codes import code_digest, resume_digest
 from surveys.devices import device_digest, new_device_token
 from surveys.models import CodeStatus, HandedInAtClosing, RespondentCode, SurveyAnswer, SurveyResponse
+from surveys.page_save_postgres import save_page_in_one_statement
 from surveys.tallies import count_handed_in
 from surveys.texts_state import texts_state_columns, texts_state_of
 
@@ -151,24 +152,32 @@ def save_answers(
 
     The conditional update comes first: it locks the row (or, on SQLite, the database) and tells
     in the same statement whether the questionnaire is still open, so a hand-in cannot slip between.
-    Answers are upserted in one statement; an item left out keeps what was answered before.
+    Answers are upserted in one statement; an item left out keeps what was answered before. On PostgreSQL
+    both are one statement (surveys.page_save_postgres).
     """
-    with transaction.atomic():
-        updated = SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(
-            last_page=Greatest(F("last_page"), page if goes_on else 0), language=language
-        )
-        if not updated:
+    last_page = page if goes_on else 0
+    if connection.vendor == "postgresql":
+        if not save_page_in_one_statement(response.pk, last_page, language, answers):
             raise AlreadyHandedIn
-        if answers:
-            SurveyAnswer.objects.bulk_create(
-                [
-                    SurveyAnswer(school_id=response.school_id, response_id=response.pk, item_id=item_id, value=value)
-                    for item_id, value in answers.items()
-                ],
-                update_conflicts=True,
-                unique_fields=["response", "item"],
-                update_fields=["value"],
+    else:
+        with transaction.atomic():
+            updated = SurveyResponse.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(
+                last_page=Greatest(F("last_page"), last_page), language=language
             )
+            if not updated:
+                raise AlreadyHandedIn
+            if answers:
+                SurveyAnswer.objects.bulk_create(
+                    [
+                        SurveyAnswer(
+                            school_id=response.school_id, response_id=response.pk, item_id=item_id, value=value
+                        )
+                        for item_id, value in answers.items()
+                    ],
+                    update_conflicts=True,
+                    unique_fields=["response", "item"],
+                    update_fields=["value"],
+                )
     response.last_page, response.language = max(response.last_page, page if goes_on else 0), language
 
 
