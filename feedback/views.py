@@ -18,10 +18,9 @@ from django.utils.translation import gettext_lazy
 
 from accounts.http import AuthenticatedRequest
 from analysis.models import Round, RoundStatus
-from engagement.consultation.commenting import answer_comment
 from engagement.consultation.diff import word_diff
-from engagement.consultation.forms import AnswerForm, CommentForm
-from engagement.consultation.views import MAX_VERSION_NUMBER, report_errors
+from engagement.consultation.forms import CommentForm
+from engagement.consultation.views import MAX_VERSION_NUMBER, answer_from_post, report_errors
 from engagement.drafting import StepNotAllowed
 from feedback.access import get_feedback, get_rw_feedback, readers_of_school
 from feedback.composing import figure_options, plan_actions
@@ -268,12 +267,7 @@ def answer(request: AuthenticatedRequest, school_id: UUID, round_id: UUID, comme
         raise Http404
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = AnswerForm(request.POST)
-    if not form.is_valid():
-        report_errors(request, form)
-    else:
-        answer_comment(target, form.cleaned_data["answer"], request.user)
-        messages.success(request, _("Your answer is saved."))
+    answer_from_post(request, target)
     return _back(round_, f"comment-{target.id}")
 
 

@@ -24,7 +24,7 @@ def items_on_page(
 
 
 class Choice(NamedTuple):
-    """One answer option as the page shows it (unpacked in the template's loop: cheaper than lookups)."""
+    """One answer option as the page shows it (surveys.templatetags.answer_options builds its markup)."""
 
     value: str
     label: str

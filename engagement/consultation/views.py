@@ -20,7 +20,7 @@ from engagement.domains import DOMAIN_LABELS, PART_LABELS
 from engagement.drafting import StepNotAllowed, latest_version, take_step, version_text
 from engagement.editor.guardrail_messages import explain
 from engagement.editor.guardrails import check_declaration
-from engagement.models import DomainComment
+from engagement.models import ConsultationComment, DomainComment
 from engagement.school_years import next_school_year, publication_during_school_year
 
 STEP_DONE = {
@@ -38,6 +38,17 @@ def report_errors(request: HttpRequest, form: Form) -> None:
     for field_errors in form.errors.get_json_data().values():
         for error in field_errors:
             messages.error(request, str(error["message"]))
+
+
+def answer_from_post(request: AuthenticatedRequest, comment: ConsultationComment) -> None:
+    """The coordinator's answer to `comment` from the posted form: saved with a message, or the form's errors
+    shown (the engagementsverklaring's and the feedback page's consultations alike)."""
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        report_errors(request, form)
+        return
+    answer_comment(comment, form.cleaned_data["answer"], request.user)
+    messages.success(request, _("Your answer is saved."))
 
 
 def _back(declaration_id: UUID, school_id: UUID, anchor: str = "") -> HttpResponse:
@@ -72,12 +83,7 @@ def answer(request: AuthenticatedRequest, school_id: UUID, declaration_id: UUID,
         raise Http404
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = AnswerForm(request.POST)
-    if not form.is_valid():
-        report_errors(request, form)
-        return _back(declaration.id, school_id, f"comment-{target.id}")
-    answer_comment(target, form.cleaned_data["answer"], request.user)
-    messages.success(request, _("Your answer is saved."))
+    answer_from_post(request, target)
     return _back(declaration.id, school_id, f"comment-{target.id}")
 
 
